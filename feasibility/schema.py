@@ -1,0 +1,571 @@
+"""Pydantic types for the catalog (models, quantizations, runtimes, devices) and the device.yaml input.
+
+Every type forbids unknown keys and is frozen: a typo in a catalog or a device file is reported,
+never ignored, and nothing downstream can mutate what was validated. Catalog facts carry
+``sources`` (URLs); a fact that was not published stays ``None`` ("unknown stays unknown").
+
+This module is named ``schema`` and not ``models`` because in this project "model" means a
+language model.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+MAX_PARAMS = 14_500_000_000
+"""Nothing above 14B belongs in the catalog (a 14B-class model may state 14.x B)."""
+
+OsName = Literal["ios", "ipados", "android", "macos", "linux", "windows"]
+OS_NAMES: tuple[str, ...] = ("android", "ios", "ipados", "linux", "macos", "windows")
+Accelerator = Literal["cpu", "gpu", "npu"]
+ACCELERATORS: tuple[str, ...] = ("cpu", "gpu", "npu")
+DeviceKind = Literal["phone", "tablet", "laptop", "desktop", "sbc", "devkit", "reference"]
+Commercial = Literal["yes", "conditional", "no"]
+Verification = Literal["A", "B", "C"]
+
+TASKS: tuple[str, ...] = (
+    "chat",
+    "classification",
+    "code",
+    "extraction",
+    "function-calling",
+    "math",
+    "qa",
+    "reasoning",
+    "rewriting",
+    "summarization",
+    "translation",
+)
+"""Service tasks a device.yaml may ask for, and model strengths the catalog may claim."""
+
+# ISO 639-1 codes the catalog and device files may use (the languages small models' cards list).
+LANGUAGES: dict[str, str] = {
+    "ar": "Arabic",
+    "bn": "Bengali",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "fa": "Persian",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hu": "Hungarian",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "ms": "Malay",
+    "nl": "Dutch",
+    "no": "Norwegian",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "sw": "Swahili",
+    "th": "Thai",
+    "tl": "Tagalog",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "ur": "Urdu",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
+
+_ID = r"^[a-z0-9][a-z0-9._-]*$"
+_URL = re.compile(r"^https?://\S+$")
+
+Id = Annotated[str, Field(pattern=_ID, min_length=1, max_length=80)]
+PositiveInt = Annotated[int, Field(gt=0)]
+NonNegInt = Annotated[int, Field(ge=0)]
+PositiveFloat = Annotated[float, Field(gt=0)]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_sources(v: tuple[str, ...]) -> tuple[str, ...]:
+    if not v:
+        raise ValueError("at least one source URL is required")
+    for url in v:
+        if not _URL.match(url):
+            raise ValueError(f"not a URL: {url!r}")
+    return v
+
+
+def _check_languages(v: tuple[str, ...]) -> tuple[str, ...]:
+    for code in v:
+        if code not in LANGUAGES:
+            raise ValueError(f"unknown language code {code!r} (ISO 639-1 expected)")
+    return tuple(sorted(set(v)))
+
+
+def _check_tasks(v: tuple[str, ...]) -> tuple[str, ...]:
+    for t in v:
+        if t not in TASKS:
+            raise ValueError(f"unknown task {t!r}; known tasks: {', '.join(TASKS)}")
+    return tuple(sorted(set(v)))
+
+
+Sources = Annotated[tuple[str, ...], AfterValidator(_check_sources)]
+Languages = Annotated[tuple[str, ...], AfterValidator(_check_languages)]
+Tasks = Annotated[tuple[str, ...], AfterValidator(_check_tasks)]
+
+# --------------------------------------------------------------------------------------------
+# Catalog: licenses and models
+# --------------------------------------------------------------------------------------------
+
+
+class License(Strict):
+    id: Id
+    name: str
+    commercial: Commercial
+    conditions: str = ""
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        _check_sources((v,))
+        return v
+
+
+class MoE(Strict):
+    """Mixture of experts: memory follows total parameters, speed follows active ones."""
+
+    experts: PositiveInt
+    active_experts: PositiveInt
+    expert_intermediate_size: PositiveInt
+    shared_expert_intermediate_size: NonNegInt = 0
+    active_params: PositiveInt | None = None
+    """Active parameters per token as published (None: computed from the expert shapes)."""
+
+
+class Architecture(Strict):
+    """Decoder shape from config.json; enough to size weights, KV cache and buffers.
+
+    Standard blocks (attention, gated or plain FFN, norms) are computed from the fields. Anything
+    else (SSM/Mamba or convolution blocks, per-layer embeddings, vision towers excluded) is
+    declared in ``extra_params`` so that the computed count matches the published one.
+    """
+
+    type: Id
+    """HF ``model_type`` (llama, qwen2, gemma3_text, ...); runtimes list the types they support."""
+    layers: PositiveInt
+    hidden_size: PositiveInt
+    attention_heads: PositiveInt
+    kv_heads: PositiveInt
+    head_dim: PositiveInt
+    intermediate_size: PositiveInt
+    vocab_size: PositiveInt
+    tied_embeddings: bool
+    max_context: PositiveInt
+    """``max_position_embeddings`` (or the advertised native window when the config overstates)."""
+    gated_ffn: bool = True
+    """SwiGLU/GeGLU (gate, up, down) vs a plain two-matrix MLP."""
+    qkv_bias: bool = False
+    qk_norm: bool = False
+    fused_qkv: bool = False
+    """Stored as one attn_qkv tensor (Phi-3); changes llama.cpp's per-tensor type choice."""
+    attention_layers: PositiveInt | None = None
+    """Layers with attention weights (None: all). Hybrids (LFM2, Granite 4.0 H, Qwen3.5) have fewer."""
+    kv_layers: NonNegInt | None = None
+    """Layers that keep a KV cache (None: ``attention_layers``). KV sharing (Gemma 3n/4) lowers it."""
+    sliding_window: PositiveInt | None = None
+    sliding_window_layers: NonNegInt = 0
+    """How many of the KV layers are local (cache only ``sliding_window`` tokens)."""
+    global_head_dim: PositiveInt | None = None
+    """Head dim of global layers when it differs (Gemma 4)."""
+    ffn_layers: NonNegInt | None = None
+    """Layers with a standard FFN (None: all)."""
+    extra_params: int = 0
+    """Parameters outside the standard blocks (SSM/conv mixers, per-layer embeddings, MTP...)."""
+    offloadable_params: NonNegInt = 0
+    """Parameters a runtime can keep out of fast memory (Gemma 3n per-layer embeddings)."""
+    state_bytes: NonNegInt = 0
+    """Fixed recurrent/convolution state per sequence (does not grow with context)."""
+    moe: MoE | None = None
+    n_merges: NonNegInt | None = None
+    """BPE merges in tokenizer.json (GGUF metadata size); None: SentencePiece or unknown."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Architecture:
+        att = self.attention_layers or self.layers
+        if att > self.layers:
+            raise ValueError("attention_layers cannot exceed layers")
+        kv = self.kv_layers if self.kv_layers is not None else att
+        if kv > att:
+            raise ValueError("kv_layers cannot exceed attention_layers")
+        if self.sliding_window_layers > kv:
+            raise ValueError("sliding_window_layers cannot exceed the KV layers")
+        if self.sliding_window_layers and self.sliding_window is None:
+            raise ValueError("sliding_window_layers needs sliding_window")
+        if self.attention_heads % self.kv_heads:
+            raise ValueError("attention_heads must be a multiple of kv_heads")
+        return self
+
+    @property
+    def n_attention_layers(self) -> int:
+        return self.attention_layers or self.layers
+
+    @property
+    def n_kv_layers(self) -> int:
+        return self.kv_layers if self.kv_layers is not None else self.n_attention_layers
+
+    @property
+    def n_ffn_layers(self) -> int:
+        return self.ffn_layers if self.ffn_layers is not None else self.layers
+
+
+class Benchmark(Strict):
+    """A published score from the model card (for the report; scoring does not mix sources)."""
+
+    name: str
+    value: float
+    source: str
+
+
+class ModelEntry(Strict):
+    id: Id
+    name: str
+    hf_repo: str = Field(pattern=r"^[A-Za-z0-9._-]+/[A-Za-z0-9._-]+$")
+    family: str
+    developer: str
+    release_date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    params: PositiveInt
+    """Published total parameters of the text decoder (exact count where available)."""
+    architecture: Architecture
+    context_tokens: PositiveInt
+    """Context the developer advertises (may exceed the config's window with RoPE scaling)."""
+    license: Id
+    languages: Languages
+    """Languages the card lists explicitly (ISO 639-1)."""
+    languages_claim: str = ""
+    """A broad claim without a list ("140+ languages"): languages not listed stay unknown."""
+    strengths: Tasks = ()
+    """Tasks the card names as intended uses (from TASKS)."""
+    reasoning_mode: bool = False
+    """Thinking/reasoning output by default (long outputs cost battery and latency)."""
+    benchmarks: tuple[Benchmark, ...] = ()
+    official_quantizations: tuple[str, ...] = ()
+    """Quantization ids the developer publishes itself (first-party GGUF/AWQ/ONNX...)."""
+    verification: Verification = "B"
+    sources: Sources
+    notes: str = ""
+
+
+    @field_validator("params")
+    @classmethod
+    def _cap(cls, v: int) -> int:
+        if v > MAX_PARAMS:
+            raise ValueError(f"{v:,} parameters: nothing above 14B belongs in the catalog")
+        return v
+
+
+# --------------------------------------------------------------------------------------------
+# Catalog: quantization formats
+# --------------------------------------------------------------------------------------------
+
+
+class GroupScheme(Strict):
+    """Group-wise integer quantization (MLX, ONNX int4, Core ML, ExecuTorch, LiteRT, MLC, AWQ...).
+
+    ``bits`` per code, one ``scale_bytes`` scale (and a ``zero_bytes`` zero point or bias) per
+    ``group_size`` weights. ``group_size`` None means per output channel.
+    """
+
+    kind: Literal["group"] = "group"
+    bits: float = Field(gt=0, le=32)
+    group_size: PositiveInt | None
+    scale_bytes: float = Field(ge=0)
+    zero_bytes: float = Field(default=0, ge=0)
+    embeddings: Literal["quantized", "float16", "float32", "int8"] = "quantized"
+    """How the token embedding is stored."""
+    lm_head: Literal["quantized", "float16", "float32", "int8", "tied"] = "quantized"
+    """How the output head is stored; "tied" = shares the embedding when the model ties them."""
+    tied_stored_twice: bool = False
+    """The format writes tied embedding and head separately (ORT GenAI default)."""
+    other_bits: float = 16
+    """Bits of tensors left unquantized (norms, biases)."""
+
+
+class GgufScheme(Strict):
+    """llama.cpp file type; per-tensor types follow llama-quantize's rules (see estimate.gguf)."""
+
+    kind: Literal["gguf"] = "gguf"
+    ftype: str
+
+
+class Quantization(Strict):
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)
+    name: str
+    format: Id
+    """File format: gguf, mlx, onnx, coreml, pte, litertlm, mlc, awq, gptq, openvino, qnn."""
+    bits_per_weight: float | None = Field(default=None, gt=0, le=32)
+    """Published whole-model bits per weight, where a source gives one (for reference)."""
+    weight_bits: float = Field(gt=0, le=32)
+    """Nominal bits of the bulk of the weights (4 for Q4_K_M); drives the quality term."""
+    scheme: GgufScheme | GroupScheme = Field(discriminator="kind")
+    needs_imatrix: bool = False
+    ppl_delta: float | None = None
+    """Published perplexity increase vs F16 on the reference model, where given."""
+    notes: str = ""
+    sources: Sources
+
+
+
+# --------------------------------------------------------------------------------------------
+# Catalog: runtimes
+# --------------------------------------------------------------------------------------------
+
+
+class PlatformSupport(Strict):
+    os: OsName
+    min_version: str | None = Field(default=None, pattern=r"^\d+(\.\d+){0,2}$")
+    """Minimum OS version; None when the runtime does not publish one."""
+    accelerators: tuple[Accelerator, ...]
+    npu_vendors: tuple[str, ...] = ()
+    """NPU families it can use on this OS (apple, qualcomm, mediatek, google, intel, ...)."""
+    integration: str = ""
+    """How an app embeds it on this OS (Swift package, AAR, NDK library...)."""
+
+
+class PipelineStep(Strict):
+    """One step of a build pipeline; ``command`` is a template (see feasibility.pipeline)."""
+
+    title: str
+    command: str
+    os: tuple[OsName, ...] = ()
+    """Only for these target OSes (empty: all)."""
+    formats: tuple[str, ...] = ()
+    """Only for these quantization formats (empty: all)."""
+
+
+class Efficiency(Strict):
+    """Share of peak memory bandwidth a backend reaches in decode (fitted, see estimate.speed)."""
+
+    cpu: float | None = Field(default=None, gt=0, le=1)
+    gpu: float | None = Field(default=None, gt=0, le=1)
+    npu: float | None = Field(default=None, gt=0, le=1)
+
+
+class Runtime(Strict):
+    id: Id
+    name: str
+    license: str
+    platforms: tuple[PlatformSupport, ...]
+    quantizations: tuple[str, ...]
+    """Quantization ids it loads."""
+    architectures: tuple[str, ...]
+    """HF model types it runs (``*`` = any decoder the converter knows; avoid where possible)."""
+    kv_cache_types: tuple[str, ...] = ("f16",)
+    overhead_mb: NonNegInt
+    """Runtime library, tokenizer and bookkeeping resident beside the model (MiB)."""
+    efficiency: Efficiency = Efficiency()
+    maturity: Literal["stable", "beta", "experimental", "deprecated"] = "stable"
+    pipeline: tuple[PipelineStep, ...]
+    notes: str = ""
+    sources: Sources
+
+
+    def platform(self, os: str) -> PlatformSupport | None:
+        for p in self.platforms:
+            if p.os == os:
+                return p
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Catalog: devices and built-in platform models
+# --------------------------------------------------------------------------------------------
+
+
+class Npu(Strict):
+    name: str
+    vendor: str
+    """apple, qualcomm, mediatek, google, samsung, intel, nvidia, ..."""
+    tops: PositiveFloat | None = None
+    """INT8 TOPS as published; None when not published."""
+
+
+class Device(Strict):
+    id: Id
+    name: str
+    vendor: str
+    year: int | None = Field(default=None, ge=2010, le=2030)
+    kind: DeviceKind
+    os: OsName
+    os_version: str | None = Field(default=None, pattern=r"^\d+(\.\d+){0,2}$")
+    """Newest OS version the device runs (what a current app can rely on)."""
+    os_version_shipped: str | None = Field(default=None, pattern=r"^\d+(\.\d+){0,2}$")
+    soc: str = ""
+    ram_gb: PositiveFloat
+    memory_bandwidth_gbs: PositiveFloat | None = None
+    """Peak DRAM bandwidth (GB/s); None when not published."""
+    accelerators: tuple[Accelerator, ...] = ("cpu", "gpu")
+    gpu: str = ""
+    gpu_tflops_fp16: PositiveFloat | None = None
+    cpu_cores: PositiveInt | None = None
+    npu: Npu | None = None
+    platform_models: tuple[Id, ...] = ()
+    """Built-in system models available on this device (Apple Foundation Models, Gemini Nano)."""
+    sources: Sources
+    notes: str = ""
+
+
+
+class PlatformModel(Strict):
+    """A built-in system model (not open weights; never one of the two recommendations)."""
+
+    id: Id
+    name: str
+    vendor: str
+    os: tuple[OsName, ...]
+    min_os_version: str | None = None
+    languages: Languages = ()
+    notes: str = ""
+    sources: Sources
+
+
+
+# --------------------------------------------------------------------------------------------
+# Catalog files
+# --------------------------------------------------------------------------------------------
+
+
+class ModelsFile(Strict):
+    schema_version: Literal[1] = 1
+    licenses: tuple[License, ...] = ()
+    models: tuple[ModelEntry, ...] = ()
+
+
+class DevicesFile(Strict):
+    schema_version: Literal[1] = 1
+    devices: tuple[Device, ...] = ()
+    platform_models: tuple[PlatformModel, ...] = ()
+
+
+class RuntimesFile(Strict):
+    schema_version: Literal[1] = 1
+    runtimes: tuple[Runtime, ...] = ()
+
+
+class QuantizationsFile(Strict):
+    schema_version: Literal[1] = 1
+    quantizations: tuple[Quantization, ...] = ()
+
+
+class CatalogOverlay(Strict):
+    """A user's ``--catalog`` file: any of the four sections; entries add or replace by id."""
+
+    schema_version: Literal[1] = 1
+    licenses: tuple[License, ...] = ()
+    models: tuple[ModelEntry, ...] = ()
+    devices: tuple[Device, ...] = ()
+    platform_models: tuple[PlatformModel, ...] = ()
+    runtimes: tuple[Runtime, ...] = ()
+    quantizations: tuple[Quantization, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Input: device.yaml
+# --------------------------------------------------------------------------------------------
+
+
+class TargetSpec(Strict):
+    """One target: a catalog preset, explicit fields, or a preset with fields overriding it."""
+
+    preset: str | None = None
+    name: str | None = None
+    kind: DeviceKind | None = None
+    os: OsName | None = None
+    os_version: str | None = Field(default=None, pattern=r"^\d+(\.\d+){0,2}$")
+    """The app's deployment target or the OS version to plan for."""
+    ram_gb: PositiveFloat | None = Field(default=None, le=1024)
+    memory_bandwidth_gbs: PositiveFloat | None = Field(default=None, le=10_000)
+    accelerators: tuple[Accelerator, ...] | None = None
+    npu: Npu | None = None
+    memory_budget_mb: PositiveInt | None = None
+    """Per-target override of the memory the app may give the model."""
+
+    @model_validator(mode="after")
+    def _enough(self) -> TargetSpec:
+        if self.preset is None and (self.os is None or self.ram_gb is None):
+            raise ValueError("give a 'preset' or at least 'os' and 'ram_gb'")
+        return self
+
+
+class Service(Strict):
+    description: str | None = Field(default=None, max_length=2000)
+    tasks: Tasks = ("chat",)
+    languages: Languages = ("en",)
+    context_tokens: int = Field(default=4096, ge=128, le=262_144)
+    """Prompt plus generated tokens the service keeps in context."""
+    output_tokens: int = Field(default=256, ge=1, le=32_768)
+    """Typical tokens generated per request."""
+
+
+    @model_validator(mode="after")
+    def _fits(self) -> Service:
+        if not self.tasks:
+            raise ValueError("tasks: name at least one task")
+        if not self.languages:
+            raise ValueError("languages: name at least one language")
+        if self.output_tokens >= self.context_tokens:
+            raise ValueError(
+                f"output_tokens ({self.output_tokens}) must be smaller than "
+                f"context_tokens ({self.context_tokens})"
+            )
+        return self
+
+
+class Constraints(Strict):
+    memory_budget_mb: PositiveInt | None = Field(default=None, le=1_048_576)
+    """What the app may give the model in total (weights + KV + runtime). None: derived per OS."""
+    npu: Literal["required", "preferred", "ignore"] = "ignore"
+    battery: Literal["minimize", "balanced"] = "balanced"
+    license: Literal["commercial", "any"] = "any"
+    min_decode_tps: PositiveFloat | None = Field(default=None, le=10_000)
+    max_params_b: PositiveFloat | None = Field(default=None, le=14)
+    runtimes: tuple[Id, ...] = ()
+    """Restrict to these runtimes (empty: all)."""
+    quantizations: tuple[str, ...] = ()
+    """Restrict to these quantizations (empty: all)."""
+
+
+class Spec(Strict):
+    """A whole device.yaml: one ``target`` (or top-level device fields) or several ``targets``."""
+
+    targets: tuple[TargetSpec, ...]
+    service: Service = Service()
+    constraints: Constraints = Constraints()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _single_target(cls, data: object) -> object:
+        """Accept ``target:`` or a ``device:``/top-level preset as shorthand for one target."""
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("target", "device"):
+                if key in data and "targets" not in data:
+                    data["targets"] = [data.pop(key)]
+        return data
+
+    @field_validator("targets")
+    @classmethod
+    def _non_empty(cls, v: tuple[TargetSpec, ...]) -> tuple[TargetSpec, ...]:
+        if not v:
+            raise ValueError("no targets: add at least one device under 'targets'")
+        if len(v) > 50:
+            raise ValueError("at most 50 targets per file (screen a fleet with 'feasibility screen')")
+        return v
