@@ -1,0 +1,102 @@
+"""Checks on the model catalog data/models.yaml (schema, sourcing, parameter arithmetic)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from feasibility.arch import count_params
+from feasibility.schema import LANGUAGES, MAX_PARAMS, TASKS, ModelsFile
+
+CATALOG = Path(__file__).resolve().parents[1] / "data" / "models.yaml"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> ModelsFile:
+    return ModelsFile.model_validate(yaml.safe_load(CATALOG.read_text(encoding="utf-8")))
+
+
+def test_enough_models(catalog: ModelsFile) -> None:
+    assert len(catalog.models) >= 40
+
+
+def test_ids_unique_and_sorted(catalog: ModelsFile) -> None:
+    ids = [m.id for m in catalog.models]
+    assert len(ids) == len(set(ids))
+    assert ids == sorted(ids)
+    lic_ids = [lic.id for lic in catalog.licenses]
+    assert len(lic_ids) == len(set(lic_ids))
+
+
+def test_id_is_lowercase_repo_name(catalog: ModelsFile) -> None:
+    for m in catalog.models:
+        assert m.id == m.hf_repo.split("/", 1)[1].lower(), m.id
+
+
+def test_every_model_has_https_source(catalog: ModelsFile) -> None:
+    for m in catalog.models:
+        assert any(s.startswith("https://") for s in m.sources), m.id
+        for b in m.benchmarks:
+            assert b.source.startswith("https://"), (m.id, b.name)
+
+
+def test_licenses_resolve_and_are_used(catalog: ModelsFile) -> None:
+    known = {lic.id for lic in catalog.licenses}
+    used = {m.license for m in catalog.models}
+    assert used <= known, used - known
+    assert known <= used, known - used
+
+
+def test_computed_params_within_3_percent(catalog: ModelsFile) -> None:
+    bad = []
+    for m in catalog.models:
+        c = count_params(m.architecture)
+        if abs(c - m.params) > 0.03 * m.params:
+            bad.append((m.id, m.params, c))
+    assert not bad, bad
+
+
+def test_nothing_above_14b(catalog: ModelsFile) -> None:
+    for m in catalog.models:
+        assert m.params <= MAX_PARAMS, m.id
+        assert m.params <= 14.5e9, m.id
+
+
+def test_offloadable_and_active_are_consistent(catalog: ModelsFile) -> None:
+    for m in catalog.models:
+        a = m.architecture
+        assert a.offloadable_params < m.params, m.id
+        if a.moe is not None and a.moe.active_params is not None:
+            assert a.moe.active_params < m.params, m.id
+
+
+def test_languages_and_tasks_are_known_codes(catalog: ModelsFile) -> None:
+    for m in catalog.models:
+        assert set(m.languages) <= set(LANGUAGES), m.id
+        assert set(m.strengths) <= set(TASKS), m.id
+        assert m.languages or m.languages_claim, m.id
+
+
+@pytest.mark.parametrize(
+    "model_id",
+    ["qwen2.5-1.5b-instruct", "exaone-3.5-2.4b-instruct", "exaone-3.5-7.8b-instruct", "phi-4-mini-instruct"],
+)
+def test_korean_listed(catalog: ModelsFile, model_id: str) -> None:
+    by_id = {m.id: m for m in catalog.models}
+    assert "ko" in by_id[model_id].languages
+
+
+@pytest.mark.parametrize("model_id", ["llama-3.2-1b-instruct", "gemma-2-2b-it", "smollm2-360m-instruct"])
+def test_korean_not_claimed_where_unsupported(catalog: ModelsFile, model_id: str) -> None:
+    by_id = {m.id: m for m in catalog.models}
+    assert "ko" not in by_id[model_id].languages
+
+
+def test_kv_layer_fields_consistent(catalog: ModelsFile) -> None:
+    for m in catalog.models:
+        a = m.architecture
+        assert a.n_kv_layers <= a.n_attention_layers <= a.layers, m.id
+        assert a.sliding_window_layers <= a.n_kv_layers, m.id
+        assert a.max_context > 0 and m.context_tokens > 0, m.id
