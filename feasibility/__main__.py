@@ -1,0 +1,5 @@
+"""``python -m feasibility`` runs the CLI."""
+
+from feasibility.cli import main
+
+main()

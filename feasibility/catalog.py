@@ -1,0 +1,222 @@
+"""The catalog: sorted, immutable lookups over models, quantizations, runtimes and devices.
+
+Loaded once per process (cached per data directory and overlay list). Entries are sorted by id on
+load so that every enumeration downstream is in a defined order, whatever the file order. A
+``--catalog`` overlay adds or replaces entries by id and is validated exactly like the shipped
+files; then every cross-reference (model -> licence, runtime -> quantization, device -> platform
+model) is checked, so a broken overlay is reported as the user's error, not as a crash later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from feasibility.errors import CatalogError, Problem, UnknownIdError
+from feasibility.loader import load_yaml, validate
+from feasibility.schema import (
+    CatalogOverlay,
+    Device,
+    DevicesFile,
+    License,
+    ModelEntry,
+    ModelsFile,
+    PlatformModel,
+    Quantization,
+    QuantizationsFile,
+    Runtime,
+    RuntimesFile,
+)
+from feasibility.units import did_you_mean
+
+E = TypeVar("E", License, ModelEntry, Quantization, Runtime, Device, PlatformModel)
+
+
+def data_dir() -> Path:
+    """Installed wheels carry ``feasibility/data``; a source checkout has ``data/`` at the top."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if (packaged / "models.yaml").is_file():
+        return packaged
+    return here.parent / "data"
+
+
+def _by_id(entries: Iterable[E]) -> dict[str, E]:
+    return {e.id: e for e in sorted(entries, key=lambda e: e.id)}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    licenses: Mapping[str, License]
+    models: Mapping[str, ModelEntry]
+    quantizations: Mapping[str, Quantization]
+    runtimes: Mapping[str, Runtime]
+    devices: Mapping[str, Device]
+    platform_models: Mapping[str, PlatformModel]
+    version: str = ""
+    """Content hash of the catalog files: provenance for reports, stable across machines."""
+    overlays: tuple[str, ...] = field(default_factory=tuple)
+
+    # -- lookups with suggestions ---------------------------------------------------------
+    def model(self, model_id: str) -> ModelEntry:
+        return self._get(self.models, model_id, "model")
+
+    def quantization(self, quant_id: str) -> Quantization:
+        if quant_id not in self.quantizations:
+            for q in self.quantizations:  # Q4_K_M vs q4_k_m: accept the case-insensitive match
+                if q.lower() == quant_id.lower():
+                    return self.quantizations[q]
+        return self._get(self.quantizations, quant_id, "quantization")
+
+    def runtime(self, runtime_id: str) -> Runtime:
+        return self._get(self.runtimes, runtime_id, "runtime")
+
+    def device(self, device_id: str) -> Device:
+        return self._get(self.devices, device_id, "device preset")
+
+    @staticmethod
+    def _get(table: Mapping[str, E], key: str, what: str) -> E:
+        try:
+            return table[key]
+        except KeyError:
+            raise UnknownIdError(
+                f"unknown {what} '{key}'{did_you_mean(key, table)}"
+                f" (list them with 'feasibility {_LIST_COMMAND[what]}')"
+            ) from None
+
+    def license_of(self, model: ModelEntry) -> License:
+        return self.licenses[model.license]
+
+    def runtimes_for(self, quant_id: str) -> list[Runtime]:
+        return [r for r in self.runtimes.values() if quant_id in r.quantizations]
+
+
+_LIST_COMMAND = {
+    "model": "models",
+    "quantization": "quants",
+    "runtime": "runtimes",
+    "device preset": "devices",
+}
+
+
+def _check_references(cat: Catalog, source: str) -> None:
+    problems: list[Problem] = []
+    for m in cat.models.values():
+        if m.license not in cat.licenses:
+            problems.append(
+                Problem(
+                    f"unknown license '{m.license}'{did_you_mean(m.license, cat.licenses)}",
+                    path=f"models[{m.id}].license",
+                )
+            )
+    for r in cat.runtimes.values():
+        for q in r.quantizations:
+            if q not in cat.quantizations:
+                problems.append(
+                    Problem(
+                        f"unknown quantization '{q}'{did_you_mean(q, cat.quantizations)}",
+                        path=f"runtimes[{r.id}].quantizations",
+                    )
+                )
+    for d in cat.devices.values():
+        for pm in d.platform_models:
+            if pm not in cat.platform_models:
+                problems.append(
+                    Problem(f"unknown platform model '{pm}'", path=f"devices[{d.id}].platform_models")
+                )
+    if problems:
+        raise CatalogError("has broken references", source=source, problems=tuple(problems))
+
+
+def _read(path: Path, schema: type[ModelsFile] | type[DevicesFile] | type[RuntimesFile]
+          | type[QuantizationsFile] | type[CatalogOverlay]) -> tuple[object, bytes]:
+    doc = load_yaml(path, error=CatalogError)
+    return validate(doc, schema, error=CatalogError, what="catalog file"), path.read_bytes()
+
+
+def _duplicates(entries: Sequence[E], section: str, source: str) -> None:
+    seen: set[str] = set()
+    dups = sorted({e.id for e in entries if e.id in seen or seen.add(e.id)})  # type: ignore[func-returns-value]
+    if dups:
+        raise CatalogError(
+            "has duplicate ids",
+            source=source,
+            problems=tuple(Problem(f"duplicate id '{d}'", path=section) for d in dups),
+        )
+
+
+@lru_cache(maxsize=8)
+def _load(directory: str, overlays: tuple[str, ...]) -> Catalog:
+    base = Path(directory)
+    digest = hashlib.sha256()
+    files = {}
+    for name, schema in (
+        ("models.yaml", ModelsFile),
+        ("devices.yaml", DevicesFile),
+        ("runtimes.yaml", RuntimesFile),
+        ("quantizations.yaml", QuantizationsFile),
+    ):
+        obj, raw = _read(base / name, schema)
+        digest.update(raw)
+        files[name] = obj
+    mf: ModelsFile = files["models.yaml"]  # type: ignore[assignment]
+    df: DevicesFile = files["devices.yaml"]  # type: ignore[assignment]
+    rf: RuntimesFile = files["runtimes.yaml"]  # type: ignore[assignment]
+    qf: QuantizationsFile = files["quantizations.yaml"]  # type: ignore[assignment]
+    for entries, section, src in (
+        (mf.licenses, "licenses", "models.yaml"),
+        (mf.models, "models", "models.yaml"),
+        (df.devices, "devices", "devices.yaml"),
+        (df.platform_models, "platform_models", "devices.yaml"),
+        (rf.runtimes, "runtimes", "runtimes.yaml"),
+        (qf.quantizations, "quantizations", "quantizations.yaml"),
+    ):
+        _duplicates(entries, section, str(base / src))  # type: ignore[arg-type]
+    tables: dict[str, dict[str, object]] = {
+        "licenses": dict(_by_id(mf.licenses)),
+        "models": dict(_by_id(mf.models)),
+        "quantizations": dict(_by_id(qf.quantizations)),
+        "runtimes": dict(_by_id(rf.runtimes)),
+        "devices": dict(_by_id(df.devices)),
+        "platform_models": dict(_by_id(df.platform_models)),
+    }
+    for overlay in overlays:
+        ov_obj, raw = _read(Path(overlay), CatalogOverlay)
+        ov: CatalogOverlay = ov_obj  # type: ignore[assignment]
+        digest.update(raw)
+        for section in tables:
+            entries = getattr(ov, section)
+            _duplicates(entries, section, overlay)
+            for e in entries:
+                tables[section][e.id] = e
+    cat = Catalog(
+        **{k: dict(sorted(v.items())) for k, v in tables.items()},  # type: ignore[arg-type]
+        version=digest.hexdigest()[:12],
+        overlays=overlays,
+    )
+    _check_references(cat, overlays[-1] if overlays else str(base))
+    return cat
+
+
+def load_catalog(
+    extra: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    directory: str | os.PathLike[str] | None = None,
+) -> Catalog:
+    """Load the shipped catalog, plus overlay files that add or replace entries by id.
+
+    Raises:
+        CatalogError: a catalog or overlay file is missing, invalid or has broken references.
+    """
+    if extra is None:
+        overlays: tuple[str, ...] = ()
+    elif isinstance(extra, (str, os.PathLike)):
+        overlays = (str(extra),)
+    else:
+        overlays = tuple(str(e) for e in extra)
+    return _load(str(directory or data_dir()), overlays)

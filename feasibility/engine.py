@@ -1,0 +1,525 @@
+"""evaluate(catalog, spec) -> Assessment: every rule on every candidate on every target.
+
+Candidates are (model, quantization, runtime) triples where the runtime loads the quantization,
+enumerated in id order. On each target every rule runs (all verdicts are kept, so the report can
+list every reason). A triple is *feasible on a target* when no verdict rejects it: a ``fail``
+always rejects; an ``unknown`` rejects only when its rule marks it blocking (a language the card
+does not list does; a missing bandwidth figure for the speed estimate does not, and the report
+names the gap).
+
+A *model* is recommendable when it has at least one feasible triple on every target. Its plan on
+each target is that target's best-scoring triple (so iOS and Android can get their own runtime),
+and its headline quantization/runtime is the best triple feasible on all targets when there is one
+(one build for every target), else the first target's. Models rank by their score on the weakest
+target; the second recommendation is of a different family when one is feasible. Ties break by id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from feasibility import pipeline
+from feasibility.catalog import Catalog
+from feasibility.errors import InputError, Problem
+from feasibility.estimate import Estimate, estimate
+from feasibility.rules import CHECKS, MODEL_LEVEL, memory_fit
+from feasibility.schema import Device, ModelEntry, Spec
+from feasibility.scoring import score
+from feasibility.situation import Candidate, Situation, Target, choose_backend
+from feasibility.targets import resolve
+from feasibility.units import MIB, did_you_mean, fmt_params
+from feasibility.verdict import (
+    Assessment,
+    Memory,
+    PlatformAlternative,
+    Recommendation,
+    Rejection,
+    ResolvedTarget,
+    RuleResult,
+    ScoreTerms,
+    Sensitivity,
+    TargetPlan,
+    Verdict,
+)
+
+EstimateFn = Callable[..., Estimate]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One triple on one target, with everything the engine concluded about it."""
+
+    candidate: Candidate
+    target: Target
+    backend: str | None
+    estimate: Estimate
+    verdicts: tuple[Verdict, ...]
+    terms: ScoreTerms | None
+
+    @property
+    def feasible(self) -> bool:
+        return not any(v.rejects for v in self.verdicts)
+
+    @property
+    def failures(self) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if v.rejects)
+
+
+def _memory(est: Estimate, budget_bytes: int) -> Memory:
+    r = round
+    total = r(est.total_bytes / MIB)
+    budget = r(budget_bytes / MIB)
+    return Memory(
+        weights_mb=r(est.weights_bytes / MIB),
+        kv_cache_mb=r(est.kv_cache_bytes / MIB),
+        compute_mb=r(est.compute_bytes / MIB),
+        overhead_mb=r(est.overhead_bytes / MIB),
+        total_mb=total,
+        budget_mb=budget,
+        headroom_mb=budget - total,
+        headroom_pct=round(100 * (budget_bytes - est.total_bytes) / budget_bytes, 1),
+        file_mb=r(est.file_bytes / MIB),
+    )
+
+
+def _check_restrictions(spec: Spec, catalog: Catalog, source: str) -> None:
+    problems = []
+    for i, rid in enumerate(spec.constraints.runtimes):
+        if rid not in catalog.runtimes:
+            problems.append(
+                Problem(
+                    f"unknown runtime '{rid}'{did_you_mean(rid, catalog.runtimes)}",
+                    path=f"constraints.runtimes[{i}]",
+                )
+            )
+    for i, qid in enumerate(spec.constraints.quantizations):
+        if qid not in catalog.quantizations:
+            problems.append(
+                Problem(
+                    f"unknown quantization '{qid}'{did_you_mean(qid, catalog.quantizations)}",
+                    path=f"constraints.quantizations[{i}]",
+                )
+            )
+    if problems:
+        raise InputError("is not valid", source=source, problems=tuple(problems))
+
+
+def candidates(catalog: Catalog, spec: Spec) -> list[Candidate]:
+    """Every (model, quantization, runtime) triple to consider, in id order."""
+    allowed_rt = set(spec.constraints.runtimes)
+    allowed_q = set(spec.constraints.quantizations)
+    out = []
+    for model in catalog.models.values():
+        lic = catalog.licenses[model.license]
+        for runtime in catalog.runtimes.values():
+            if allowed_rt and runtime.id not in allowed_rt:
+                continue
+            for qid in sorted(runtime.quantizations):
+                if allowed_q and qid not in allowed_q:
+                    continue
+                out.append(Candidate(model, catalog.quantizations[qid], runtime, lic))
+    return out
+
+
+def _evaluate_option(
+    cand: Candidate, target: Target, spec: Spec, model_verdicts: dict[str, Verdict],
+    estimate_fn: EstimateFn,
+) -> Option:
+    backend = choose_backend(cand.runtime, target.device, spec.constraints)
+    est = estimate_fn(
+        cand.model,
+        cand.quant,
+        spec.service.context_tokens,
+        device=target.device,
+        runtime=cand.runtime,
+        backend=backend,
+    )
+    sit = Situation(cand, target, spec.service, spec.constraints, backend, est)
+    verdicts = tuple(
+        model_verdicts[rid] if rid in MODEL_LEVEL else check(sit) for rid, check in CHECKS
+    )
+    terms = score(sit) if not any(v.rejects for v in verdicts) else None
+    return Option(cand, target, backend, est, verdicts, terms)
+
+
+def _key(o: Option) -> tuple[float, str, str, str]:
+    assert o.terms is not None
+    return (-o.terms.total, o.candidate.model.id, o.candidate.quant.id, o.candidate.runtime.id)
+
+
+def _plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
+    c = o.candidate
+    assert o.terms is not None
+    energy = o.estimate.energy_mj_per_token
+    return TargetPlan(
+        target=rt.id,
+        target_name=rt.name,
+        os=rt.os,
+        quantization=c.quant.id,
+        quantization_name=c.quant.name,
+        format=c.quant.format,
+        runtime=c.runtime.id,
+        runtime_name=c.runtime.name,
+        backend=o.backend or "cpu",
+        memory=_memory(o.estimate, o.target.budget_bytes),
+        decode_tps=None if o.estimate.decode_tps is None else round(o.estimate.decode_tps, 1),
+        prefill_tps=None if o.estimate.prefill_tps is None else round(o.estimate.prefill_tps, 1),
+        energy_j_per_1k_tokens=None if energy is None else round(energy, 1),
+        score=o.terms.total,
+        rules=tuple(RuleResult(rule=v.rule, outcome=v.outcome, reason=v.reason) for v in o.verdicts),
+        assumptions=tuple(o.estimate.assumptions),
+        pipeline=pipeline.build(c.model, c.quant, c.runtime, rt.os, context),
+    )
+
+
+def _risks(model: ModelEntry, plans: list[TargetPlan], lic_commercial: str, lic_cond: str,
+           languages: tuple[str, ...]) -> tuple[str, ...]:
+    risks = []
+    tight = min(plans, key=lambda p: (p.memory.headroom_pct, p.target))
+    if tight.memory.headroom_pct < 15:
+        risks.append(
+            f"small memory headroom on {tight.target_name}: {tight.memory.headroom_mb:,} MB "
+            f"({tight.memory.headroom_pct:.1f}% of the budget); the OS limit moves with system state"
+        )
+    if lic_commercial == "conditional":
+        risks.append(f"licence conditions apply: {lic_cond}" if lic_cond else "licence conditions apply")
+    if model.languages_claim and any(lang not in model.languages for lang in languages):
+        risks.append(f"language coverage rests on a broad claim ({model.languages_claim})")
+    if model.reasoning_mode:
+        risks.append("reasons before answering by default: long outputs cost time and battery")
+    slow = [p for p in plans if p.decode_tps is not None and p.decode_tps < 10]
+    for p in slow:
+        risks.append(f"slow generation on {p.target_name}: about {p.decode_tps:.1f} tokens/s")
+    unknown_speed = [p.target_name for p in plans if p.decode_tps is None]
+    if unknown_speed:
+        risks.append(
+            "no speed estimate for " + ", ".join(unknown_speed)
+            + " (memory bandwidth not published): measure on the device"
+        )
+    if model.verification == "C":
+        risks.append("some catalog facts for this model are incomplete (verification C)")
+    return tuple(risks)
+
+
+def _reasons(model: ModelEntry, best: Option, plans: list[TargetPlan], terms: ScoreTerms,
+             matched: tuple[str, ...]) -> tuple[str, ...]:
+    tight = min(plans, key=lambda p: (p.memory.headroom_pct, p.target))
+    out = [
+        f"fits every target: {tight.memory.total_mb:,} MB of {tight.memory.budget_mb:,} MB on the "
+        f"tightest ({tight.target_name})",
+    ]
+    for v in best.verdicts:
+        if v.rule in ("languages", "license", "context-window") and v.outcome == "pass":
+            out.append(v.reason)
+    if matched:
+        out.append("card names " + ", ".join(matched) + " among its intended uses")
+    speeds = [p.decode_tps for p in plans if p.decode_tps is not None]
+    if speeds:
+        out.append(f"estimated {min(speeds):.1f} tokens/s or more on the targets with known bandwidth")
+    out.append(
+        f"score {terms.total:.3f} (quality {terms.quality:.2f}, fidelity {terms.fidelity:.2f}, "
+        f"speed {terms.speed:.2f}, headroom {terms.headroom:.2f}, energy {terms.energy:.2f})"
+    )
+    return tuple(out)
+
+
+def _pick_two(ranked: list[tuple[float, str]], models: dict[str, ModelEntry]) -> list[str]:
+    if not ranked:
+        return []
+    first = ranked[0][1]
+    fam = models[first].family
+    other = [mid for _, mid in ranked[1:] if models[mid].family != fam]
+    if other:
+        return [first, other[0]]
+    return [first] + [mid for _, mid in ranked[1:2]]
+
+
+def evaluate(
+    catalog: Catalog, spec: Spec, source: str = "device.yaml", *,
+    estimate_fn: EstimateFn = estimate,
+) -> Assessment:
+    """Run the whole decision. Pure: no I/O, no printing, no clock.
+
+    Raises:
+        InputError: an unknown preset, runtime or quantization id, or an impossible budget.
+    """
+    source_name = Path(source).name if source not in ("<dict>", "<spec>") else source
+    resolved = resolve(spec, catalog, source_name)
+    _check_restrictions(spec, catalog, source_name)
+    targets = [t for t, _ in resolved]
+    rtargets = [r for _, r in resolved]
+    ctx = spec.service.context_tokens
+
+    cands = candidates(catalog, spec)
+    model_cache: dict[str, dict[str, Verdict]] = {}
+    options: dict[tuple[str, str, str], list[Option]] = {}
+    for cand in cands:
+        mv = model_cache.get(cand.model.id)
+        if mv is None:
+            # Model-level rules do not depend on runtime or target: run them once per model.
+            probe = Situation(cand, targets[0], spec.service, spec.constraints, None,
+                              _NO_ESTIMATE)
+            mv = {rid: check(probe) for rid, check in CHECKS if rid in MODEL_LEVEL}
+            model_cache[cand.model.id] = mv
+        options[cand.key] = [
+            _evaluate_option(cand, t, spec, mv, estimate_fn) for t in targets
+        ]
+
+    # Per model and target: feasible options.
+    by_model: dict[str, list[list[Option]]] = {}
+    for key, opts in options.items():
+        per_target = by_model.setdefault(key[0], [[] for _ in targets])
+        for i, o in enumerate(opts):
+            if o.feasible:
+                per_target[i].append(o)
+    ranked: list[tuple[float, str]] = []
+    best_per_target: dict[str, list[Option]] = {}
+    for mid, per_target in sorted(by_model.items()):
+        if all(per_target):
+            bests = [min(opts, key=_key) for opts in per_target]
+            best_per_target[mid] = bests
+            weakest = min(b.terms.total for b in bests if b.terms is not None)
+            ranked.append((weakest, mid))
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    picks = _pick_two(ranked, dict(catalog.models))
+
+    recommendations = []
+    used: set[tuple[str, str, str]] = set()
+    for rank, mid in enumerate(picks, start=1):
+        model = catalog.models[mid]
+        lic = catalog.licenses[model.license]
+        bests = best_per_target[mid]
+        plans = [_plan(b, rt, ctx) for b, rt in zip(bests, rtargets)]
+        used.update(b.candidate.key for b in bests)
+        common = [
+            opts for key, opts in options.items()
+            if key[0] == mid and all(o.feasible for o in opts)
+        ]
+        if common:
+            head_opts = max(
+                common,
+                key=lambda os_: (
+                    min(o.terms.total for o in os_ if o.terms is not None),
+                    # deterministic tie-break: lower ids first
+                    tuple(-ord(ch) for ch in os_[0].candidate.quant.id + os_[0].candidate.runtime.id),
+                ),
+            )
+            head = head_opts[0].candidate
+        else:
+            head = bests[0].candidate
+        weakest = min(bests, key=lambda b: (b.terms.total if b.terms else 0.0, b.target.index))
+        assert weakest.terms is not None
+        tight = min(plans, key=lambda p: (p.memory.headroom_pct, p.target))
+        speeds = [p.decode_tps for p in plans if p.decode_tps is not None]
+        matched = tuple(t for t in spec.service.tasks if t in model.strengths)
+        missing = tuple(t for t in spec.service.tasks if t not in model.strengths)
+        recommendations.append(
+            Recommendation(
+                rank=rank,
+                model=model.id,
+                model_name=model.name,
+                hf_repo=model.hf_repo,
+                family=model.family,
+                developer=model.developer,
+                params=model.params,
+                params_label=fmt_params(model.params),
+                quantization=head.quant.id,
+                runtime=head.runtime.id,
+                memory=tight.memory,
+                decode_tps=min(speeds) if speeds else None,
+                download_mb=max(p.memory.file_mb for p in plans),
+                score=weakest.terms.total,
+                score_terms=weakest.terms,
+                license=lic.id,
+                license_name=lic.name,
+                license_commercial=lic.commercial,
+                license_conditions=lic.conditions,
+                license_url=lic.url,
+                languages=model.languages,
+                languages_claim=model.languages_claim,
+                strengths=model.strengths,
+                matched_tasks=matched,
+                missing_tasks=missing,
+                context_tokens=model.context_tokens,
+                reasoning_mode=model.reasoning_mode,
+                reasons=_reasons(model, weakest, plans, weakest.terms, matched),
+                risks=_risks(model, plans, lic.commercial, lic.conditions, spec.service.languages),
+                pipeline=plans[0].pipeline,
+                targets=tuple(plans),
+                sources=model.sources,
+            )
+        )
+
+    rejected, counts, why_not = _rejections(options, rtargets, used, set(picks), catalog)
+    feasible_models = tuple(mid for _, mid in ranked)
+    return Assessment(
+        catalog_version=catalog.version,
+        source=source_name,
+        feasible=len(recommendations) >= 2,
+        service_description=spec.service.description,
+        tasks=spec.service.tasks,
+        languages=spec.service.languages,
+        context_tokens=ctx,
+        output_tokens=spec.service.output_tokens,
+        constraints=spec.constraints.model_dump(mode="json"),
+        targets=tuple(rtargets),
+        recommendations=tuple(recommendations),
+        rejected=rejected,
+        rejection_counts=counts,
+        candidates_evaluated=len(cands) * len(targets),
+        feasible_models=feasible_models,
+        platform_alternatives=_platform_alternatives(catalog, rtargets),
+        placeholders=_placeholders(spec, rtargets),
+        sensitivities=_sensitivities(options, picks, catalog, ranked),
+        why_not=why_not,
+        gaps=tuple(sorted({f"{rt.name}: {g}" for rt in rtargets for g in rt.gaps})),
+        sources=_sources(catalog, recommendations, rtargets),
+    )
+
+
+class _NoEstimate:
+    """Stands in for the estimate when model-level rules run (they never read it)."""
+
+    def __getattr__(self, name: str) -> Any:  # pragma: no cover - a bug if reached
+        raise AttributeError(f"model-level rules must not read the estimate ({name})")
+
+
+_NO_ESTIMATE: Any = _NoEstimate()
+
+
+def _rejections(
+    options: dict[tuple[str, str, str], list[Option]],
+    rtargets: list[ResolvedTarget],
+    used: set[tuple[str, str, str]],
+    picks: set[str],
+    catalog: Catalog,
+) -> tuple[tuple[Rejection, ...], dict[str, int], tuple[Rejection, ...]]:
+    rejected: list[Rejection] = []
+    closest: dict[str, tuple[tuple[int, int, str, str], Rejection]] = {}
+    counts: Counter[str] = Counter()
+    for key, opts in options.items():
+        if all(o.feasible for o in opts) or key in used:
+            continue
+        first = next(o for o in opts if not o.feasible)
+        verdict = first.failures[0]
+        counts[verdict.rule] += 1
+        rt = rtargets[first.target.index]
+        over = first.estimate.total_bytes - first.target.budget_bytes
+        rej = Rejection(
+            model=key[0],
+            quantization=key[1],
+            runtime=key[2],
+            target=rt.id,
+            rule=verdict.rule,
+            reason=f"{rt.name}: {verdict.reason}",
+            params=first.candidate.model.params,
+            total_mb=round(first.estimate.total_bytes / MIB),
+            budget_mb=rt.budget_mb,
+        )
+        rejected.append(rej)
+        if key[0] in picks:
+            continue
+        n_fail = sum(len(o.failures) for o in opts)
+        rank = (n_fail, max(over, 0), key[1], key[2])
+        if key[0] not in closest or rank < closest[key[0]][0]:
+            closest[key[0]] = (rank, rej)
+    why_not = sorted(
+        (r for _, r in closest.values()), key=lambda r: (-r.params, r.model)
+    )
+    return tuple(rejected), dict(sorted(counts.items())), tuple(why_not)
+
+
+def _platform_alternatives(
+    catalog: Catalog, rtargets: list[ResolvedTarget]
+) -> tuple[PlatformAlternative, ...]:
+    if not rtargets or not all(rt.platform_models for rt in rtargets):
+        return ()
+    ids = sorted({pm for rt in rtargets for pm in rt.platform_models})
+    out = []
+    for pid in ids:
+        pm = catalog.platform_models[pid]
+        out.append(
+            PlatformAlternative(id=pm.id, name=pm.name, vendor=pm.vendor, notes=pm.notes,
+                                sources=pm.sources)
+        )
+    return tuple(out)
+
+
+def _placeholders(spec: Spec, rtargets: list[ResolvedTarget]) -> tuple[str, ...]:
+    out = []
+    if not spec.service.description:
+        out.append("service_description")
+    if any(rt.preset is None for rt in rtargets) or any(rt.gaps for rt in rtargets):
+        out.append("target_device_specs")
+    return tuple(out)
+
+
+def _sensitivities(
+    options: dict[tuple[str, str, str], list[Option]],
+    picks: list[str],
+    catalog: Catalog,
+    ranked: list[tuple[float, str]],
+) -> tuple[Sensitivity, ...]:
+    """Stronger (larger) models than the first pick that one changed input would admit."""
+    if picks:
+        floor = catalog.models[picks[0]].params
+    else:
+        floor = 0
+    found: dict[tuple[str, str], Sensitivity] = {}
+    feasible = {mid for _, mid in ranked}
+    for key, opts in options.items():
+        model = catalog.models[key[0]]
+        if model.id in feasible or model.params <= floor:
+            continue
+        failing = {v.rule for o in opts for v in o.failures}
+        if failing == {memory_fit.ID}:
+            need = max(round(o.estimate.total_bytes / MIB) for o in opts)
+            k = ("budget", model.id)
+            prev = found.get(k)
+            if prev is None or need < int(prev.value):
+                found[k] = Sensitivity(kind="budget", model=model.id, value=str(need))
+        elif len(failing) == 1:
+            rule = next(iter(failing))
+            kind = {"languages": "language", "license": "license", "context-window": "context",
+                    "decode-speed": "speed", "accelerator": "npu"}.get(rule)
+            if kind is not None:
+                found.setdefault((kind, model.id), Sensitivity(kind=kind, model=model.id, value=""))  # type: ignore[arg-type]
+    items = sorted(
+        found.values(),
+        key=lambda s: (s.kind, -catalog.models[s.model].params, s.model),
+    )
+    # Keep the few that matter most: per kind, the three largest models.
+    out: list[Sensitivity] = []
+    per_kind: Counter[str] = Counter()
+    for s in items:
+        if per_kind[s.kind] < 3:
+            out.append(s)
+            per_kind[s.kind] += 1
+    return tuple(out)
+
+
+def _sources(
+    catalog: Catalog, recs: list[Recommendation], rtargets: list[ResolvedTarget]
+) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for r in recs:
+        out[f"model {r.model}"] = r.sources
+        out[f"license {r.license}"] = (r.license_url,)
+        for p in r.targets:
+            out[f"runtime {p.runtime}"] = catalog.runtimes[p.runtime].sources
+            out[f"quantization {p.quantization}"] = catalog.quantizations[p.quantization].sources
+    for rt in rtargets:
+        if rt.preset:
+            out[f"device {rt.preset}"] = rt.sources
+    return dict(sorted(out.items()))
+
+
+
+def resolve_first_device(spec: Spec, catalog: Catalog, source: str) -> Device:
+    """The effective device of a spec's first target (for ``estimate --device FILE``)."""
+    target, _ = resolve(spec, catalog, Path(source).name)[0]
+    return target.device

@@ -1,0 +1,39 @@
+"""Decode speed: with ``min_decode_tps`` set, the estimated generation speed must reach it.
+
+Passes when no minimum is set, or the estimate reaches it.
+Fails when the estimate is below the minimum: "about 7.9 tokens/s, minimum is 10".
+Unknown (non-blocking) when the device's memory bandwidth is not published, so no speed can be
+estimated; the report says so.
+Example: an 8B model at Q4_K_M on a Raspberry Pi 5 fails a 10 tokens/s minimum.
+"""
+
+from __future__ import annotations
+
+from feasibility.situation import Situation
+from feasibility.verdict import Verdict
+
+ID = "decode-speed"
+
+
+def check(s: Situation) -> Verdict:
+    tps = s.estimate.decode_tps
+    minimum = s.constraints.min_decode_tps
+    if tps is None:
+        if minimum is None:
+            return Verdict.unknown(
+                ID, "no speed estimate: the device's memory bandwidth is not published",
+                blocking=False,
+            )
+        return Verdict.unknown(
+            ID,
+            f"minimum is {minimum:g} tokens/s but the device's memory bandwidth is not "
+            "published, so the speed cannot be estimated",
+            blocking=False,
+        )
+    if minimum is None:
+        return Verdict.passed(ID, f"about {tps:.1f} tokens/s (no minimum set)", tps=tps)
+    if tps < minimum:
+        return Verdict.failed(
+            ID, f"about {tps:.1f} tokens/s, minimum is {minimum:g}", tps=tps, minimum=minimum
+        )
+    return Verdict.passed(ID, f"about {tps:.1f} tokens/s, minimum is {minimum:g}", tps=tps)

@@ -1,0 +1,100 @@
+"""Score a feasible candidate on a target: one documented, deterministic formula.
+
+score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headroom * headroom
+        + w_energy * energy + bonus, rounded to 4 decimals, each term in [0, 1]:
+
+- quality: model capability proxy. 80% from size, log-scaled between 0.1B (0) and 14B (1) -- the
+  one capability figure every model in the catalog has from the same kind of source -- and 20% from
+  the share of the service's tasks that the card names as intended uses.
+- fidelity: how much of the model the quantization keeps, from the nominal weight bits
+  (16/8-bit 1.0, 6-bit 0.97, 5-bit 0.93, 4-bit 0.85, 3-bit 0.65, 2-bit 0.35; interpolated). These
+  follow the ordering of llama.cpp's published perplexity increases per type; the values are our
+  policy, not a measurement.
+- speed: estimated decode tokens/s over 30 (capped at 1); 0.5 when no estimate is possible.
+- headroom: share of the memory budget left free.
+- energy: a proxy for battery cost per token: 1 - (bytes read per token / budget), and the NPU
+  counts 30% fewer joules per byte than the CPU/GPU (vendor NPUs are built for this; a policy
+  choice, not a measurement).
+- bonus: +0.03 when the developer publishes this quantization itself, +0.05 on the NPU when the
+  NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
+  outputs), -0.02 for beta/experimental and -0.10 for deprecated runtimes.
+
+Weights: balanced battery 0.45/0.15/0.15/0.15/0.10; battery minimize 0.35/0.15/0.10/0.15/0.25.
+The ranking key is ``(-score, model id, quantization id, runtime id)``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from feasibility.estimate import Estimate
+from feasibility.situation import Situation
+from feasibility.verdict import ScoreTerms
+
+WEIGHTS_BALANCED = (0.45, 0.15, 0.15, 0.15, 0.10)
+WEIGHTS_MIN_BATTERY = (0.35, 0.15, 0.10, 0.15, 0.25)
+FIDELITY_BY_BITS = ((2.0, 0.35), (3.0, 0.65), (4.0, 0.85), (5.0, 0.93), (6.0, 0.97), (8.0, 1.0))
+SPEED_FULL_TPS = 30.0
+NPU_ENERGY_FACTOR = 0.7
+LOG_MIN, LOG_MAX = math.log10(1e8), math.log10(14e9)
+
+
+def size_quality(params: int) -> float:
+    return _clamp((math.log10(params) - LOG_MIN) / (LOG_MAX - LOG_MIN))
+
+
+def fidelity(bits: float) -> float:
+    table = FIDELITY_BY_BITS
+    if bits <= table[0][0]:
+        return table[0][1]
+    for (b0, f0), (b1, f1) in zip(table, table[1:]):
+        if bits <= b1:
+            return f0 + (f1 - f0) * (bits - b0) / (b1 - b0)
+    return 1.0
+
+
+def _clamp(x: float) -> float:
+    return max(0.0, min(1.0, x))
+
+
+def bytes_per_token(est: Estimate) -> int:
+    """Bytes read per generated token (weights + KV cache), as the speed model uses them."""
+    return est.weights_bytes + est.kv_cache_bytes
+
+
+def score(s: Situation) -> ScoreTerms:
+    model, quant, runtime = s.candidate.model, s.candidate.quant, s.candidate.runtime
+    est = s.estimate
+    tasks = s.service.tasks
+    task_share = sum(t in model.strengths for t in tasks) / len(tasks)
+    quality = 0.8 * size_quality(model.params) + 0.2 * task_share
+    fid = fidelity(quant.weight_bits)
+    speed = 0.5 if est.decode_tps is None else _clamp(est.decode_tps / SPEED_FULL_TPS)
+    budget = s.target.budget_bytes
+    headroom = _clamp((budget - est.total_bytes) / budget)
+    per_token = bytes_per_token(est) * (NPU_ENERGY_FACTOR if s.backend == "npu" else 1.0)
+    energy = _clamp(1 - per_token / budget)
+    bonus = 0.0
+    if quant.id in model.official_quantizations:
+        bonus += 0.03
+    if s.backend == "npu" and s.constraints.npu == "preferred":
+        bonus += 0.05
+    if model.reasoning_mode and s.constraints.battery == "minimize":
+        bonus -= 0.05
+    if runtime.maturity in ("beta", "experimental"):
+        bonus -= 0.02
+    elif runtime.maturity == "deprecated":
+        bonus -= 0.10
+    w = WEIGHTS_MIN_BATTERY if s.constraints.battery == "minimize" else WEIGHTS_BALANCED
+    total = (
+        w[0] * quality + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
+    )
+    return ScoreTerms(
+        quality=round(quality, 4),
+        fidelity=round(fid, 4),
+        speed=round(speed, 4),
+        headroom=round(headroom, 4),
+        energy=round(energy, 4),
+        bonus=round(bonus, 4),
+        total=round(total, 4),
+    )

@@ -1,0 +1,170 @@
+"""Resolve device.yaml targets: presets, overrides, and the memory budget per target.
+
+The budget is what the app may give the model in total. When the file does not set one, it is a
+planning default per OS, derived from ``shared/reference/memory_limits.md`` (community-measured
+per-app limits; no vendor publishes one): iOS/iPadOS 45% of RAM (jetsam limit without the
+increased-memory entitlement), Android 40% of RAM below 12 GB and 50% from 12 GB (lmkd, foreground
+app), macOS 65% (GPU working-set limit), Linux/Windows 75% (no per-app cap; MemAvailable minus
+headroom). The report always states which basis applied.
+"""
+
+from __future__ import annotations
+
+from feasibility.catalog import Catalog
+from feasibility.errors import InputError, Problem, UnknownIdError
+from feasibility.schema import Device, Spec, TargetSpec
+from feasibility.situation import Target
+from feasibility.units import MIB, fmt_int, gb_to_bytes
+from feasibility.verdict import ResolvedTarget
+
+MEMORY_LIMITS_SOURCE = "shared/reference/memory_limits.md (planning defaults, re-check on device)"
+
+
+def default_budget_fraction(os_name: str, ram_gb: float) -> tuple[float, str]:
+    if os_name in ("ios", "ipados"):
+        return 0.45, "iOS per-app (jetsam) limit without the increased-memory entitlement"
+    if os_name == "android":
+        if ram_gb >= 12:
+            return 0.50, "Android foreground app on a 12 GB+ device (lmkd)"
+        return 0.40, "Android foreground app below 12 GB (lmkd)"
+    if os_name == "macos":
+        return 0.65, "macOS GPU working-set limit for Metal"
+    return 0.75, "no per-app cap; available memory minus headroom"
+
+
+_OVERRIDABLE = ("name", "kind", "os", "ram_gb", "memory_bandwidth_gbs", "accelerators", "npu")
+_DEFAULT_KIND = {
+    "ios": "phone",
+    "android": "phone",
+    "ipados": "tablet",
+    "macos": "laptop",
+    "windows": "laptop",
+    "linux": "sbc",
+}
+
+
+def _device_for(spec: TargetSpec, index: int, catalog: Catalog, source: str) -> tuple[Device, str]:
+    path = f"targets[{index}]"
+    if spec.preset is not None:
+        try:
+            base = catalog.device(spec.preset)
+        except UnknownIdError as exc:
+            raise InputError(
+                "is not valid", source=source, problems=(Problem(exc.summary, path=f"{path}.preset"),)
+            ) from None
+        update = {k: getattr(spec, k) for k in _OVERRIDABLE if getattr(spec, k) is not None}
+        if update.get("os") not in (None, base.os):
+            raise InputError(
+                "is not valid",
+                source=source,
+                problems=(
+                    Problem(
+                        f"preset '{base.id}' runs {base.os}; a preset's OS cannot be changed "
+                        "(describe the device with explicit fields instead)",
+                        path=f"{path}.os",
+                    ),
+                ),
+            )
+        if "npu" in update and "accelerators" not in update:
+            update["accelerators"] = tuple(sorted({*base.accelerators, "npu"}))
+        return base.model_copy(update=update), base.id
+    assert spec.os is not None and spec.ram_gb is not None  # checked by TargetSpec
+    accels = spec.accelerators or (("cpu", "gpu", "npu") if spec.npu else ("cpu", "gpu"))
+    device = Device.model_construct(
+        id=f"target-{index + 1}",
+        name=spec.name or f"[Target device specs] #{index + 1}",
+        vendor="",
+        year=None,
+        kind=spec.kind or _DEFAULT_KIND[spec.os],
+        os=spec.os,
+        os_version=None,
+        os_version_shipped=None,
+        soc="",
+        ram_gb=spec.ram_gb,
+        memory_bandwidth_gbs=spec.memory_bandwidth_gbs,
+        accelerators=tuple(accels),
+        gpu="",
+        gpu_tflops_fp16=None,
+        cpu_cores=None,
+        npu=spec.npu,
+        platform_models=(),
+        sources=(),
+        notes="described in the device file",
+    )
+    return device, ""
+
+
+def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, ResolvedTarget]]:
+    """Targets in file order, each with its effective device and budget.
+
+    Raises:
+        InputError: unknown preset, or a budget larger than the device's RAM.
+    """
+    out: list[tuple[Target, ResolvedTarget]] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, ts in enumerate(spec.targets):
+        device, preset = _device_for(ts, i, catalog, source)
+        ram_bytes = gb_to_bytes(device.ram_gb)
+        if ts.memory_budget_mb is not None:
+            budget_mb, basis = ts.memory_budget_mb, "set for this target in the device file"
+            budget_path = f"targets[{i}].memory_budget_mb"
+        elif spec.constraints.memory_budget_mb is not None:
+            budget_mb, basis = spec.constraints.memory_budget_mb, "set in the device file"
+            budget_path = "constraints.memory_budget_mb"
+        else:
+            frac, why = default_budget_fraction(device.os, device.ram_gb)
+            budget_mb = int(ram_bytes * frac / MIB)
+            basis = f"planning default: {frac:.0%} of {device.ram_gb:g} GB RAM ({why})"
+            budget_path = ""
+        if budget_mb * MIB > ram_bytes:
+            problems.append(
+                Problem(
+                    f"memory budget {fmt_int(budget_mb)} MB is more than {device.name}'s RAM "
+                    f"({fmt_int(ram_bytes / MIB)} MB)",
+                    path=budget_path,
+                )
+            )
+            continue
+        tid = preset or device.id
+        if tid in seen:
+            seen[tid] += 1
+            tid = f"{tid}#{seen[tid]}"
+        else:
+            seen[tid] = 1
+        os_version = ts.os_version or device.os_version
+        gaps = []
+        if device.memory_bandwidth_gbs is None:
+            gaps.append("memory bandwidth not published: no speed estimate")
+        if device.npu is not None and device.npu.tops is None:
+            gaps.append("NPU TOPS not published")
+        if os_version is None:
+            gaps.append("OS version unknown: runtime minimum versions cannot be checked")
+        overridden = tuple(k for k in (*_OVERRIDABLE, "os_version", "memory_budget_mb")
+                           if preset and getattr(ts, k) is not None)
+        target = Target(i, tid, device, os_version, budget_mb * MIB)
+        resolved = ResolvedTarget(
+            index=i,
+            id=tid,
+            name=device.name,
+            kind=device.kind,
+            os=device.os,
+            os_version=os_version,
+            ram_gb=device.ram_gb,
+            memory_bandwidth_gbs=device.memory_bandwidth_gbs,
+            accelerators=tuple(device.accelerators),
+            npu=device.npu.name if device.npu else None,
+            npu_vendor=device.npu.vendor if device.npu else None,
+            npu_tops=device.npu.tops if device.npu else None,
+            budget_mb=budget_mb,
+            budget_basis=basis,
+            preset=preset or None,
+            overridden=overridden,
+            platform_models=tuple(device.platform_models),
+            gaps=tuple(gaps),
+            sources=tuple(device.sources),
+        )
+        out.append((target, resolved))
+    if problems:
+        raise InputError("is not valid", source=source, problems=tuple(problems))
+    return out

@@ -1,0 +1,231 @@
+"""The engine's output types: verdicts, per-target results, recommendations, the assessment.
+
+Renderers see only these types. Everything a report shows is computed by the engine and stored
+here (numbers already rounded, lists already sorted), so renderers format and never decide.
+Collections are tuples in a defined order; the models are frozen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Outcome = Literal["pass", "fail", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One rule's answer for one candidate on one target.
+
+    ``blocking`` says whether an ``unknown`` outcome keeps the candidate out of the
+    recommendations (a fail always does).
+    """
+
+    rule: str
+    outcome: Outcome
+    reason: str
+    blocking: bool = True
+    evidence: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def passed(cls, rule: str, reason: str, **evidence: Any) -> Verdict:
+        return cls(rule, "pass", reason, True, tuple(sorted(evidence.items())))
+
+    @classmethod
+    def failed(cls, rule: str, reason: str, **evidence: Any) -> Verdict:
+        return cls(rule, "fail", reason, True, tuple(sorted(evidence.items())))
+
+    @classmethod
+    def unknown(cls, rule: str, reason: str, *, blocking: bool, **evidence: Any) -> Verdict:
+        return cls(rule, "unknown", reason, blocking, tuple(sorted(evidence.items())))
+
+    @property
+    def rejects(self) -> bool:
+        return self.outcome == "fail" or (self.outcome == "unknown" and self.blocking)
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleResult(Frozen):
+    rule: str
+    outcome: Outcome
+    reason: str
+
+
+class Memory(Frozen):
+    """Whole MB (MiB) figures, rounded once in the engine."""
+
+    weights_mb: int
+    kv_cache_mb: int
+    compute_mb: int
+    overhead_mb: int
+    total_mb: int
+    budget_mb: int
+    headroom_mb: int
+    headroom_pct: float
+    file_mb: int
+
+
+class Step(Frozen):
+    title: str
+    command: str
+
+
+class ResolvedTarget(Frozen):
+    """A device.yaml target after presets and overrides are applied."""
+
+    index: int
+    id: str
+    name: str
+    kind: str
+    os: str
+    os_version: str | None
+    ram_gb: float
+    memory_bandwidth_gbs: float | None
+    accelerators: tuple[str, ...]
+    npu: str | None
+    npu_vendor: str | None
+    npu_tops: float | None
+    budget_mb: int
+    budget_basis: str
+    """Why the budget is what it is (explicit, or the planning default and its source)."""
+    preset: str | None
+    overridden: tuple[str, ...]
+    """Fields the device.yaml set over the preset."""
+    platform_models: tuple[str, ...]
+    gaps: tuple[str, ...]
+    """Facts the catalog lacks for this device (bandwidth, TOPS, OS version)."""
+    sources: tuple[str, ...]
+
+
+class TargetPlan(Frozen):
+    """What one recommended model looks like on one target."""
+
+    target: str
+    target_name: str
+    os: str
+    quantization: str
+    quantization_name: str
+    format: str
+    runtime: str
+    runtime_name: str
+    backend: str
+    memory: Memory
+    decode_tps: float | None
+    prefill_tps: float | None
+    energy_j_per_1k_tokens: float | None
+    score: float
+    rules: tuple[RuleResult, ...]
+    assumptions: tuple[str, ...]
+    pipeline: tuple[Step, ...]
+
+
+class ScoreTerms(Frozen):
+    quality: float
+    fidelity: float
+    speed: float
+    headroom: float
+    energy: float
+    bonus: float
+    total: float
+
+
+class Recommendation(Frozen):
+    rank: int
+    model: str
+    model_name: str
+    hf_repo: str
+    family: str
+    developer: str
+    params: int
+    params_label: str
+    quantization: str
+    runtime: str
+    memory: Memory
+    """Figures on the tightest target (least headroom)."""
+    decode_tps: float | None
+    """Slowest target's estimate (None when any target's bandwidth is unknown)."""
+    download_mb: int
+    score: float
+    score_terms: ScoreTerms
+    license: str
+    license_name: str
+    license_commercial: str
+    license_conditions: str
+    license_url: str
+    languages: tuple[str, ...]
+    languages_claim: str
+    strengths: tuple[str, ...]
+    matched_tasks: tuple[str, ...]
+    missing_tasks: tuple[str, ...]
+    context_tokens: int
+    reasoning_mode: bool
+    reasons: tuple[str, ...]
+    risks: tuple[str, ...]
+    pipeline: tuple[Step, ...]
+    targets: tuple[TargetPlan, ...]
+    sources: tuple[str, ...]
+
+
+class Rejection(Frozen):
+    model: str
+    quantization: str
+    runtime: str
+    target: str
+    rule: str
+    reason: str
+    params: int
+    total_mb: int | None
+    budget_mb: int
+
+
+class Sensitivity(Frozen):
+    """An input whose change would change the answer (structured; renderers word it)."""
+
+    kind: Literal["budget", "language", "license", "context", "speed", "npu"]
+    model: str
+    value: str
+    """The deciding number or name (e.g. the budget in MB that would admit the model)."""
+
+
+class PlatformAlternative(Frozen):
+    id: str
+    name: str
+    vendor: str
+    notes: str
+    sources: tuple[str, ...]
+
+
+class Assessment(Frozen):
+    schema_version: int = 1
+    catalog_version: str
+    source: str
+    """The input's file name (no directories: reports must not depend on where they ran)."""
+    feasible: bool
+    service_description: str | None
+    tasks: tuple[str, ...]
+    languages: tuple[str, ...]
+    context_tokens: int
+    output_tokens: int
+    constraints: dict[str, Any]
+    targets: tuple[ResolvedTarget, ...]
+    recommendations: tuple[Recommendation, ...]
+    rejected: tuple[Rejection, ...]
+    rejection_counts: dict[str, int]
+    """How many candidate combinations each rule rejected (first failing rule)."""
+    candidates_evaluated: int
+    feasible_models: tuple[str, ...]
+    platform_alternatives: tuple[PlatformAlternative, ...]
+    placeholders: tuple[str, ...]
+    """Inputs the user left out that the report keeps as bracketed placeholders."""
+    sensitivities: tuple[Sensitivity, ...]
+    why_not: tuple[Rejection, ...]
+    """One row per non-recommended model: its closest miss (fewest failing rules, then least
+    memory over budget), strongest models first."""
+    gaps: tuple[str, ...]
+    sources: dict[str, tuple[str, ...]]
+    """what -> urls, for every model, device, runtime and quantization the report uses."""
