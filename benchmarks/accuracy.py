@@ -1,0 +1,311 @@
+"""How close ``feasibility.estimate`` is to published measurements.
+
+Why: the engine's verdicts are only as good as its memory and speed figures, so this script
+states their accuracy against the development set in /work/shared/reference/measurements
+(gguf_sizes.csv, device_speed.csv, other_format_sizes.csv). For each quantity it prints the row
+count, median and worst absolute percentage error, and the three rows that miss most.
+
+Run from the repository root: ``python benchmarks/accuracy.py [--measurements DIR]``.
+``run(measurements_dir)`` returns the same figures for tests.
+
+Row mapping: measurement model names map to catalog ids by lowercasing (``Llama-3.2-1B-Instruct``
+→ ``llama-3.2-1b-instruct``); rows whose model is not in the catalog are skipped and counted.
+GGUF quant names are llama.cpp file types (the catalog entry is used when it exists, otherwise a
+``GgufScheme`` with that ftype, which is all the estimate needs). Other formats map to the
+catalog's quantization ids where they exist, else to the group layouts of quant_internals.md §5
+written out below (``OTHER_FORMATS``).
+
+Interpretation of the measured buffers (PocketPal / llama.rn, n_ctx 2048): for models with
+sliding-window layers llama.cpp prints the SWA cache and the full cache on two lines and the
+source copied one line (22 MiB for gemma-3-1b-it = the 22 SWA layers); the comparison uses the
+estimate's SWA part for those rows (quant_internals.md §4.2). The compute buffer is compared on
+all backends although the law is fitted on CPU (GPU/NPU report 10-60 MiB more).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import statistics
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from feasibility.estimate import estimate  # noqa: E402
+from feasibility.estimate.core import layout_for  # noqa: E402
+from feasibility.estimate.memory import kv_cache  # noqa: E402
+from feasibility.schema import (  # noqa: E402
+    Device,
+    DevicesFile,
+    GgufScheme,
+    GroupScheme,
+    ModelEntry,
+    ModelsFile,
+    Quantization,
+    QuantizationsFile,
+)
+
+DEFAULT_MEASUREMENTS = ROOT.parent / "shared" / "reference" / "measurements"
+MIB = 1 << 20
+_SRC = ("https://github.com/ggml-org/llama.cpp",)
+
+# (format substring, precision) -> (catalog quantization ids to try, fallback GroupScheme).
+# Fallbacks follow quant_internals.md §5; "bits" of float formats are the float width.
+OTHER_FORMATS: dict[tuple[str, str], tuple[tuple[str, ...], GroupScheme | None]] = {
+    ("MLX", "4bit"): (("mlx-4bit",), GroupScheme(bits=4, group_size=64, scale_bytes=2,
+                                                 zero_bytes=2, lm_head="tied")),
+    ("Transformers.js", "fp32"): (("onnx-fp32",), GroupScheme(
+        bits=32, group_size=None, scale_bytes=0, embeddings="float32", lm_head="tied",
+        other_bits=32)),
+    ("Transformers.js", "fp16"): (("onnx-fp16",), GroupScheme(
+        bits=16, group_size=None, scale_bytes=0, embeddings="float16", lm_head="tied")),
+    ("Transformers.js", "int8"): (("onnx-int8",), GroupScheme(
+        bits=8, group_size=None, scale_bytes=4, zero_bytes=1, embeddings="int8", lm_head="tied",
+        other_bits=32)),
+    ("Transformers.js", "q4"): (("onnx-q4",), GroupScheme(
+        bits=4, group_size=32, scale_bytes=4, zero_bytes=0.5, embeddings="float32",
+        lm_head="tied", other_bits=32)),
+    ("Transformers.js", "q4f16"): (("onnx-q4f16",), GroupScheme(
+        bits=4, group_size=32, scale_bytes=2, zero_bytes=0.5, embeddings="float16",
+        lm_head="tied")),
+    ("Transformers.js", "bnb4"): (("onnx-bnb4",), GroupScheme(
+        bits=4, group_size=64, scale_bytes=4, embeddings="float32", lm_head="tied",
+        other_bits=32)),
+    ("ONNX Runtime GenAI", "int4"): (("onnx-int4",), GroupScheme(
+        bits=4, group_size=32, scale_bytes=4, zero_bytes=0.5, embeddings="float32",
+        lm_head="quantized", tied_stored_twice=True, other_bits=32)),
+    ("LiteRT (.tflite)", "fp32"): (("litert-fp32",), GroupScheme(
+        bits=32, group_size=None, scale_bytes=0, embeddings="float32", lm_head="tied",
+        other_bits=32)),
+    ("LiteRT (.tflite)", "dynamic_int8"): (("litert-int8", "litert-dynamic-int8"), GroupScheme(
+        bits=8, group_size=None, scale_bytes=4, embeddings="int8", lm_head="tied",
+        other_bits=32)),
+    ("MediaPipe", "q4"): (("litert-int4", "mediapipe-int4"), GroupScheme(
+        bits=4, group_size=32, scale_bytes=2, lm_head="tied", other_bits=32)),
+    ("MediaPipe", "q8"): (("litert-int8", "mediapipe-int8"), GroupScheme(
+        bits=8, group_size=None, scale_bytes=4, embeddings="int8", lm_head="tied",
+        other_bits=32)),
+    ("MediaPipe", "f32"): (("litert-fp32",), GroupScheme(
+        bits=32, group_size=None, scale_bytes=0, embeddings="float32", lm_head="tied",
+        other_bits=32)),
+}
+
+# Vendor NPU stacks (Qualcomm AI Hub / Genie): quant label -> catalog ids, fallback scheme.
+NPU_QUANTS: dict[str, tuple[tuple[str, ...], GroupScheme]] = {
+    "w4a16": (("qnn-w4a16", "genie-w4a16", "qnn-int4"), GroupScheme(
+        bits=4, group_size=None, scale_bytes=4, embeddings="float16", lm_head="quantized")),
+    "w4": (("qnn-w4", "qnn-w4a8", "genie-w4"), GroupScheme(
+        bits=4, group_size=None, scale_bytes=4, embeddings="float16", lm_head="quantized")),
+}
+
+BACKENDS = (("CPU", "cpu"), ("GPU", "gpu"), ("NPU", "npu"))
+
+
+class Catalogs:
+    """The catalog files that exist (others may still be in progress), read with the schema."""
+
+    def __init__(self, data: Path) -> None:
+        import yaml
+
+        def read(name: str) -> Any:
+            p = data / name
+            return yaml.safe_load(p.read_text(encoding="utf-8")) if p.is_file() else None
+
+        m = read("models.yaml")
+        d = read("devices.yaml")
+        q = read("quantizations.yaml")
+        self.models: dict[str, ModelEntry] = (
+            {e.id: e for e in ModelsFile.model_validate(m).models} if m else {})
+        self.devices: list[Device] = list(DevicesFile.model_validate(d).devices) if d else []
+        self.quants: dict[str, Quantization] = (
+            {e.id.lower(): e for e in QuantizationsFile.model_validate(q).quantizations}
+            if q else {})
+
+    def quant(self, ids: Iterable[str], scheme: GroupScheme | GgufScheme, name: str
+              ) -> Quantization:
+        for i in ids:
+            if i.lower() in self.quants:
+                return self.quants[i.lower()]
+        qid = re.sub(r"[^A-Za-z0-9._-]", "-", name)[:40]
+        return Quantization(id=qid, name=name, format="gguf" if isinstance(scheme, GgufScheme)
+                            else "other", weight_bits=4, scheme=scheme, sources=_SRC)
+
+    def gguf(self, ftype: str) -> Quantization:
+        return self.quant((ftype,), GgufScheme(ftype=ftype.upper()), ftype.upper())
+
+    def device(self, name: str, chip: str) -> Device | None:
+        low = name.lower()
+        for dv in self.devices:
+            if dv.name.lower() == low or dv.id == low.replace(" ", "-"):
+                return dv
+        for dv in self.devices:
+            if chip and chip.lower() in (dv.soc or "").lower() and dv.memory_bandwidth_gbs:
+                return dv
+        return None
+
+
+def parse_size(exact: str, reported: str) -> float | None:
+    if exact.strip():
+        return float(exact)
+    m = re.match(r"^\s*([\d.,]+)\s*([KMG])B\s*$", reported, re.I)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    return value * {"K": 1e3, "M": 1e6, "G": 1e9}[m.group(2).upper()]
+
+
+def model_id(name: str) -> str:
+    return name.strip().lower()
+
+
+class Quantity:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rows: list[tuple[float, str, float, float]] = []
+        self.skipped = 0
+
+    def add(self, label: str, est: float, meas: float) -> None:
+        self.rows.append((abs(est - meas) / meas * 100, label, est, meas))
+
+    def summary(self) -> dict[str, Any]:
+        errs = [r[0] for r in self.rows]
+        worst = sorted(self.rows, key=lambda r: -r[0])[:3]
+        return {
+            "rows": len(errs),
+            "skipped": self.skipped,
+            "median_pct": statistics.median(errs) if errs else None,
+            "worst_pct": max(errs) if errs else None,
+            "worst_rows": [(lab, est, meas, err) for err, lab, est, meas in worst],
+        }
+
+
+def _bandwidth_from_csv(ref: Path) -> dict[str, float]:
+    """devices.csv (reference set): SoC/chip name -> bandwidth, for rows that lack both."""
+    out: dict[str, float] = {}
+    p = ref / "devices.csv"
+    if p.is_file():
+        with p.open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                try:
+                    out[r["name"].lower()] = float(r["mem_bandwidth_gbs"])
+                except (KeyError, ValueError):
+                    continue
+    return out
+
+
+def run(measurements_dir: str | Path = DEFAULT_MEASUREMENTS,
+        data_dir: str | Path | None = None) -> dict[str, dict[str, Any]]:
+    mdir = Path(measurements_dir)
+    cat = Catalogs(Path(data_dir) if data_dir else ROOT / "data")
+    bw_csv = _bandwidth_from_csv(mdir.parent)
+    q = {k: Quantity(k) for k in ("file_size", "weights_buffer", "kv_buffer", "compute_buffer",
+                                  "decode_tps", "prefill_tps", "other_format_size")}
+
+    with (mdir / "gguf_sizes.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            m = cat.models.get(model_id(r["model"]))
+            size = parse_size(r["size_bytes"], r["size_reported"])
+            if m is None or size is None:
+                q["file_size"].skipped += 1
+                continue
+            qt = cat.gguf(r["quant"])
+            e = estimate(m, qt)
+            q["file_size"].add(f"{m.id} {r['quant']} ({r['hf_repo'].split('/')[0]})",
+                               e.file_bytes, size)
+
+    with (mdir / "other_format_sizes.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            m = cat.models.get(model_id(r["model"]))
+            size = parse_size(r["size_bytes"], r["size_reported"])
+            prec = r["precision"].split(" ")[0].split(",")[0]
+            spec = next((v for (fmt, p), v in OTHER_FORMATS.items()
+                         if fmt in r["format"] and p == prec), None)
+            if m is None or size is None or spec is None or spec[1] is None:
+                q["other_format_size"].skipped += 1
+                continue
+            qt = cat.quant(spec[0], spec[1], f"{r['format']} {prec}")
+            e = estimate(m, qt)
+            q["other_format_size"].add(f"{m.id} {r['format']} {prec}", e.file_bytes, size)
+
+    with (mdir / "device_speed.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            m = cat.models.get(model_id(r["model"]))
+            if m is None:
+                for k in ("decode_tps", "prefill_tps"):
+                    if r[k].strip():
+                        q[k].skipped += 1
+                for k in ("weights", "kv", "compute"):
+                    if r[f"llama_alloc_{k}_mib"].strip():
+                        q[f"{k}_buffer"].skipped += 1
+                continue
+            backend = next((b for key, b in BACKENDS if r["backend"].startswith(key)), None)
+            quant = r["quant"].strip()
+            if quant.lower() in NPU_QUANTS:
+                ids, scheme = NPU_QUANTS[quant.lower()]
+                qt = cat.quant(ids, scheme, quant)
+            else:
+                qt = cat.gguf(quant)
+            dev = cat.device(r["device"], r["chip"])
+            bw: float | None = float(r["mem_bandwidth_gbs"]) if r["mem_bandwidth_gbs"] else None
+            if bw is None and dev is not None:
+                bw = dev.memory_bandwidth_gbs
+            if bw is None:
+                bw = bw_csv.get(r["device"].lower()) or bw_csv.get(r["chip"].lower())
+            label = f"{m.id} {quant} {r['backend'].split(' (')[0]} {r['device']}"
+            ctx = int(r["context_len"] or 2048)
+
+            if r["llama_alloc_weights_mib"].strip():
+                e = estimate(m, qt, ctx, n_ubatch=512)
+                q["weights_buffer"].add(label, e.weights_bytes / MIB,
+                                        float(r["llama_alloc_weights_mib"]))
+                kv = kv_cache(m.architecture, ctx, llama_cpp=True)
+                kv_est = kv.swa_bytes if kv.swa_bytes else kv.total
+                q["kv_buffer"].add(label, kv_est / MIB, float(r["llama_alloc_kv_mib"]))
+                q["compute_buffer"].add(label, e.compute_bytes / MIB,
+                                        float(r["llama_alloc_compute_mib"]))
+            if r["decode_tps"].strip():
+                if bw is None or backend is None:
+                    q["decode_tps"].skipped += 1
+                else:
+                    gen = int(r["gen_tokens"] or 0) or int(r["prompt_tokens"] or 0) or 128
+                    e = estimate(m, qt, gen, device=dev, bandwidth_gbs=bw, backend=backend)
+                    assert e.decode_tps is not None
+                    q["decode_tps"].add(label, e.decode_tps, float(r["decode_tps"]))
+            if r["prefill_tps"].strip():
+                pp = int(r["prompt_tokens"] or 512)
+                e = estimate(m, qt, pp, device=dev, bandwidth_gbs=bw, backend=backend)
+                if e.prefill_tps is None:
+                    q["prefill_tps"].skipped += 1
+                else:
+                    q["prefill_tps"].add(label, e.prefill_tps, float(r["prefill_tps"]))
+    _ = layout_for  # re-exported for interactive use
+    return {k: v.summary() for k, v in q.items()}
+
+
+def _fmt(v: float | None) -> str:
+    return "-" if v is None else f"{v:.1f}%"
+
+
+def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--measurements", default=str(DEFAULT_MEASUREMENTS),
+                    help="folder with gguf_sizes.csv, device_speed.csv, other_format_sizes.csv")
+    ap.add_argument("--data", default=None, help="catalog folder (default: data/ in the repo)")
+    args = ap.parse_args(argv)
+    res = run(args.measurements, args.data)
+    for name, s in res.items():
+        out(f"{name:18s} rows {s['rows']:3d}  skipped {s['skipped']:3d}  "
+            f"median {_fmt(s['median_pct']):>7s}  worst {_fmt(s['worst_pct']):>7s}")
+        for lab, est, meas, err in s["worst_rows"]:
+            out(f"    {err:6.1f}%  est {est:,.2f}  measured {meas:,.2f}  {lab}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,227 @@
+"""``estimate()``: memory and speed of one (model, quantization, context, device/backend).
+
+Why: this is the accuracy core of the engine. Every figure comes from the format's mechanics
+(per-tensor GGUF types, group-quantization layouts, KV cache per layer class, llama.cpp's buffer
+laws) and the device's bandwidth and compute; only a few efficiencies are fitted (``speed``).
+``benchmarks/accuracy.py`` states how close the figures are to published measurements.
+
+Performance: the engine calls this ~5,000 times per check, so the weight/file layout, which is
+the only expensive part, is cached per (model, quantization); the rest is a few multiplications.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pydantic import BaseModel, ConfigDict
+
+from feasibility.arch import breakdown
+from feasibility.estimate import speed
+from feasibility.estimate.gguf import GgufLayout, build_layout
+from feasibility.estimate.group import GroupLayout, build_group_layout
+from feasibility.estimate.memory import compute_buffer, kv_cache
+from feasibility.schema import Architecture, Device, GgufScheme, ModelEntry, Quantization, Runtime
+
+MIB: Final = 1 << 20
+
+DEFAULT_OVERHEAD_MB: Final = 100
+"""Runtime + app overhead (MiB) when no runtime is given: library code, tokenizer, graph and
+bookkeeping of a llama.cpp-class runtime inside an app (typical of runtimes.yaml's overhead_mb)."""
+
+BACKENDS: Final = ("cpu", "gpu", "npu")
+
+
+class Estimate(BaseModel):
+    """Figures for one combination; sizes in bytes, speeds in tokens/s."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str
+    quantization: str
+    runtime: str | None
+    backend: str | None
+    context_tokens: int
+    file_bytes: int
+    weights_bytes: int
+    kv_cache_bytes: int
+    compute_bytes: int
+    overhead_bytes: int
+    total_bytes: int
+    decode_tps: float | None
+    prefill_tps: float | None
+    energy_mj_per_token: float | None
+    assumptions: tuple[str, ...]
+
+
+Layout = GgufLayout | GroupLayout
+
+_CACHE: dict[tuple[str, str], tuple[Architecture, Quantization, Layout]] = {}
+_CACHE_MAX: Final = 4096
+
+
+def layout_for(model: ModelEntry, quant: Quantization) -> Layout:
+    """Weight/file layout, cached per (model id, quant id); recomputed if either object changed."""
+    key = (model.id, quant.id)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is model.architecture and hit[1] is quant:
+        return hit[2]
+    if hit is not None and hit[0] == model.architecture and hit[1] == quant:
+        _CACHE[key] = (model.architecture, quant, hit[2])
+        return hit[2]
+    s = quant.scheme
+    lay: Layout
+    if isinstance(s, GgufScheme):
+        lay = build_layout(model.architecture, s.ftype.upper())
+    else:
+        lay = build_group_layout(model.architecture, s)
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[key] = (model.architecture, quant, lay)
+    return lay
+
+
+_ASSUME_GGUF: Final = (
+    "GGUF: per-tensor types follow llama-quantize's classic rules with an importance matrix "
+    "(as community publishers use); file = tensors padded to 32 B + tokenizer metadata.",
+    "llama.cpp weights include the second copy of a tied token embedding used as output head.",
+    "llama.cpp pads the context to a multiple of 256; sliding-window layers keep "
+    "pad256(window + n_ubatch) cells (swa_full off, the app/CLI default).",
+    "Compute buffer: llama.cpp's worst-case prompt graph of n_ubatch tokens with all logits "
+    "(CPU figure; GPU backends report 10-60 MiB more).",
+)
+_ASSUME_GROUP: Final = (
+    "Group format: quantized linears at bits + scale/zero bits per group; embedding and head as the "
+    "scheme states; file size counts weight files only (tokenizer and graph files excluded).",
+    "KV cache holds exactly context_tokens (min(context, window) on sliding layers).",
+    "Compute buffer: fp32 activations of one n_ubatch prompt chunk plus one logits row "
+    "(runtime-specific arenas are not modelled).",
+)
+_ASSUME_SPEED: Final = (
+    "Decode speed = fitted bandwidth efficiency x bandwidth / bytes read per token (active weights "
+    "without the embedding table, plus the KV cache at the context); no thermal throttling.",
+)
+_ASSUME_NO_ENERGY: Final = (
+    "Energy per token is not estimated: no catalogued device publishes power figures to calibrate on.",
+)
+
+
+def _flops_per_token(a: Architecture, context: int) -> float:
+    """Dense matmul FLOPs of one prompt token (2 × active non-embedding weights) plus attention
+    scores and values over half the context on average."""
+    p = breakdown(a)
+    weights = p.active - p.embedding - p.output_head - a.offloadable_params
+    attn = 2 * 2 * a.n_kv_layers * a.attention_heads * a.head_dim * (context / 2)
+    return 2.0 * weights + attn
+
+
+def estimate(
+    model: ModelEntry,
+    quantization: Quantization,
+    context_tokens: int = 2048,
+    *,
+    device: Device | None = None,
+    runtime: Runtime | None = None,
+    bandwidth_gbs: float | None = None,
+    backend: str | None = None,
+    kv_type: str = "f16",
+    n_ubatch: int = 512,
+) -> Estimate:
+    """Memory (bytes) and speed (tokens/s) of ``model`` in ``quantization`` at ``context_tokens``.
+
+    ``bandwidth_gbs`` and ``backend`` override the device's values (what-if without a device).
+    Backend defaults to "cpu" when there is a device or a bandwidth (always available).
+    """
+    if context_tokens < 1:
+        raise ValueError("context_tokens must be positive")
+    if backend is not None and backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
+    a = model.architecture
+    lay = layout_for(model, quantization)
+    gguf = isinstance(lay, GgufLayout)
+    assumptions: list[str] = []
+
+    if isinstance(lay, GgufLayout):
+        file_bytes = lay.file_bytes
+        weights = lay.resident_weight_bytes
+        assumptions.extend(_ASSUME_GGUF)
+    else:
+        file_bytes = lay.weights_bytes
+        weights = lay.weights_bytes
+        assumptions.extend(_ASSUME_GROUP)
+
+    kv = kv_cache(a, context_tokens, kv_type, llama_cpp=gguf, n_ubatch=n_ubatch)
+    compute = compute_buffer(a, context_tokens, n_ubatch, llama_cpp=gguf)
+    if runtime is not None:
+        overhead = runtime.overhead_mb * MIB
+    else:
+        overhead = DEFAULT_OVERHEAD_MB * MIB
+        assumptions.append(f"No runtime given: {DEFAULT_OVERHEAD_MB} MiB runtime/app overhead assumed.")
+    if a.offloadable_params:
+        assumptions.append("Per-layer embeddings are counted as resident; a runtime may page them "
+                           "from flash (they are excluded from the bytes read per token).")
+    if a.moe is not None:
+        assumptions.append("MoE: memory holds every expert; speed reads the active experts only.")
+
+    bw = bandwidth_gbs if bandwidth_gbs is not None else (
+        device.memory_bandwidth_gbs if device is not None else None)
+    if backend is None and (device is not None or bandwidth_gbs is not None):
+        backend = "cpu"
+
+    decode: float | None = None
+    prefill: float | None = None
+    if bw is not None and backend is not None:
+        eff = _decode_efficiency(backend, runtime)
+        kv_read = kv_cache(a, context_tokens, kv_type, llama_cpp=False).total
+        read = lay.decode_read_bytes + kv_read
+        decode = speed.decode_tps(read, bw, eff)
+        assumptions.extend(_ASSUME_SPEED)
+    else:
+        assumptions.append("Decode speed not estimated: no memory bandwidth known.")
+
+    throughput = _throughput(backend, device)
+    if throughput is not None and backend is not None:
+        prefill = speed.prefill_tps(_flops_per_token(a, context_tokens), throughput,
+                                    speed.PREFILL_EFFICIENCY[backend])
+    else:
+        assumptions.append("Prefill speed not estimated: no compute throughput known for this "
+                           "backend.")
+    assumptions.extend(_ASSUME_NO_ENERGY)
+
+    return Estimate(
+        model=model.id,
+        quantization=quantization.id,
+        runtime=runtime.id if runtime is not None else None,
+        backend=backend,
+        context_tokens=context_tokens,
+        file_bytes=file_bytes,
+        weights_bytes=weights,
+        kv_cache_bytes=kv.total,
+        compute_bytes=compute,
+        overhead_bytes=overhead,
+        total_bytes=weights + kv.total + compute + overhead,
+        decode_tps=decode,
+        prefill_tps=prefill,
+        energy_mj_per_token=None,
+        assumptions=tuple(assumptions),
+    )
+
+
+def _decode_efficiency(backend: str, runtime: Runtime | None) -> float:
+    if runtime is not None:
+        own: float | None = getattr(runtime.efficiency, backend)
+        if own is not None:
+            return own
+    return speed.DECODE_EFFICIENCY[backend]
+
+
+def _throughput(backend: str | None, device: Device | None) -> float | None:
+    """Peak FLOP/s (or OP/s) of the backend on the device, None when not published."""
+    if device is None or backend is None:
+        return None
+    if backend == "gpu" and device.gpu_tflops_fp16:
+        return device.gpu_tflops_fp16 * 1e12
+    if backend == "npu" and device.npu is not None and device.npu.tops:
+        return device.npu.tops * 1e12
+    if backend == "cpu" and device.cpu_cores:
+        return device.cpu_cores * speed.CPU_GFLOPS_PER_CORE * 1e9
+    return None
