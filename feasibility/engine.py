@@ -26,7 +26,7 @@ from feasibility import pipeline
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
 from feasibility.estimate import Estimate, estimate
-from feasibility.rules import CHECKS, MODEL_LEVEL, memory_fit
+from feasibility.rules import CHECKS, ESTIMATE_LEVEL, MODEL_LEVEL, PLACEMENT_LEVEL, memory_fit
 from feasibility.schema import Device, ModelEntry, Spec
 from feasibility.scoring import score
 from feasibility.situation import Candidate, Situation, Target, choose_backend
@@ -56,13 +56,14 @@ class Option:
     candidate: Candidate
     target: Target
     backend: str | None
-    estimate: Estimate
+    estimate: Estimate | None
+    """None when an earlier rule level already rejected the candidate."""
     verdicts: tuple[Verdict, ...]
     terms: ScoreTerms | None
 
     @property
     def feasible(self) -> bool:
-        return not any(v.rejects for v in self.verdicts)
+        return self.terms is not None
 
     @property
     def failures(self) -> tuple[Verdict, ...]:
@@ -126,10 +127,17 @@ def candidates(catalog: Catalog, spec: Spec) -> list[Candidate]:
 
 
 def _evaluate_option(
-    cand: Candidate, target: Target, spec: Spec, model_verdicts: dict[str, Verdict],
+    cand: Candidate, target: Target, spec: Spec, model_verdicts: tuple[Verdict, ...],
     estimate_fn: EstimateFn,
 ) -> Option:
+    """Evaluate level by level; stop after a level that rejects (see ``feasibility.rules``)."""
+    if any(v.rejects for v in model_verdicts):
+        return Option(cand, target, None, None, model_verdicts, None)
     backend = choose_backend(cand.runtime, target.device, spec.constraints)
+    sit = Situation(cand, target, spec.service, spec.constraints, backend, _NO_ESTIMATE)
+    placement = tuple(check(sit) for rid, check in CHECKS if rid in PLACEMENT_LEVEL)
+    if any(v.rejects for v in placement):
+        return Option(cand, target, backend, None, model_verdicts + placement, None)
     est = estimate_fn(
         cand.model,
         cand.quant,
@@ -139,10 +147,9 @@ def _evaluate_option(
         backend=backend,
     )
     sit = Situation(cand, target, spec.service, spec.constraints, backend, est)
-    verdicts = tuple(
-        model_verdicts[rid] if rid in MODEL_LEVEL else check(sit) for rid, check in CHECKS
-    )
-    terms = score(sit) if not any(v.rejects for v in verdicts) else None
+    by_estimate = tuple(check(sit) for rid, check in CHECKS if rid in ESTIMATE_LEVEL)
+    verdicts = model_verdicts + placement + by_estimate
+    terms = None if any(v.rejects for v in by_estimate) else score(sit)
     return Option(cand, target, backend, est, verdicts, terms)
 
 
@@ -153,7 +160,7 @@ def _key(o: Option) -> tuple[float, str, str, str]:
 
 def _plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
     c = o.candidate
-    assert o.terms is not None
+    assert o.terms is not None and o.estimate is not None
     energy = o.estimate.energy_mj_per_token
     return TargetPlan(
         target=rt.id,
@@ -255,7 +262,7 @@ def evaluate(
     ctx = spec.service.context_tokens
 
     cands = candidates(catalog, spec)
-    model_cache: dict[str, dict[str, Verdict]] = {}
+    model_cache: dict[str, tuple[Verdict, ...]] = {}
     options: dict[tuple[str, str, str], list[Option]] = {}
     for cand in cands:
         mv = model_cache.get(cand.model.id)
@@ -263,7 +270,7 @@ def evaluate(
             # Model-level rules do not depend on runtime or target: run them once per model.
             probe = Situation(cand, targets[0], spec.service, spec.constraints, None,
                               _NO_ESTIMATE)
-            mv = {rid: check(probe) for rid, check in CHECKS if rid in MODEL_LEVEL}
+            mv = tuple(check(probe) for rid, check in CHECKS if rid in MODEL_LEVEL)
             model_cache[cand.model.id] = mv
         options[cand.key] = [
             _evaluate_option(cand, t, spec, mv, estimate_fn) for t in targets
@@ -399,7 +406,7 @@ def _rejections(
     catalog: Catalog,
 ) -> tuple[tuple[Rejection, ...], dict[str, int], tuple[Rejection, ...]]:
     rejected: list[Rejection] = []
-    closest: dict[str, tuple[tuple[int, int, str, str], Rejection]] = {}
+    closest: dict[str, tuple[tuple[int, int, int, str, str], Rejection]] = {}
     counts: Counter[str] = Counter()
     for key, opts in options.items():
         if all(o.feasible for o in opts) or key in used:
@@ -408,7 +415,8 @@ def _rejections(
         verdict = first.failures[0]
         counts[verdict.rule] += 1
         rt = rtargets[first.target.index]
-        over = first.estimate.total_bytes - first.target.budget_bytes
+        total = first.estimate.total_bytes if first.estimate is not None else None
+        over = 0 if total is None else total - first.target.budget_bytes
         rej = Rejection(
             model=key[0],
             quantization=key[1],
@@ -417,14 +425,17 @@ def _rejections(
             rule=verdict.rule,
             reason=f"{rt.name}: {verdict.reason}",
             params=first.candidate.model.params,
-            total_mb=round(first.estimate.total_bytes / MIB),
+            total_mb=None if total is None else round(total / MIB),
             budget_mb=rt.budget_mb,
         )
         rejected.append(rej)
         if key[0] in picks:
             continue
+        # Closest miss: got furthest through the rule levels, then fewest failures, then least
+        # memory over budget.
+        levels = -max(len(o.verdicts) for o in opts)
         n_fail = sum(len(o.failures) for o in opts)
-        rank = (n_fail, max(over, 0), key[1], key[2])
+        rank = (levels, n_fail, max(over, 0), key[1], key[2])
         if key[0] not in closest or rank < closest[key[0]][0]:
             closest[key[0]] = (rank, rej)
     why_not = sorted(
@@ -477,7 +488,7 @@ def _sensitivities(
             continue
         failing = {v.rule for o in opts for v in o.failures}
         if failing == {memory_fit.ID}:
-            need = max(round(o.estimate.total_bytes / MIB) for o in opts)
+            need = max(round(o.estimate.total_bytes / MIB) for o in opts if o.estimate is not None)
             k = ("budget", model.id)
             prev = found.get(k)
             if prev is None or need < int(prev.value):

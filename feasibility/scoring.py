@@ -10,8 +10,10 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   (16/8-bit 1.0, 6-bit 0.97, 5-bit 0.93, 4-bit 0.85, 3-bit 0.65, 2-bit 0.35; interpolated). These
   follow the ordering of llama.cpp's published perplexity increases per type; the values are our
   policy, not a measurement.
-- speed: estimated decode tokens/s over 30 (capped at 1); 0.5 when no estimate is possible.
-- headroom: share of the memory budget left free.
+- speed: estimated decode tokens/s over 20 (capped at 1: beyond 20 tokens/s, faster than people
+  read, more speed buys little); 0.5 when no estimate is possible.
+- headroom: share of the memory budget left free, over 25% (capped at 1: past a quarter of the
+  budget free, more headroom buys little).
 - energy: a proxy for battery cost per token: 1 - (bytes read per token / budget), and the NPU
   counts 30% fewer joules per byte than the CPU/GPU (vendor NPUs are built for this; a policy
   choice, not a measurement).
@@ -19,7 +21,9 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
   outputs), -0.02 for beta/experimental and -0.10 for deprecated runtimes.
 
-Weights: balanced battery 0.45/0.15/0.15/0.15/0.10; battery minimize 0.35/0.15/0.10/0.15/0.25.
+Weights: balanced battery 0.60/0.15/0.10/0.10/0.05; battery minimize 0.50/0.15/0.10/0.10/0.15.
+Quality dominates on purpose: among candidates that all fit, the most capable one is what a team
+wants to try first; the other terms separate builds of similar capability.
 The ranking key is ``(-score, model id, quantization id, runtime id)``.
 """
 
@@ -31,10 +35,11 @@ from feasibility.estimate import Estimate
 from feasibility.situation import Situation
 from feasibility.verdict import ScoreTerms
 
-WEIGHTS_BALANCED = (0.45, 0.15, 0.15, 0.15, 0.10)
-WEIGHTS_MIN_BATTERY = (0.35, 0.15, 0.10, 0.15, 0.25)
+WEIGHTS_BALANCED = (0.60, 0.15, 0.10, 0.10, 0.05)
+WEIGHTS_MIN_BATTERY = (0.50, 0.15, 0.10, 0.10, 0.15)
 FIDELITY_BY_BITS = ((2.0, 0.35), (3.0, 0.65), (4.0, 0.85), (5.0, 0.93), (6.0, 0.97), (8.0, 1.0))
-SPEED_FULL_TPS = 30.0
+SPEED_FULL_TPS = 20.0
+HEADROOM_FULL = 0.25
 NPU_ENERGY_FACTOR = 0.7
 LOG_MIN, LOG_MAX = math.log10(1e8), math.log10(14e9)
 
@@ -71,7 +76,7 @@ def score(s: Situation) -> ScoreTerms:
     fid = fidelity(quant.weight_bits)
     speed = 0.5 if est.decode_tps is None else _clamp(est.decode_tps / SPEED_FULL_TPS)
     budget = s.target.budget_bytes
-    headroom = _clamp((budget - est.total_bytes) / budget)
+    headroom = _clamp((budget - est.total_bytes) / budget / HEADROOM_FULL)
     per_token = bytes_per_token(est) * (NPU_ENERGY_FACTOR if s.backend == "npu" else 1.0)
     energy = _clamp(1 - per_token / budget)
     bonus = 0.0

@@ -2,7 +2,13 @@
 
 Each rule is a module with ``ID``, a docstring (its user documentation: pass, fail, unknown, an
 example) and ``check(situation) -> Verdict``. A candidate is feasible on a target when no rule
-fails and no rule answers a *blocking* unknown (see ``Verdict.rejects``). Rules are pure: no I/O,
+fails and no rule answers a *blocking* unknown (see ``Verdict.rejects``).
+
+The rules fall in three levels, evaluated in this order by the engine: model-level (the model and
+the service alone), placement (can this runtime run this model on this target at all) and
+estimate-level (memory and speed). Every rule of a level runs, so a rejection lists all reasons of
+that level; the next level runs only when the previous one passed (a runtime that does not run on
+Android has no memory figure there worth reporting). Rules are pure: no I/O,
 no printing, no clock.
 """
 
@@ -43,8 +49,14 @@ CHECKS: tuple[tuple[str, Callable[[Situation], Verdict]], ...] = tuple(
     (r.ID, r.check) for r in RULES
 )
 
-MODEL_LEVEL = frozenset({param_cap.ID, license.ID, languages.ID, context_window.ID})
+MODEL_LEVEL = frozenset(
+    {param_cap.ID, license.ID, languages.ID, context_window.ID, task_fit.ID}
+)
 """Rules that depend on the model and service only (same verdict on every runtime and target)."""
+PLACEMENT_LEVEL = frozenset({os_support.ID, architecture_support.ID, accelerator.ID})
+"""Rules that decide whether the runtime can run the model on the target at all."""
+ESTIMATE_LEVEL = frozenset({memory_fit.ID, decode_speed.ID})
+"""Rules that read the memory/speed estimate."""
 
 
 def get(rule_id: str) -> ModuleType:
