@@ -104,6 +104,11 @@ NPU_QUANTS: dict[str, tuple[tuple[str, ...], GroupScheme]] = {
         bits=4, group_size=None, scale_bytes=4, embeddings="float16", lm_head="quantized")),
 }
 
+BINARY_UNIT_REPOS: frozenset[str] = frozenset({"pbatra/TinyLlama-1.1B-Chat-v1.0-GGUF"})
+"""Uploader README tables written in GiB although labelled GB (not Hugging Face's decimal file
+listing): pbatra's 0.59/0.62/0.84/1.09 "GB" equal TheBloke's decimal 0.64/0.67/0.90/1.17 GB for the
+same TinyLlama files divided by 1.0737 (= 2^30 / 10^9)."""
+
 BACKENDS = (("CPU", "cpu"), ("GPU", "gpu"), ("NPU", "npu"))
 
 
@@ -150,14 +155,17 @@ class Catalogs:
         return None
 
 
-def parse_size(exact: str, reported: str) -> float | None:
+def parse_size(exact: str, reported: str, binary: bool = False) -> float | None:
     if exact.strip():
         return float(exact)
     m = re.match(r"^\s*([\d.,]+)\s*([KMG])B\s*$", reported, re.I)
     if not m:
         return None
     value = float(m.group(1).replace(",", ""))
-    return value * {"K": 1e3, "M": 1e6, "G": 1e9}[m.group(2).upper()]
+    unit = m.group(2).upper()
+    if binary:
+        return value * {"K": 2**10, "M": 2**20, "G": 2**30}[unit]
+    return value * {"K": 1e3, "M": 1e6, "G": 1e9}[unit]
 
 
 def model_id(name: str) -> str:
@@ -210,7 +218,8 @@ def run(measurements_dir: str | Path = DEFAULT_MEASUREMENTS,
     with (mdir / "gguf_sizes.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             m = cat.models.get(model_id(r["model"]))
-            size = parse_size(r["size_bytes"], r["size_reported"])
+            size = parse_size(r["size_bytes"], r["size_reported"],
+                              r["hf_repo"] in BINARY_UNIT_REPOS)
             if m is None or size is None:
                 q["file_size"].skipped += 1
                 continue

@@ -203,10 +203,23 @@ def test_decode_formula() -> None:
     e = estimate(m, q, 100, bandwidth_gbs=10.0, backend="cpu")
     lay = layout_for(m, q)
     read = lay.decode_read_bytes + kv_cache(m.architecture, 100).total
-    eff = speed.gguf_decode_efficiency("cpu", lay, None) if hasattr(
-        speed, "gguf_decode_efficiency") else speed.DECODE_EFFICIENCY["cpu"]
+    eff = speed.GGUF_DECODE_EFFICIENCY["cpu"]  # Q8_0: "plain" kernel class, factor 1
     assert e.decode_tps == pytest.approx(eff * 10e9 / read)
     assert estimate(m, q, 100).decode_tps is None
+    # K-quants stream slower on CPU (fitted class factor)
+    k = estimate(m, gguf_q("Q6_K"), 100, bandwidth_gbs=10.0, backend="cpu")
+    lay6 = layout_for(m, gguf_q("Q6_K"))
+    assert k.decode_tps is not None
+    assert k.decode_tps < eff * 10e9 / (lay6.decode_read_bytes + kv_cache(m.architecture, 100).total)
+    # group format: plain bandwidth formula
+    g = Quantization(id="g4", name="g4", format="mlx", weight_bits=4, sources=SRC,
+                     scheme=GroupScheme(bits=4, group_size=64, scale_bytes=2, zero_bytes=2,
+                                        lm_head="tied"))
+    eg = estimate(m, g, 100, bandwidth_gbs=10.0, backend="gpu")
+    lg = layout_for(m, g)
+    assert eg.decode_tps == pytest.approx(
+        speed.DECODE_EFFICIENCY["gpu"] * 10e9
+        / (lg.decode_read_bytes + kv_cache(m.architecture, 100).total))
 
 
 def test_moe_memory_total_speed_active() -> None:

@@ -105,13 +105,17 @@ _ASSUME_NO_ENERGY: Final = (
 )
 
 
-def _flops_per_token(a: Architecture, context: int) -> float:
-    """Dense matmul FLOPs of one prompt token (2 × active non-embedding weights) plus attention
-    scores and values over half the context on average."""
+def _attention_flops(a: Architecture, context: int) -> float:
+    """Scores and values of one prompt token over half the context on average."""
+    return 2.0 * 2 * a.n_kv_layers * a.attention_heads * a.head_dim * (context / 2)
+
+
+def _flops_per_token(a: Architecture, context: int, attention: bool = True) -> float:
+    """FLOPs of one prompt token: 2 × active weights without the embedding table and the output
+    head (logits are computed for the last prompt token only), plus attention."""
     p = breakdown(a)
     weights = p.active - p.embedding - p.output_head - a.offloadable_params
-    attn = 2 * 2 * a.n_kv_layers * a.attention_heads * a.head_dim * (context / 2)
-    return 2.0 * weights + attn
+    return 2.0 * weights + (_attention_flops(a, context) if attention else 0.0)
 
 
 def estimate(
@@ -170,18 +174,15 @@ def estimate(
     decode: float | None = None
     prefill: float | None = None
     if bw is not None and backend is not None:
-        eff = _decode_efficiency(backend, runtime)
         kv_read = kv_cache(a, context_tokens, kv_type, llama_cpp=False).total
-        read = lay.decode_read_bytes + kv_read
-        decode = speed.decode_tps(read, bw, eff)
+        decode = _decode(lay, a, backend, bw, runtime, device, kv_read)
         assumptions.extend(_ASSUME_SPEED)
     else:
         assumptions.append("Decode speed not estimated: no memory bandwidth known.")
 
     throughput = _throughput(backend, device)
     if throughput is not None and backend is not None:
-        prefill = speed.prefill_tps(_flops_per_token(a, context_tokens), throughput,
-                                    speed.PREFILL_EFFICIENCY[backend])
+        prefill = _prefill(lay, a, backend, throughput, context_tokens)
     else:
         assumptions.append("Prefill speed not estimated: no compute throughput known for this "
                            "backend.")
@@ -206,12 +207,54 @@ def estimate(
     )
 
 
-def _decode_efficiency(backend: str, runtime: Runtime | None) -> float:
+def _decode_efficiency(backend: str, runtime: Runtime | None, gguf: bool) -> float:
     if runtime is not None:
         own: float | None = getattr(runtime.efficiency, backend)
         if own is not None:
             return own
-    return speed.DECODE_EFFICIENCY[backend]
+    return (speed.GGUF_DECODE_EFFICIENCY if gguf else speed.DECODE_EFFICIENCY)[backend]
+
+
+def _is_adreno(device: Device | None) -> bool:
+    return device is not None and "adreno" in device.gpu.lower()
+
+
+def _decode(lay: Layout, a: Architecture, backend: str, bw: float, runtime: Runtime | None,
+            device: Device | None, kv_read: int) -> float:
+    """Tokens/s: seconds per token = weight streaming (+ fallbacks) + KV streaming."""
+    gguf = isinstance(lay, GgufLayout)
+    eff = _decode_efficiency(backend, runtime, gguf)
+    if isinstance(lay, GgufLayout):
+        total = sum(lay.read_bytes_by_class.values()) or 1
+        scale = lay.decode_read_bytes / total  # MoE inactive experts, per-layer embeddings
+        if backend == "gpu":
+            if _is_adreno(device):
+                fb = lay.opencl_fallback_bytes_by_class
+                native = total - sum(fb.values())
+                t = (native / (eff * bw * 1e9)
+                     + speed.class_time(fb, bw, speed.GGUF_DECODE_EFFICIENCY["cpu"])
+                     + lay.opencl_fallback_runs * speed.OPENCL_SPLIT_S) * scale
+            else:
+                t = lay.decode_read_bytes / (eff * bw * 1e9)
+        else:
+            t = speed.class_time(lay.read_bytes_by_class, bw, eff) * scale
+    else:
+        t = lay.decode_read_bytes / (eff * bw * 1e9)
+    t += kv_read / (eff * bw * 1e9)
+    return 1.0 / t
+
+
+def _prefill(lay: Layout, a: Architecture, backend: str, throughput: float, context: int) -> float:
+    eff = speed.PREFILL_EFFICIENCY[backend]
+    if isinstance(lay, GgufLayout) and backend == "cpu":
+        # llama.cpp CPU: each kernel class at its own fitted throughput.
+        scale = _flops_per_token(a, context, attention=False) / max(
+            1, 2 * sum(lay.matmul_params_by_class.values()))
+        t = sum(2 * p * scale / (throughput * eff * speed.CLASS_PREFILL_FACTOR[c])
+                for c, p in lay.matmul_params_by_class.items())
+        t += _attention_flops(a, context) / (throughput * eff)
+        return 1.0 / t
+    return speed.prefill_tps(_flops_per_token(a, context), throughput, eff)
 
 
 def _throughput(backend: str | None, device: Device | None) -> float | None:

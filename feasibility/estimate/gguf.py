@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from feasibility.estimate import ggml
+from feasibility.estimate import ggml, speed
 from feasibility.schema import Architecture
 
 ALIGNMENT: Final = 32
@@ -82,6 +82,14 @@ class GgufLayout:
     inactive_expert_bytes: int
     offloadable_bytes: int
     bytes_by_type: dict[str, int] = field(default_factory=dict)
+    read_bytes_by_class: dict[str, int] = field(default_factory=dict)
+    """Streamed bytes per token by kernel class (see ``speed.type_class``), before MoE/PLE cuts."""
+    matmul_params_by_class: dict[str, int] = field(default_factory=dict)
+    """Weights multiplied per prompt token by class (no embedding table, no output head)."""
+    opencl_fallback_runs: int = 0
+    """Groups of back-to-back matmuls with a type the Adreno OpenCL backend lacks: each is a graph
+    split that runs on the CPU (see ``speed.OPENCL_SPLIT_S``)."""
+    opencl_fallback_bytes_by_class: dict[str, int] = field(default_factory=dict)
 
     @property
     def file_bytes(self) -> int:
@@ -121,6 +129,16 @@ def metadata_bytes(a: Architecture, n_tensors: int) -> int:
         merges = a.n_merges if a.n_merges is not None else a.vocab_size
         vocab = BPE_BYTES_PER_ENTRY * (a.vocab_size + merges)
     return _pad(HEADER_BYTES + round(vocab) + TENSOR_INFO_BYTES * n_tensors)
+
+
+def _op_group(name: str) -> str:
+    """Matmuls that run back to back in the graph (no other op between them)."""
+    for key, group in (("attn_q", "qkv"), ("attn_k", "qkv"), ("attn_v", "qkv"),
+                       ("attn_output", "o"), ("ffn_gate", "gu"), ("ffn_up", "gu"),
+                       ("ffn_down", "d")):
+        if key in name:
+            return group
+    return name
 
 
 def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) -> GgufLayout:
@@ -237,8 +255,25 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
 
     tensors = tuple(out)
     by_type: dict[str, int] = {}
+    read: dict[str, int] = {}
+    mm: dict[str, int] = {}
+    fb: dict[str, int] = {}
+    split_groups: set[tuple[int, str]] = set()
     for t in tensors:
         by_type[t.gtype] = by_type.get(t.gtype, 0) + t.nbytes
+        if t.rows == 1 and t.gtype == "F32":
+            continue  # norms, biases: not matmuls
+        c = speed.type_class(t.gtype)
+        if t.name == "token_embd.weight":
+            if a.tied_embeddings:
+                read[c] = read.get(c, 0) + t.nbytes  # read as the output head
+            continue
+        read[c] = read.get(c, 0) + t.nbytes
+        if t.name != "output.weight":
+            mm[c] = mm.get(c, 0) + t.ne0 * t.rows
+        if t.gtype not in speed.OPENCL_NATIVE_TYPES:
+            fb[c] = fb.get(c, 0) + t.nbytes
+            split_groups.add((t.layer, _op_group(t.name)))
     return GgufLayout(
         tensors=tensors,
         tensor_bytes=sum(t.nbytes for t in tensors),
@@ -248,4 +283,8 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
         inactive_expert_bytes=inactive,
         offloadable_bytes=offloadable,
         bytes_by_type=by_type,
+        read_bytes_by_class=read,
+        matmul_params_by_class=mm,
+        opencl_fallback_runs=len(split_groups),
+        opencl_fallback_bytes_by_class=fb,
     )
