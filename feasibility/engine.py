@@ -11,7 +11,8 @@ A *model* is recommendable when it has at least one feasible triple on every tar
 each target is that target's best-scoring triple (so iOS and Android can get their own runtime),
 and its headline quantization/runtime is the best triple feasible on all targets when there is one
 (one build for every target), else the first target's. Models rank by their score on the weakest
-target; the second recommendation is of a different family when one is feasible. Ties break by id.
+target; the second recommendation comes from another developer when one is feasible (else another
+family, else the runner-up). Ties break by id.
 """
 
 from __future__ import annotations
@@ -126,16 +127,25 @@ def candidates(catalog: Catalog, spec: Spec) -> list[Candidate]:
     return out
 
 
+PlacementCache = dict[tuple[str, str, str, int], tuple[str | None, tuple[Verdict, ...]]]
+
+
 def _evaluate_option(
     cand: Candidate, target: Target, spec: Spec, model_verdicts: tuple[Verdict, ...],
-    estimate_fn: EstimateFn,
+    model_rejected: bool, estimate_fn: EstimateFn, placement_cache: PlacementCache,
 ) -> Option:
     """Evaluate level by level; stop after a level that rejects (see ``feasibility.rules``)."""
-    if any(v.rejects for v in model_verdicts):
+    if model_rejected:
         return Option(cand, target, None, None, model_verdicts, None)
-    backend = choose_backend(cand.runtime, target.device, spec.constraints)
-    sit = Situation(cand, target, spec.service, spec.constraints, backend, _NO_ESTIMATE)
-    placement = tuple(check(sit) for rid, check in CHECKS if rid in PLACEMENT_LEVEL)
+    # Placement depends on the runtime, the encoding, the architecture and the target only.
+    pkey = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, target.index)
+    cached = placement_cache.get(pkey)
+    if cached is None:
+        backend = choose_backend(cand.runtime, target.device, spec.constraints, cand.quant)
+        sit = Situation(cand, target, spec.service, spec.constraints, backend, _NO_ESTIMATE)
+        cached = (backend, tuple(check(sit) for rid, check in CHECKS if rid in PLACEMENT_LEVEL))
+        placement_cache[pkey] = cached
+    backend, placement = cached
     if any(v.rejects for v in placement):
         return Option(cand, target, backend, None, model_verdicts + placement, None)
     est = estimate_fn(
@@ -237,12 +247,17 @@ def _reasons(model: ModelEntry, best: Option, plans: list[TargetPlan], terms: Sc
 def _pick_two(ranked: list[tuple[float, str]], models: dict[str, ModelEntry]) -> list[str]:
     if not ranked:
         return []
-    first = ranked[0][1]
-    fam = models[first].family
-    other = [mid for _, mid in ranked[1:] if models[mid].family != fam]
-    if other:
-        return [first, other[0]]
-    return [first] + [mid for _, mid in ranked[1:2]]
+    first = models[ranked[0][1]]
+    # Prefer another developer (a real second opinion), then another family, then the runner-up.
+    for differs in (
+        lambda m: m.developer != first.developer,
+        lambda m: m.family != first.family,
+        lambda m: True,
+    ):
+        for _, mid in ranked[1:]:
+            if differs(models[mid]):
+                return [first.id, mid]
+    return [first.id]
 
 
 def evaluate(
@@ -262,18 +277,21 @@ def evaluate(
     ctx = spec.service.context_tokens
 
     cands = candidates(catalog, spec)
-    model_cache: dict[str, tuple[Verdict, ...]] = {}
+    model_cache: dict[str, tuple[tuple[Verdict, ...], bool]] = {}
+    placement_cache: PlacementCache = {}
     options: dict[tuple[str, str, str], list[Option]] = {}
     for cand in cands:
-        mv = model_cache.get(cand.model.id)
-        if mv is None:
+        cached = model_cache.get(cand.model.id)
+        if cached is None:
             # Model-level rules do not depend on runtime or target: run them once per model.
             probe = Situation(cand, targets[0], spec.service, spec.constraints, None,
                               _NO_ESTIMATE)
             mv = tuple(check(probe) for rid, check in CHECKS if rid in MODEL_LEVEL)
-            model_cache[cand.model.id] = mv
+            cached = (mv, any(v.rejects for v in mv))
+            model_cache[cand.model.id] = cached
         options[cand.key] = [
-            _evaluate_option(cand, t, spec, mv, estimate_fn) for t in targets
+            _evaluate_option(cand, t, spec, cached[0], cached[1], estimate_fn, placement_cache)
+            for t in targets
         ]
 
     # Per model and target: feasible options.
@@ -412,7 +430,7 @@ def _rejections(
         if all(o.feasible for o in opts) or key in used:
             continue
         first = next(o for o in opts if not o.feasible)
-        verdict = first.failures[0]
+        verdict = next(v for v in first.verdicts if v.rejects)
         counts[verdict.rule] += 1
         rt = rtargets[first.target.index]
         total = first.estimate.total_bytes if first.estimate is not None else None
@@ -434,7 +452,7 @@ def _rejections(
         # Closest miss: got furthest through the rule levels, then fewest failures, then least
         # memory over budget.
         levels = -max(len(o.verdicts) for o in opts)
-        n_fail = sum(len(o.failures) for o in opts)
+        n_fail = sum(v.rejects for o in opts for v in o.verdicts)
         rank = (levels, n_fail, max(over, 0), key[1], key[2])
         if key[0] not in closest or rank < closest[key[0]][0]:
             closest[key[0]] = (rank, rej)

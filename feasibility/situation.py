@@ -57,10 +57,13 @@ def version_tuple(v: str) -> tuple[int, ...]:
     return tuple(int(p) for p in v.split("."))
 
 
-def choose_backend(runtime: Runtime, device: Device, constraints: Constraints) -> str | None:
+def choose_backend(
+    runtime: Runtime, device: Device, constraints: Constraints, quant: Quantization | None = None
+) -> str | None:
     """The accelerator this runtime would use on this device, or None if it cannot run there.
 
-    The NPU is chosen first when the constraints ask for it or for low battery use (NPUs spend the
+    The quantization can narrow the choice (an XNNPACK encoding runs on the CPU only). The NPU is
+    chosen first when the constraints ask for it or for low battery use (NPUs spend the
     least energy per operation); otherwise the GPU, then the CPU. The NPU counts only when the
     runtime supports that NPU vendor on this OS.
     """
@@ -68,10 +71,13 @@ def choose_backend(runtime: Runtime, device: Device, constraints: Constraints) -
     if platform is None:
         return None
     usable = [a for a in platform.accelerators if a in device.accelerators]
-    if "npu" in usable and platform.npu_vendors:
+    if quant is not None and quant.backends:
+        usable = [a for a in usable if a in quant.backends]
+    if "npu" in usable:
         vendor = device.npu.vendor if device.npu else None
-        if vendor not in platform.npu_vendors:
-            usable.remove("npu")
+        for allowed in (platform.npu_vendors, quant.npu_vendors if quant else ()):
+            if allowed and vendor not in allowed and "npu" in usable:
+                usable.remove("npu")
     if not usable:
         return None
     if constraints.npu == "required":

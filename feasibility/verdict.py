@@ -26,24 +26,22 @@ class Verdict:
     rule: str
     outcome: Outcome
     reason: str
-    blocking: bool = True
-    evidence: tuple[tuple[str, Any], ...] = ()
+    blocking: bool
+    evidence: tuple[tuple[str, Any], ...]
+    rejects: bool
+    """Keeps the candidate out: a fail, or a blocking unknown (stored: read ~10^5 times a run)."""
 
     @classmethod
     def passed(cls, rule: str, reason: str, **evidence: Any) -> Verdict:
-        return cls(rule, "pass", reason, True, tuple(sorted(evidence.items())))
+        return cls(rule, "pass", reason, True, tuple(sorted(evidence.items())), False)
 
     @classmethod
     def failed(cls, rule: str, reason: str, **evidence: Any) -> Verdict:
-        return cls(rule, "fail", reason, True, tuple(sorted(evidence.items())))
+        return cls(rule, "fail", reason, True, tuple(sorted(evidence.items())), True)
 
     @classmethod
     def unknown(cls, rule: str, reason: str, *, blocking: bool, **evidence: Any) -> Verdict:
-        return cls(rule, "unknown", reason, blocking, tuple(sorted(evidence.items())))
-
-    @property
-    def rejects(self) -> bool:
-        return self.outcome == "fail" or (self.outcome == "unknown" and self.blocking)
+        return cls(rule, "unknown", reason, blocking, tuple(sorted(evidence.items())), blocking)
 
 
 class Frozen(BaseModel):

@@ -29,6 +29,13 @@ def check(s: Situation) -> Verdict:
                 ID, f"NPU required, but {rt.name} cannot use this device's NPU"
                 + (f" ({device.npu.name})" if device.npu else " (the device has none)")
             )
+        q = s.candidate.quant
+        if q.backends:
+            return Verdict.failed(
+                ID,
+                f"{q.name} runs on {'/'.join(b.upper() for b in q.backends)} only, which "
+                f"{rt.name} cannot use on this device",
+            )
         return Verdict.failed(ID, f"{rt.name} has no backend for this device's accelerators")
     name = LABEL[s.backend]
     if s.backend == "npu" and device.npu is not None:
