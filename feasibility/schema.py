@@ -316,6 +316,11 @@ class Quantization(Strict):
     weight_bits: float = Field(gt=0, le=32)
     """Nominal bits of the bulk of the weights (4 for Q4_K_M); drives the quality term."""
     scheme: GgufScheme | GroupScheme = Field(discriminator="kind")
+    backends: tuple[Accelerator, ...] = ()
+    """Accelerators this encoding runs on (empty: whatever the runtime offers). ExecuTorch 8da4w
+    is an XNNPACK (CPU) encoding; Genie w4a16 exists only for the Hexagon NPU."""
+    npu_vendors: tuple[str, ...] = ()
+    """NPU families this encoding is compiled for (empty: any the runtime supports)."""
     needs_imatrix: bool = False
     ppl_delta: float | None = None
     """Published perplexity increase vs F16 on the reference model, where given."""
