@@ -14,7 +14,9 @@ about 70 B of tensor info per tensor.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from functools import cached_property, lru_cache
+from collections.abc import Callable
+from typing import Final, NamedTuple
 
 from feasibility.estimate import ggml, speed
 from feasibility.schema import Architecture
@@ -60,8 +62,9 @@ ROPE_FREQS_TYPES: Final = frozenset({"llama"})
 """Llama-3.x checkpoints with ``rope_scaling: llama3`` get a ``rope_freqs`` F32 tensor [hd/2]."""
 
 
-@dataclass(frozen=True)
-class Tensor:
+class Tensor(NamedTuple):
+    """One tensor of the file (a NamedTuple: layouts build tens of thousands of these)."""
+
     name: str
     layer: int  # -1 for non-layer tensors
     gtype: str
@@ -74,7 +77,9 @@ class Tensor:
 class GgufLayout:
     """What a GGUF file holds, and what llama.cpp reads of it per generated token."""
 
-    tensors: tuple[Tensor, ...]
+    stamp: Callable[[], tuple[Tensor, ...]] = field(repr=False, compare=False)
+    """Builds the full tensor list on demand (the totals below never need it)."""
+    n_tensors: int
     tensor_bytes: int
     metadata_bytes: int
     token_embd_bytes: int
@@ -90,6 +95,11 @@ class GgufLayout:
     """Groups of back-to-back matmuls with a type the Adreno OpenCL backend lacks: each is a graph
     split that runs on the CPU (see ``speed.OPENCL_SPLIT_S``)."""
     opencl_fallback_bytes_by_class: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def tensors(self) -> tuple[Tensor, ...]:
+        """Every tensor in file order, ``blk.N.`` names included (for inspection and tests)."""
+        return self.stamp()
 
     @property
     def file_bytes(self) -> int:
@@ -141,6 +151,13 @@ def _op_group(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
+def _sized(gtype: str, ne0: int, rows: int) -> tuple[str, int]:
+    """Type after the shape fallback, and padded bytes (memoized: layers repeat shapes)."""
+    gtype = ggml.shape_fallback(gtype, ne0)
+    return gtype, _pad(ggml.type_bytes(gtype, ne0, rows))
+
+
 def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) -> GgufLayout:
     """Tensor list with llama-quantize's types (classic rules, §2) and padded sizes."""
     if ftype not in ggml.FTYPE_DEFAULT:
@@ -157,8 +174,8 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
     out: list[Tensor] = []
 
     def add(name: str, layer: int, gtype: str, ne0: int, rows: int) -> None:
-        gtype = ggml.shape_fallback(gtype, ne0)
-        out.append(Tensor(name, layer, gtype, ne0, rows, _pad(ggml.type_bytes(gtype, ne0, rows))))
+        gtype, nbytes = _sized(gtype, ne0, rows)
+        out.append(Tensor(name, layer, gtype, ne0, rows, nbytes))
 
     def f32(name: str, layer: int, n: int) -> None:
         out.append(Tensor(name, layer, "F32", n, 1, _pad(4 * n)))
@@ -197,48 +214,85 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
         f32("rope_freqs.weight", -1, hd // 2)
 
     norms = NORMS_PER_LAYER.get(a.type, 2)
-    inactive = 0
-    for il in range(n_layer):
+    Proto = tuple[str, str, int, int, int]  # name suffix, type, ne0, rows, padded bytes
+
+    def layer_template(il: int) -> tuple[list[Proto], int]:
+        """Tensors of layer ``il`` (names without the ``blk.N.`` prefix) and its idle experts."""
+        protos: list[Proto] = []
+
+        def q(suffix: str, gtype: str, ne0: int, rows: int) -> None:
+            gtype, nbytes = _sized(gtype, ne0, rows)
+            protos.append((suffix, gtype, ne0, rows, nbytes))
+
+        def f(suffix: str, n: int) -> None:
+            protos.append((suffix, "F32", n, 1, _pad(4 * n)))
+
+        idle = 0
         for k in range(norms):
-            f32(f"blk.{il}.norm{k}.weight", il, h)
+            f(f"norm{k}.weight", h)
         if il < n_att:
             if a.fused_qkv:
-                add(f"blk.{il}.attn_qkv.weight", il, weight("attn_qkv", il), h, q_out + 2 * kv_out)
+                q("attn_qkv.weight", weight("attn_qkv", il), h, q_out + 2 * kv_out)
             else:
-                add(f"blk.{il}.attn_q.weight", il, weight("attn_q", il), h, q_out)
-                add(f"blk.{il}.attn_k.weight", il, weight("attn_k", il), h, kv_out)
-                add(f"blk.{il}.attn_v.weight", il, weight("attn_v", il), h, kv_out)
+                q("attn_q.weight", weight("attn_q", il), h, q_out)
+                q("attn_k.weight", weight("attn_k", il), h, kv_out)
+                q("attn_v.weight", weight("attn_v", il), h, kv_out)
             if a.qkv_bias:
-                f32(f"blk.{il}.attn_q.bias", il, q_out)
-                f32(f"blk.{il}.attn_k.bias", il, kv_out)
-                f32(f"blk.{il}.attn_v.bias", il, kv_out)
+                f("attn_q.bias", q_out)
+                f("attn_k.bias", kv_out)
+                f("attn_v.bias", kv_out)
             if a.qk_norm:
-                f32(f"blk.{il}.attn_q_norm.weight", il, hd)
-                f32(f"blk.{il}.attn_k_norm.weight", il, hd)
-            add(f"blk.{il}.attn_output.weight", il, weight("attn_output", il), q_out, h)
+                f("attn_q_norm.weight", hd)
+                f("attn_k_norm.weight", hd)
+            q("attn_output.weight", weight("attn_output", il), q_out, h)
         if il < n_ffn:
             if a.moe is None:
                 if a.gated_ffn:
-                    add(f"blk.{il}.ffn_gate.weight", il, weight("ffn_gate", il), h, ff)
-                add(f"blk.{il}.ffn_up.weight", il, weight("ffn_up", il), h, ff)
-                add(f"blk.{il}.ffn_down.weight", il, weight("ffn_down", il), ff, h)
+                    q("ffn_gate.weight", weight("ffn_gate", il), h, ff)
+                q("ffn_up.weight", weight("ffn_up", il), h, ff)
+                q("ffn_down.weight", weight("ffn_down", il), ff, h)
             else:
                 m = a.moe
                 eff = m.expert_intermediate_size
-                out.append(Tensor(f"blk.{il}.ffn_gate_inp.weight", il, "F32", h, m.experts,
-                                  _pad(4 * h * m.experts)))
-                before = len(out)
+                protos.append(("ffn_gate_inp.weight", "F32", h, m.experts, _pad(4 * h * m.experts)))
+                before = len(protos)
                 mats = ("gate", "up") if a.gated_ffn else ("up",)
                 for mat in mats:
-                    add(f"blk.{il}.ffn_{mat}_exps.weight", il, default, h, eff * m.experts)
-                add(f"blk.{il}.ffn_down_exps.weight", il, default, eff, h * m.experts)
-                exp_bytes = sum(t.nbytes for t in out[before:])
-                inactive += exp_bytes * (m.experts - m.active_experts) // m.experts
+                    q(f"ffn_{mat}_exps.weight", default, h, eff * m.experts)
+                q("ffn_down_exps.weight", default, eff, h * m.experts)
+                exp_bytes = sum(p[4] for p in protos[before:])
+                idle = exp_bytes * (m.experts - m.active_experts) // m.experts
                 if m.shared_expert_intermediate_size:
                     sff = m.shared_expert_intermediate_size
                     for mat in mats:
-                        add(f"blk.{il}.ffn_{mat}_shexp.weight", il, default, h, sff)
-                    add(f"blk.{il}.ffn_down_shexp.weight", il, default, sff, h)
+                        q(f"ffn_{mat}_shexp.weight", default, h, sff)
+                    q("ffn_down_shexp.weight", default, sff, h)
+        return protos, idle
+
+    # Layers differ only in the types the layer-dependent rules give attn_v and the FFN
+    # matrices (use_more_bits); build each distinct layer once and stamp it per layer.
+    templates: dict[tuple[object, ...], tuple[list[Proto], int]] = {}
+    uses: dict[tuple[object, ...], int] = {}
+    head = list(out)
+    out.clear()
+    layer_sigs: list[tuple[object, ...]] = []
+    inactive = 0
+    for il in range(n_layer):
+        has_att, has_ffn = il < n_att, il < n_ffn
+        dense_ffn = has_ffn and a.moe is None
+        sig = (
+            has_att,
+            has_ffn,
+            weight("attn_v", il) if has_att and not a.fused_qkv else None,
+            weight("ffn_down", il) if dense_ffn else None,
+            weight("ffn_gate", il) if dense_ffn else None,
+        )
+        tpl = templates.get(sig)
+        if tpl is None:
+            tpl = templates[sig] = layer_template(il)
+        uses[sig] = uses.get(sig, 0) + 1
+        layer_sigs.append(sig)
+        inactive += tpl[1]
 
     # Blocks outside the standard shapes (SSM/conv mixers, per-layer embeddings) at the default
     # type, with rows of hidden_size (their input width in every case we know).
@@ -253,38 +307,63 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
             ple_t = ggml.shape_fallback(default, h)
             offloadable = round(a.offloadable_params * ggml.bits_per_weight(ple_t) / 8)
 
-    tensors = tuple(out)
     by_type: dict[str, int] = {}
     read: dict[str, int] = {}
     mm: dict[str, int] = {}
     fb: dict[str, int] = {}
-    split_groups: set[tuple[int, str]] = set()
-    for t in tensors:
-        by_type[t.gtype] = by_type.get(t.gtype, 0) + t.nbytes
-        if t.rows == 1 and t.gtype == "F32":
-            continue  # norms, biases: not matmuls
-        c = speed.type_class(t.gtype)
-        if t.name == "token_embd.weight":
+    split_runs = 0
+
+    def tally(name: str, gtype: str, ne0: int, rows: int, nbytes: int, times: int) -> set[str]:
+        """Add one tensor (``times`` identical copies) to the totals; return its op group."""
+        by_type[gtype] = by_type.get(gtype, 0) + nbytes * times
+        if rows == 1 and gtype == "F32":
+            return set()  # norms, biases: not matmuls
+        c = speed.type_class(gtype)
+        if name == "token_embd.weight":
             if a.tied_embeddings:
-                read[c] = read.get(c, 0) + t.nbytes  # read as the output head
-            continue
-        read[c] = read.get(c, 0) + t.nbytes
-        if t.name != "output.weight":
-            mm[c] = mm.get(c, 0) + t.ne0 * t.rows
-        if t.gtype not in speed.OPENCL_NATIVE_TYPES:
-            fb[c] = fb.get(c, 0) + t.nbytes
-            split_groups.add((t.layer, _op_group(t.name)))
+                read[c] = read.get(c, 0) + nbytes * times  # read as the output head
+            return set()
+        read[c] = read.get(c, 0) + nbytes * times
+        if name != "output.weight":
+            mm[c] = mm.get(c, 0) + ne0 * rows * times
+        if gtype not in speed.OPENCL_NATIVE_TYPES:
+            fb[c] = fb.get(c, 0) + nbytes * times
+            return {_op_group(name)}
+        return set()
+
+    # Non-layer tensors one by one; each distinct layer once, times the layers that share it.
+    tail = tuple(out)
+    n_layer_tensors = sum(len(templates[sig][0]) * n for sig, n in uses.items())
+    layer_bytes = sum(sum(p[4] for p in templates[sig][0]) * n for sig, n in uses.items())
+    for t in (*head, *tail):
+        split_runs += len(tally(t.name, t.gtype, t.ne0, t.rows, t.nbytes, 1))
+    for sig, n in uses.items():
+        groups: set[str] = set()
+        for proto in templates[sig][0]:
+            groups |= tally(*proto, n)
+        split_runs += len(groups) * n
+
+    def stamp() -> tuple[Tensor, ...]:
+        layers = [
+            Tensor(f"blk.{il}.{suffix}", il, gtype, ne0, rows, nbytes)
+            for il, sig in enumerate(layer_sigs)
+            for suffix, gtype, ne0, rows, nbytes in templates[sig][0]
+        ]
+        return (*head, *layers, *tail)
+
+    n_tensors = len(head) + n_layer_tensors + len(tail)
     return GgufLayout(
-        tensors=tensors,
-        tensor_bytes=sum(t.nbytes for t in tensors),
-        metadata_bytes=metadata_bytes(a, len(tensors)),
-        token_embd_bytes=tensors[0].nbytes,
+        stamp=stamp,
+        n_tensors=n_tensors,
+        tensor_bytes=sum(t.nbytes for t in (*head, *tail)) + layer_bytes,
+        metadata_bytes=metadata_bytes(a, n_tensors),
+        token_embd_bytes=head[0].nbytes,
         tied=a.tied_embeddings,
         inactive_expert_bytes=inactive,
         offloadable_bytes=offloadable,
         bytes_by_type=by_type,
         read_bytes_by_class=read,
         matmul_params_by_class=mm,
-        opencl_fallback_runs=len(split_groups),
+        opencl_fallback_runs=split_runs,
         opencl_fallback_bytes_by_class=fb,
     )
