@@ -49,7 +49,14 @@ def check(
 
     cat = catalog or load_catalog(list(extra_catalogs) or None)
     parsed, name = load_spec(spec)
-    return evaluate(cat, parsed, name)
+    try:
+        return evaluate(cat, parsed, name)
+    except InputError as exc:
+        if not isinstance(spec, (str, os.PathLike)):
+            raise
+        from feasibility.loader import locate
+
+        raise locate(exc, spec) from None  # name the file and give each problem its line
 
 
 def resolve_device(value: str, catalog: Catalog) -> Device:

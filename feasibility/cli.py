@@ -91,8 +91,16 @@ _catalog_option = click.option(
 
 def _load_catalog(catalogs: Sequence[str]) -> Any:
     from feasibility.catalog import load_catalog
+    from feasibility.errors import CatalogError
 
-    return load_catalog(list(catalogs) or None)
+    try:
+        return load_catalog(list(catalogs) or None)
+    except CatalogError as exc:  # a broken reference in an overlay: add its line
+        if exc.source in catalogs and any(p.line is None and p.path for p in exc.problems):
+            from feasibility.loader import locate
+
+            raise locate(exc, exc.source) from None
+        raise
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

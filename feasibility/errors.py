@@ -7,7 +7,22 @@ the YAML parser knows it, the line, so a person can find what to fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+_PATH_PART = re.compile(r"\[([^\]]*)\]|\.?([^.\[\]]+)")
+
+
+def parse_path(path: str) -> tuple[str | int, ...]:
+    """``targets[1].ram_gb`` -> ``("targets", 1, "ram_gb")`` (inverse of the loader's format)."""
+    out: list[str | int] = []
+    for index, name in _PATH_PART.findall(path):
+        if name:
+            out.append(name)
+        else:
+            out.append(int(index) if index.isdigit() else index)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -51,7 +66,29 @@ class FeasibilityError(Exception):
 
     @property
     def field_paths(self) -> tuple[str, ...]:
+        """The field path of every problem (``""`` for a problem with the whole file)."""
         return tuple(p.path for p in self.problems)
+
+    @property
+    def lines(self) -> tuple[int | None, ...]:
+        """The line of every problem, where the YAML parser knew it."""
+        return tuple(p.line for p in self.problems)
+
+    def located(
+        self, source: str, position: Callable[[str], tuple[int, int] | None]
+    ) -> FeasibilityError:
+        """A copy naming ``source`` whose problems without a line get one from ``position(path)``.
+
+        Used when an error is found after validation (an unknown preset, a budget above the RAM)
+        by code that only had the validated object, not the YAML positions.
+        """
+        problems = []
+        for p in self.problems:
+            pos = position(p.path) if p.line is None and p.path else None
+            problems.append(replace(p, line=pos[0], column=pos[1]) if pos else p)
+        new = replace(self, source=source, problems=tuple(problems))
+        new.__traceback__ = None
+        return new
 
 
 class InputError(FeasibilityError):

@@ -91,7 +91,7 @@ PositiveFloat = Annotated[float, Field(gt=0)]
 class Strict(BaseModel):
     """Base: unknown keys are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _check_sources(v: tuple[str, ...]) -> tuple[str, ...]:
@@ -103,23 +103,63 @@ def _check_sources(v: tuple[str, ...]) -> tuple[str, ...]:
     return v
 
 
-def _check_languages(v: tuple[str, ...]) -> tuple[str, ...]:
-    for code in v:
-        if code not in LANGUAGES:
-            raise ValueError(f"unknown language code {code!r} (ISO 639-1 expected)")
-    return tuple(sorted(set(v)))
+# Common mistakes edit distance would not catch (country codes, ISO 639-2, names, verbs).
+_LANGUAGE_ALIASES: dict[str, str] = {
+    "kr": "ko", "kor": "ko", "jp": "ja", "jpn": "ja", "cn": "zh", "zho": "zh", "chi": "zh",
+    "zh-cn": "zh", "zh-tw": "zh", "zh-hans": "zh", "zh-hant": "zh", "eng": "en", "en-us": "en",
+    "en-gb": "en", "ger": "de", "deu": "de", "fra": "fr", "fre": "fr", "spa": "es", "es-mx": "es",
+    "pt-br": "pt", "gr": "el", "dk": "da", "se": "sv", "ua": "uk", "cz": "cs", "vn": "vi",
+    "iw": "he", "in": "id", "nb": "no", "nn": "no", "fil": "tl", "rus": "ru", "ita": "it",
+}
+_TASK_ALIASES: dict[str, str] = {
+    "summarize": "summarization", "summary": "summarization", "summarisation": "summarization",
+    "translate": "translation", "classify": "classification", "extract": "extraction",
+    "tool-calling": "function-calling", "tools": "function-calling", "tool-use": "function-calling",
+    "coding": "code", "question-answering": "qa", "rewrite": "rewriting", "reason": "reasoning",
+    "conversation": "chat", "assistant": "chat",
+}
 
 
-def _check_tasks(v: tuple[str, ...]) -> tuple[str, ...]:
-    for t in v:
-        if t not in TASKS:
-            raise ValueError(f"unknown task {t!r}; known tasks: {', '.join(TASKS)}")
+def _suggest(value: str, choices: tuple[str, ...] | dict[str, str], aliases: dict[str, str]) -> str:
+    from feasibility.units import did_you_mean
+
+    key = value.strip().lower().replace("_", "-")
+    if key in aliases:
+        return f"; did you mean '{aliases[key]}'?"
+    if isinstance(choices, dict):
+        names = {name.lower(): code for code, name in choices.items()}
+        if key in names:
+            return f"; did you mean '{names[key]}'?"
+    return did_you_mean(value, choices)
+
+
+def _check_language(code: str) -> str:
+    if code not in LANGUAGES:
+        raise ValueError(
+            f"unknown language code {code!r} (ISO 639-1 expected)"
+            f"{_suggest(code, LANGUAGES, _LANGUAGE_ALIASES)}"
+        )
+    return code
+
+
+def _check_task(t: str) -> str:
+    if t not in TASKS:
+        hint = _suggest(t, TASKS, _TASK_ALIASES) or f"; known tasks: {', '.join(TASKS)}"
+        raise ValueError(f"unknown task {t!r}{hint}")
+    return t
+
+
+def _sorted_unique(v: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(set(v)))
 
 
 Sources = Annotated[tuple[str, ...], AfterValidator(_check_sources)]
-Languages = Annotated[tuple[str, ...], AfterValidator(_check_languages)]
-Tasks = Annotated[tuple[str, ...], AfterValidator(_check_tasks)]
+Languages = Annotated[
+    tuple[Annotated[str, AfterValidator(_check_language)], ...], AfterValidator(_sorted_unique)
+]
+Tasks = Annotated[
+    tuple[Annotated[str, AfterValidator(_check_task)], ...], AfterValidator(_sorted_unique)
+]
 
 # --------------------------------------------------------------------------------------------
 # Catalog: licenses and models
@@ -528,8 +568,8 @@ class Service(Strict):
             raise ValueError("languages: name at least one language")
         if self.output_tokens >= self.context_tokens:
             raise ValueError(
-                f"output_tokens ({self.output_tokens}) must be smaller than "
-                f"context_tokens ({self.context_tokens})"
+                f"output_tokens: must be smaller than context_tokens ({self.context_tokens}), "
+                f"since the output is part of the context (got {self.output_tokens})"
             )
         return self
 

@@ -14,7 +14,7 @@ from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem, UnknownIdError
 from feasibility.schema import Device, Spec, TargetSpec
 from feasibility.situation import Target
-from feasibility.units import MIB, fmt_int, gb_to_bytes
+from feasibility.units import MIB, fmt_int, gb_to_bytes, nearest
 from feasibility.verdict import ResolvedTarget
 
 MEMORY_LIMITS_SOURCE = "shared/reference/memory_limits.md (planning defaults, re-check on device)"
@@ -43,14 +43,37 @@ _DEFAULT_KIND = {
 }
 
 
+_PRESET_WORDS = (("raspberry-pi", "rpi"), ("raspberrypi", "rpi"), ("samsung-", ""),
+                 ("google-", ""), ("apple-", ""), ("nvidia-", ""), ("_", "-"), (" ", "-"))
+
+
+def _preset_hint(value: str, ids: list[str]) -> str:
+    """Nearest preset id beyond edit distance: vendor words dropped, 'rpi-5' -> 'rpi-5-4gb'."""
+    key = value.strip().lower()
+    for old, new in _PRESET_WORDS:
+        key = key.replace(old, new)
+    hits = nearest(key, ids)
+    if not hits:
+        hits = sorted(i for i in ids if i.startswith(key + "-") or i.startswith(key))
+    if not hits:
+        return ""
+    if len(hits) > 1:
+        return "; did you mean one of " + ", ".join(f"'{h}'" for h in hits[:4]) + "?"
+    return f"; did you mean '{hits[0]}'?"
+
+
 def _device_for(spec: TargetSpec, index: int, catalog: Catalog, source: str) -> tuple[Device, str]:
     path = f"targets[{index}]"
     if spec.preset is not None:
         try:
             base = catalog.device(spec.preset)
         except UnknownIdError as exc:
+            message = exc.summary
+            if "did you mean" not in message:
+                hint = _preset_hint(spec.preset, list(catalog.devices))
+                message = message.replace(f"'{spec.preset}'", f"'{spec.preset}'{hint}", 1)
             raise InputError(
-                "is not valid", source=source, problems=(Problem(exc.summary, path=f"{path}.preset"),)
+                "is not valid", source=source, problems=(Problem(message, path=f"{path}.preset"),)
             ) from None
         update = {k: getattr(spec, k) for k in _OVERRIDABLE if getattr(spec, k) is not None}
         if update.get("os") not in (None, base.os):
