@@ -1,0 +1,147 @@
+"""Shared helpers for the human-readable renderers: wording lookup, number formats, row picking.
+
+Nothing here decides: helpers format numbers the engine computed, look words up in the per-language
+text modules (``texts_en``, ``texts_ko``) and pick rows out of the assessment in its own order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from feasibility.units import fmt_params
+from feasibility.verdict import Assessment, Recommendation, ResolvedTarget, TargetPlan
+
+
+@dataclass(frozen=True)
+class Texts:
+    """All wording of one report language. ``t`` holds ``str.format`` templates by key."""
+
+    lang: str
+    t: dict[str, str]
+    rule: dict[str, str]
+    outcome: dict[str, str]
+    language: dict[str, str]
+    task: dict[str, str]
+    os: dict[str, str]
+    backend: dict[str, str]
+    commercial: dict[str, str]
+    format_concept: dict[str, str]
+    runtime_concept: dict[str, str]
+    placeholder: dict[str, str]
+    sensitivity: dict[str, str]
+    rule_detail: dict[str, str] = field(default_factory=dict)
+    """Per-rule sentence built from structured fields (used where engine English is not shown)."""
+    rejection: dict[str, str] = field(default_factory=dict)
+    """Per-rule rejection sentence from Rejection's structured fields (empty: use the reason)."""
+    risk: dict[str, str] = field(default_factory=dict)
+    """Risk sentences by kind (empty: print the engine's risks)."""
+    assumption: dict[str, str] = field(default_factory=dict)
+    """Engine assumption sentence prefix -> localized sentence (empty: print as is)."""
+    gap: dict[str, str] = field(default_factory=dict)
+    """Device gap prefix -> localized sentence (empty: print as is)."""
+    basis: dict[str, str] = field(default_factory=dict)
+    """Budget basis prefix -> localized sentence (empty: print as is)."""
+
+    def by_prefix(self, table: dict[str, str], text: str, fallback: str) -> str:
+        if not table:
+            return text
+        for prefix, local in table.items():
+            if text.startswith(prefix):
+                return local
+        return fallback
+
+    def __call__(self, key: str, /, **kw: object) -> str:
+        return self.t[key].format(**kw)
+
+    def words(self, table: dict[str, str], keys: Iterable[str]) -> str:
+        return self.t["list_sep"].join(table.get(k, k) for k in keys)
+
+
+def texts_for(lang: str) -> Texts:
+    if lang == "ko":
+        from feasibility.report.texts_ko import TEXTS as KO
+
+        return KO
+    if lang == "en":
+        from feasibility.report.texts_en import TEXTS as EN
+
+        return EN
+    raise KeyError(f"no such language: {lang!r}")
+
+
+def num(n: int | float) -> str:
+    """Thousands separators, no locale: ``2431`` -> ``2,431``."""
+    return f"{round(n):,}"
+
+
+def mb(n: int) -> str:
+    return f"{n:,} MB"
+
+
+def tps(v: float | None, na: str) -> str:
+    return na if v is None else f"{v:.1f}"
+
+
+def pct(v: float) -> str:
+    return f"{v:.1f}%"
+
+
+def params(n: int) -> str:
+    return fmt_params(n)
+
+
+def cell(text: str) -> str:
+    """A markdown table cell: no pipes or line breaks."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]],
+             align: Sequence[str] | None = None) -> list[str]:
+    """A GitHub markdown table; ``align`` per column is "l" or "r"."""
+    al = list(align) if align is not None else ["l"] * len(headers)
+    out = ["| " + " | ".join(cell(h) for h in headers) + " |",
+           "|" + "|".join("---:" if a == "r" else "---" for a in al) + "|"]
+    out.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in rows)
+    return out
+
+
+def target_by_id(a: Assessment, target_id: str) -> ResolvedTarget | None:
+    return next((t for t in a.targets if t.id == target_id), None)
+
+
+def tightest_plan(rec: Recommendation) -> TargetPlan:
+    """The plan whose memory figures the engine copied into ``rec.memory`` (the tightest)."""
+    return next((p for p in rec.targets if p.memory == rec.memory), rec.targets[0])
+
+
+def plan_groups(rec: Recommendation) -> list[tuple[TargetPlan, list[TargetPlan]]]:
+    """Plans sharing format, runtime, backend and pipeline, in the engine's target order."""
+    groups: list[tuple[TargetPlan, list[TargetPlan]]] = []
+    for p in rec.targets:
+        for head, members in groups:
+            if (head.quantization, head.runtime, head.backend, head.pipeline) == (
+                    p.quantization, p.runtime, p.backend, p.pipeline):
+                members.append(p)
+                break
+        else:
+            groups.append((p, [p]))
+    return groups
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """First-appearance order without duplicates."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for i in items:
+        if i not in seen:
+            seen.add(i)
+            out.append(i)
+    return out
+
+
+def accelerator(t: Texts, plan: TargetPlan, target: ResolvedTarget | None) -> str:
+    name = t.backend.get(plan.backend, plan.backend)
+    if plan.backend == "npu" and target is not None and target.npu:
+        return f"{name} ({target.npu})"
+    return name

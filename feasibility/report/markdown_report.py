@@ -1,0 +1,582 @@
+"""Markdown: the planning report for engineers, executives and the security team.
+
+Every number and decision comes from the :class:`~feasibility.verdict.Assessment`; this module
+only arranges it. All wording lives in ``texts_en`` / ``texts_ko``. Catalog ids are always shown
+as inline code (and inline code is used for nothing else) so that tests can check every id the
+report names against the catalog. Output is byte-identical for the same assessment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from feasibility.report._rows import (
+    Texts,
+    accelerator,
+    mb,
+    md_table,
+    num,
+    params,
+    pct,
+    plan_groups,
+    target_by_id,
+    texts_for,
+    tightest_plan,
+    tps,
+    unique,
+)
+from feasibility.verdict import (
+    Assessment,
+    Recommendation,
+    Rejection,
+    ResolvedTarget,
+    RuleResult,
+    TargetPlan,
+)
+
+WHY_NOT_ROWS = 12
+
+
+def render(assessment: Assessment, lang: str = "en") -> str:
+    t = texts_for(lang)
+    a = assessment
+    out: list[str] = []
+    for section in (_title, _summary, _recommended, _memory, _architecture, _concepts, _privacy,
+                    _tradeoffs, _why_not, _inputs, _sources, _footer):
+        lines = section(a, t)
+        if lines:
+            out.extend(lines)
+            out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+# -- small wording helpers ------------------------------------------------------------------------
+
+def _id(x: str) -> str:
+    return f"`{x}`"
+
+
+def _service(a: Assessment, t: Texts) -> str:
+    return a.service_description or t("ph_service")
+
+
+def _langs(t: Texts, codes: tuple[str, ...] | list[str]) -> str:
+    return t.words(t.language, codes) if codes else t("none")
+
+
+def _tasks(t: Texts, tasks: tuple[str, ...] | list[str]) -> str:
+    return t.words(t.task, tasks) if tasks else t("none")
+
+
+def _target_names(a: Assessment, t: Texts) -> str:
+    return t("list_sep").join(t("target_ref", name=x.name, id=_id(x.id)) for x in a.targets)
+
+
+def _budget_phrase(a: Assessment, t: Texts) -> str:
+    budgets = unique(mb(x.budget_mb) for x in a.targets)
+    if len(budgets) == 1:
+        return t("budget_one", budget=budgets[0])
+    return t("budget_many")
+
+
+def _rule_sentence(t: Texts, a: Assessment, rec: Recommendation, plan: TargetPlan,
+                   rr: RuleResult) -> str:
+    """English: the engine's reason. Other languages: a sentence built from structured fields."""
+    if not t.rule_detail:
+        return rr.reason
+    target = target_by_id(a, plan.target)
+    listed = [c for c in a.languages if c in rec.languages]
+    missing = [c for c in a.languages if c not in rec.languages]
+    min_tps = a.constraints.get("min_decode_tps")
+    kw: dict[str, object] = dict(
+        params=rec.params_label, license=rec.license_name,
+        commercial=t.commercial.get(rec.license_commercial, rec.license_commercial),
+        listed=_langs(t, listed), missing=_langs(t, missing),
+        ctx=num(a.context_tokens), max_ctx=num(rec.context_tokens),
+        matched=_tasks(t, list(rec.matched_tasks)),
+        missing_tasks=_tasks(t, list(rec.missing_tasks)),
+        runtime=plan.runtime_name, os=t.os.get(plan.os, plan.os), family=rec.family,
+        accel=accelerator(t, plan, target), total=mb(plan.memory.total_mb),
+        budget=mb(plan.memory.budget_mb), tps=tps(plan.decode_tps, t("na")),
+        min_tps="" if min_tps is None else t("min_tps", v=num(float(min_tps))),
+    )
+    key = rr.rule
+    if rr.rule == "languages" and missing:
+        key = "languages-claim"
+    if rr.rule == "decode-speed" and plan.decode_tps is None:
+        key = "decode-speed-unknown"
+    template = (t.rule_detail.get(f"{key}-{rr.outcome}") or t.rule_detail.get(key)
+                or t.rule_detail["default"])
+    return template.format(**kw, rule=t.rule.get(rr.rule, rr.rule))
+
+
+def _rejection_sentence(t: Texts, a: Assessment, r: Rejection) -> str:
+    if not t.rejection:
+        return r.reason
+    target = target_by_id(a, r.target)
+    min_tps = a.constraints.get("min_decode_tps")
+    key = r.rule
+    if r.rule == "memory-fit" and r.total_mb is None:
+        key = "default"
+    template = t.rejection.get(key) or t.rejection["default"]
+    return template.format(
+        target=target.name if target else r.target, total=mb(r.total_mb or 0),
+        budget=mb(r.budget_mb), params=params(r.params), langs=_langs(t, a.languages),
+        ctx=num(a.context_tokens), os=t.os.get(target.os, target.os) if target else r.target,
+        runtime=r.runtime, tasks=_tasks(t, a.tasks), rule=t.rule.get(r.rule, r.rule),
+        min_tps=t("na") if min_tps is None else num(float(min_tps)),
+    )
+
+
+def _risks(t: Texts, rec: Recommendation) -> list[str]:
+    """English: the engine's risks. Other languages: the risk kind's sentence, with numbers
+    taken from the structured fields."""
+    if not t.risk:
+        return list(rec.risks)
+    out = []
+    tight = tightest_plan(rec)
+    for risk in rec.risks:
+        if risk.startswith("small memory headroom"):
+            out.append(t.risk["headroom"].format(
+                target=tight.target_name, headroom=mb(tight.memory.headroom_mb),
+                pct=pct(tight.memory.headroom_pct)))
+        elif risk.startswith("licence conditions"):
+            out.append(t.risk["license"].format(license=rec.license_name))
+        elif risk.startswith("language coverage"):
+            out.append(t.risk["language_claim"])
+        elif risk.startswith("reasons before answering"):
+            out.append(t.risk["reasoning"])
+        elif risk.startswith("slow generation"):
+            for p in rec.targets:
+                if p.target_name in risk and p.decode_tps is not None:
+                    out.append(t.risk["slow"].format(target=p.target_name,
+                                                     tps=tps(p.decode_tps, t("na"))))
+                    break
+            else:
+                out.append(t.risk["default"])
+        elif risk.startswith("no speed estimate"):
+            names = t("list_sep").join(p.target_name for p in rec.targets if p.decode_tps is None)
+            out.append(t.risk["no_speed"].format(targets=names))
+        elif risk.startswith("some catalog facts"):
+            out.append(t.risk["verification"])
+        else:
+            out.append(t.risk["default"])
+    return out
+
+
+def _assumption(t: Texts, text: str) -> str:
+    return t.by_prefix(t.assumption, text, t("assumption_other"))
+
+
+# -- sections -------------------------------------------------------------------------------------
+
+def _title(a: Assessment, t: Texts) -> list[str]:
+    recs = a.recommendations
+    out = [t("title", service=_service(a, t)), ""]
+    ask = t("verdict_ask", service=_service(a, t), targets=_target_names(a, t),
+            tasks=_tasks(t, a.tasks), langs=_langs(t, a.languages), ctx=num(a.context_tokens),
+            out=num(a.output_tokens), budget=_budget_phrase(a, t))
+    fit = t("verdict_fit", n=num(len(a.feasible_models)), combos=num(a.candidates_evaluated))
+    if len(recs) >= 2:
+        pick = t("verdict_two", first=_id(recs[0].model), second=_id(recs[1].model),
+                 total=mb(recs[0].memory.total_mb), budget=mb(recs[0].memory.budget_mb),
+                 tps=tps(recs[0].decode_tps, t("na")))
+    elif len(recs) == 1:
+        pick = t("verdict_one", first=_id(recs[0].model))
+    else:
+        pick = t("verdict_none")
+    counts = sorted(a.rejection_counts.items())
+    rej = t("verdict_rejected", counts=t("list_sep").join(
+        t("count_rule", rule=t.rule.get(k, k), n=num(v)) for k, v in counts)) if counts else ""
+    out.append(" ".join(x for x in (ask, fit, pick, rej) if x))
+    out.append("")
+    out.append(t("source_line", source=a.source, catalog=a.catalog_version))
+    return out
+
+
+def _summary(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_summary"), ""]
+    recs = a.recommendations
+    if not recs:
+        out.append(t("summary_none"))
+        return out
+    for r in recs:
+        out.append(t("summary_line", rank=r.rank, model=_id(r.model), params=r.params_label,
+                     developer=r.developer, n=num(len(r.targets)),
+                     total=mb(r.memory.total_mb), budget=mb(r.memory.budget_mb),
+                     tps=tps(r.decode_tps, t("na")), download=mb(r.download_mb)))
+    out.append("")
+    rows = [[str(r.rank), _id(r.model), r.params_label, _id(r.quantization), _id(r.runtime),
+             f"{mb(r.memory.total_mb)} / {mb(r.memory.budget_mb)}",
+             f"{mb(r.memory.headroom_mb)} ({pct(r.memory.headroom_pct)})",
+             tps(r.decode_tps, t("na")), mb(r.download_mb)]
+            for r in recs]
+    out.extend(md_table(
+        [t("col_rank"), t("col_model"), t("col_params"), t("col_quant"), t("col_runtime"),
+         t("col_memory_tight"), t("col_headroom"), t("col_decode_slowest"), t("col_download")],
+        rows, ["r", "l", "r", "l", "l", "r", "r", "r", "r"]))
+    out.append("")
+    out.append(t("summary_note"))
+    if len(recs) == 1:
+        out.append("")
+        out.append(t("summary_only_one"))
+    return out
+
+
+def _recommended(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_recommended"), ""]
+    if not a.recommendations:
+        out.append(t("recommended_none"))
+        return out
+    for r in a.recommendations:
+        tight = tightest_plan(r)
+        out.append(t("h_rec", rank=r.rank, model=_id(r.model), params=r.params_label))
+        out.append("")
+        out.append(t("rec_identity", developer=r.developer, family=r.family, repo=r.hf_repo,
+                     ctx=num(r.context_tokens)))
+        out.append("")
+        out.append(t("rec_why"))
+        out.append("")
+        listed = [c for c in a.languages if c in r.languages]
+        missing = [c for c in a.languages if c not in r.languages]
+        out.append(t("why_fits", n=num(len(r.targets)), total=mb(tight.memory.total_mb),
+                     budget=mb(tight.memory.budget_mb), target=tight.target_name))
+        out.append(t("why_langs", listed=_langs(t, listed)) if not missing else
+                   t("why_langs_partial", listed=_langs(t, listed), missing=_langs(t, missing)))
+        if r.matched_tasks:
+            out.append(t("why_tasks", tasks=_tasks(t, list(r.matched_tasks))))
+        if r.missing_tasks:
+            out.append(t("why_tasks_missing", tasks=_tasks(t, list(r.missing_tasks))))
+        if r.strengths:
+            out.append(t("why_strengths", tasks=_tasks(t, list(r.strengths))))
+        out.append(t("why_context", ctx=num(a.context_tokens), max_ctx=num(r.context_tokens)))
+        if r.decode_tps is not None:
+            out.append(t("why_speed", tps=tps(r.decode_tps, t("na"))))
+        s = r.score_terms
+        out.append(t("why_score", total=f"{s.total:.3f}", quality=f"{s.quality:.2f}",
+                     fidelity=f"{s.fidelity:.2f}", speed=f"{s.speed:.2f}",
+                     headroom=f"{s.headroom:.2f}", energy=f"{s.energy:.2f}",
+                     bonus=f"{s.bonus:.2f}"))
+        out.append("")
+        out.append(t("rec_license", name=r.license_name, id=_id(r.license),
+                     commercial=t.commercial.get(r.license_commercial, r.license_commercial),
+                     url=r.license_url))
+        if r.license_conditions:
+            out.append("")
+            out.append(t("rec_license_conditions", conditions=r.license_conditions))
+        out.append("")
+        out.append(t("rec_rules"))
+        out.append("")
+        headers = [t("col_rule")] + [p.target_name for p in r.targets]
+        rules = unique(rr.rule for p in r.targets for rr in p.rules)
+        rows = []
+        for rule in rules:
+            row = [t.rule.get(rule, rule)]
+            for p in r.targets:
+                rr = next((x for x in p.rules if x.rule == rule), None)
+                row.append(t("na") if rr is None else t.outcome.get(rr.outcome, rr.outcome))
+            rows.append(row)
+        out.extend(md_table(headers, rows))
+        notes: dict[tuple[str, str, str], list[str]] = {}
+        for p in r.targets:
+            for rr in p.rules:
+                if rr.outcome != "pass":
+                    key = (rr.rule, rr.outcome, _rule_sentence(t, a, r, p, rr))
+                    notes.setdefault(key, []).append(p.target_name)
+        if notes:
+            out.append("")
+        for (rule, outcome, text), names in notes.items():
+            out.append(t("rule_note", targets=t("list_sep").join(names),
+                         rule=t.rule.get(rule, rule), outcome=t.outcome.get(outcome, outcome),
+                         text=text))
+        out.append("")
+        out.append(t("rec_risks"))
+        out.append("")
+        risks = _risks(t, r)
+        out.extend(f"- {x}" for x in risks)
+        if not risks:
+            out.append(t("risks_none"))
+        out.append("")
+    return out[:-1]
+
+
+def _memory(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_memory"), ""]
+    recs = a.recommendations
+    if not recs:
+        out.append(t("memory_none"))
+        return out
+    out.append(t("memory_intro", ctx=num(a.context_tokens), out=num(a.output_tokens)))
+    for target in a.targets:
+        plans = [next((p for p in r.targets if p.target == target.id), None) for r in recs]
+        out.append("")
+        out.append(t("h_target", name=target.name, id=_id(target.id)))
+        out.append("")
+        bw = (t("na") if target.memory_bandwidth_gbs is None
+              else f"{target.memory_bandwidth_gbs:.1f} GB/s")
+        out.append(t("target_facts", os=t.os.get(target.os, target.os),
+                     os_version=target.os_version or t("unknown"), ram=f"{target.ram_gb:g}",
+                     bw=bw, npu=target.npu or t("none"), budget=mb(target.budget_mb),
+                     basis=t.by_prefix(t.basis, target.budget_basis, t("basis_other"))))
+        out.append("")
+        headers = [t("col_quantity")] + [_id(r.model) for r in recs]
+        rows = _memory_rows(a, t, target, plans)
+        out.extend(md_table(headers, rows, ["l"] + ["r"] * len(recs)))
+        if target.gaps:
+            out.append("")
+            out.append(t("target_gaps", n=num(len(target.gaps))))
+    assumptions = unique(_assumption(t, x) for r in recs for p in r.targets for x in p.assumptions)
+    out.append("")
+    out.append(t("assumptions"))
+    out.append("")
+    out.extend(f"- {x}" for x in assumptions)
+    return out
+
+
+def _memory_rows(a: Assessment, t: Texts, target: ResolvedTarget,
+                 plans: list[TargetPlan | None]) -> list[list[str]]:
+    na = t("na")
+    cols: list[tuple[str, Callable[[TargetPlan], str]]] = [
+        (t("q_format"), lambda p: f"{_id(p.quantization)} ({p.format})"),
+        (t("q_runtime"), lambda p: _id(p.runtime)),
+        (t("q_accel"), lambda p: accelerator(t, p, target)),
+        (t("q_weights"), lambda p: mb(p.memory.weights_mb)),
+        (t("q_kv", ctx=num(a.context_tokens)), lambda p: mb(p.memory.kv_cache_mb)),
+        (t("q_compute"), lambda p: mb(p.memory.compute_mb)),
+        (t("q_overhead"), lambda p: mb(p.memory.overhead_mb)),
+        (t("q_total"), lambda p: f"**{mb(p.memory.total_mb)}** / {mb(p.memory.budget_mb)}"),
+        (t("q_headroom"), lambda p: f"{mb(p.memory.headroom_mb)} ({pct(p.memory.headroom_pct)})"),
+        (t("q_file"), lambda p: mb(p.memory.file_mb)),
+        (t("q_decode"), lambda p: tps(p.decode_tps, na)),
+        (t("q_prefill"), lambda p: tps(p.prefill_tps, na)),
+        (t("q_energy"), lambda p: na if p.energy_j_per_1k_tokens is None
+         else f"{p.energy_j_per_1k_tokens:.1f} J"),
+    ]
+    return [[label] + [na if p is None else fn(p) for p in plans] for label, fn in cols]
+
+
+def _label(text: str, short: bool = True) -> str:
+    """A mermaid node label: without characters mermaid parses (and the parenthetical detail of
+    step titles)."""
+    out = text.split(" (")[0] if short else text
+    for ch in '"#<>[]{}`':
+        out = out.replace(ch, "")
+    if short:
+        out = out.replace("(", "").replace(")", "")
+    return out.strip()
+
+
+def _architecture(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_arch"), ""]
+    if not a.recommendations:
+        out.append(t("arch_none"))
+        return out
+    out.append(t("arch_intro"))
+    for r in a.recommendations:
+        out.append("")
+        out.append(t("h_arch_rec", rank=r.rank, model=_id(r.model)))
+        groups = plan_groups(r)
+        for head, members in groups:
+            target = target_by_id(a, head.target)
+            out.append("")
+            out.append(t("h_platform", os=_oses(t, members), runtime=head.runtime_name,
+                         quant=_id(head.quantization)))
+            out.append("")
+            out.append(t("platform_facts",
+                         targets=t("list_sep").join(_id(p.target) for p in members),
+                         quant=_id(head.quantization), quant_name=head.quantization_name,
+                         format=head.format, runtime=_id(head.runtime),
+                         accel=accelerator(t, head, target)))
+            out.append("")
+            for i, step in enumerate(head.pipeline, start=1):
+                out.append(t("step", i=i, title=step.title))
+                out.append("")
+                out.append("   ```sh")
+                out.extend(f"   {line}" for line in step.command.splitlines())
+                out.append("   ```")
+                out.append("")
+            out.append(t("step_verify", i=len(head.pipeline) + 1))
+        out.append("")
+        out.extend(_mermaid(a, t, r))
+    return out
+
+
+def _oses(t: Texts, plans: list[TargetPlan]) -> str:
+    return t("list_sep").join(unique(t.os.get(p.os, p.os) for p in plans))
+
+
+def _mermaid(a: Assessment, t: Texts, r: Recommendation) -> list[str]:
+    out = ["```mermaid", "flowchart LR", f'    src["{_label(t("mm_source", repo=r.hf_repo))}"]']
+    for gi, (head, members) in enumerate(plan_groups(r), start=1):
+        prev = "src"
+        for si, step in enumerate(head.pipeline, start=1):
+            node = f"g{gi}s{si}"
+            out.append(f'    {node}["{si}. {_label(step.title)}"]')
+            out.append(f"    {prev} --> {node}")
+            prev = node
+        names = ", ".join(p.target_name for p in members)
+        label = _label(t("mm_target", os=_oses(t, members), targets=names,
+                         runtime=head.runtime, accel=t.backend.get(head.backend, head.backend)),
+                       short=False)
+        out.append(f'    g{gi}t["{label}"]')
+        out.append(f"    {prev} --> g{gi}t")
+    out.append("```")
+    return out
+
+
+def _concepts(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_concepts"), ""]
+    plans = [p for r in a.recommendations for p in r.targets]
+    out.append(t("c_quant"))
+    for fmt in unique(p.format for p in plans):
+        out.append(t("c_format", format=fmt,
+                     text=t.format_concept.get(fmt, t.format_concept["default"])))
+    out.append(t("c_kv", ctx=num(a.context_tokens)))
+    out.append(t("c_npu"))
+    for rid in unique(p.runtime for p in plans):
+        name = next(p.runtime_name for p in plans if p.runtime == rid)
+        out.append(t("c_runtime", id=_id(rid), name=name,
+                     text=t.runtime_concept.get(rid, t.runtime_concept["default"])))
+    out.append(t("c_decode"))
+    return out
+
+
+def _privacy(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_privacy"), ""]
+    recs = a.recommendations
+    runtimes = t("list_sep").join(
+        _id(x) for x in unique(p.runtime for r in recs for p in r.targets))
+    if not recs:
+        out.append(t("privacy_none"))
+        return out
+    out.append(t("privacy_intro", service=_service(a, t), runtimes=runtimes,
+                 langs=_langs(t, a.languages)))
+    out.append("")
+    out.extend(md_table([t("col_flow"), t("col_server"), t("col_device")],
+                        [[t(f"flow_{k}"), t(f"flow_{k}_server"), t(f"flow_{k}_device")]
+                         for k in ("prompt", "output", "logs", "network", "vendor")]))
+    out.append("")
+    out.append(t("privacy_compliance"))
+    out.append("")
+    out.append(t("privacy_integrity"))
+    out.append("")
+    for r in recs:
+        out.append(t("privacy_file", model=_id(r.model), repo=r.hf_repo,
+                     quant=_id(r.quantization), size=mb(r.download_mb)))
+    out.append("")
+    out.append(t("privacy_update"))
+    out.append("")
+    out.append(t("privacy_residual"))
+    return out
+
+
+def _tradeoffs(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_tradeoffs"), ""]
+    recs = a.recommendations
+    if not recs:
+        out.append(t("tradeoffs_none"))
+        return out
+    out.append(t("advantages"))
+    out.append("")
+    out.append(t("adv_privacy", langs=_langs(t, a.languages), tasks=_tasks(t, a.tasks)))
+    out.append(t("adv_offline", items=t("list_sep").join(
+        t("adv_speed_item", model=_id(r.model), tps=tps(r.decode_tps, t("na"))) for r in recs)))
+    out.append(t("adv_cost", n=num(len(a.targets))))
+    out.append("")
+    out.append(t("limits"))
+    out.append("")
+    head = "; ".join(t("lim_headroom_item", model=_id(r.model), target=tightest_plan(r).target_name,
+                               headroom=mb(r.memory.headroom_mb), pct=pct(r.memory.headroom_pct))
+                     for r in recs)
+    out.append(t("lim_headroom", items=head))
+    cover = [t("lim_cover_item", model=_id(r.model), tasks=_tasks(t, list(r.missing_tasks)))
+             for r in recs if r.missing_tasks]
+    claims = [t("lim_claim_item", model=_id(r.model)) for r in recs
+              if any(c not in r.languages for c in a.languages)]
+    if cover or claims:
+        out.append(t("lim_coverage", items="; ".join(cover + claims)))
+    else:
+        out.append(t("lim_coverage_ok", langs=_langs(t, a.languages)))
+    energy_known = all(p.energy_j_per_1k_tokens is not None for r in recs for p in r.targets)
+    out.append(t("lim_energy_known" if energy_known else "lim_energy", out=num(a.output_tokens)))
+    return out
+
+
+def _why_not(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_why_not"), ""]
+    if not a.why_not:
+        out.append(t("why_not_none"))
+        return out
+    out.append(t("why_not_intro", n=num(min(len(a.why_not), WHY_NOT_ROWS)),
+                 total=num(len(a.why_not))))
+    out.append("")
+    rows = []
+    for r in a.why_not[:WHY_NOT_ROWS]:
+        need = t("na") if r.total_mb is None else f"{mb(r.total_mb)} / {mb(r.budget_mb)}"
+        rows.append([_id(r.model), params(r.params), _id(r.quantization), _id(r.runtime),
+                     _id(r.target), t.rule.get(r.rule, r.rule), need,
+                     _rejection_sentence(t, a, r)])
+    out.extend(md_table([t("col_model"), t("col_params"), t("col_quant"), t("col_runtime"),
+                         t("col_target"), t("col_rule"), t("col_need"), t("col_reason")],
+                        rows, ["l", "r", "l", "l", "l", "l", "r", "l"]))
+    return out
+
+
+def _inputs(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_inputs"), ""]
+    if a.placeholders:
+        out.append(t("placeholders_intro"))
+        out.append("")
+        out.extend(f"- {t.placeholder.get(p, p)}" for p in a.placeholders)
+    else:
+        out.append(t("placeholders_none"))
+    if a.gaps:
+        out.append("")
+        out.append(t("gaps_intro"))
+        out.append("")
+        gap_rows = []
+        for x in a.targets:
+            for g in x.gaps:
+                gap_rows.append(f"- {x.name}: {t.by_prefix(t.gap, g, t('gap_other'))}")
+        out.extend(gap_rows)
+    out.append("")
+    out.append(t("sensitivity_intro"))
+    out.append("")
+    if a.sensitivities:
+        for s in a.sensitivities:
+            tmpl = t.sensitivity.get(s.kind, t.sensitivity["default"])
+            budget = s.kind == "budget" and s.value.isdigit()
+            value = mb(int(s.value)) if budget else s.value
+            out.append("- " + tmpl.format(model=_id(s.model), value=value,
+                                          langs=_langs(t, a.languages), ctx=num(a.context_tokens)))
+    else:
+        out.append(t("sensitivity_none"))
+    if len(a.recommendations) < 2:
+        out.append("")
+        out.append(t("infeasible_help"))
+    if a.platform_alternatives:
+        out.append("")
+        out.append(t("platform_alt_intro"))
+        out.append("")
+        out.extend(f"- {p.name} ({p.vendor})" for p in a.platform_alternatives)
+    return out
+
+
+def _sources(a: Assessment, t: Texts) -> list[str]:
+    out = [t("h_sources"), ""]
+    for what in sorted(a.sources):
+        kind, _, ident = what.partition(" ")
+        out.append(f"- {t('source_kind_' + kind) if ('source_kind_' + kind) in t.t else kind} "
+                   f"{_id(ident)}")
+        out.extend(f"  - <{u}>" for u in a.sources[what])
+    for p in a.platform_alternatives:
+        out.append(f"- {p.name}")
+        out.extend(f"  - <{u}>" for u in p.sources)
+    return out
+
+
+def _footer(a: Assessment, t: Texts) -> list[str]:
+    return ["---", "", t("footer_limits"), "", t("footer_provenance", catalog=a.catalog_version,
+                                                   source=a.source)]

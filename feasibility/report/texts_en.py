@@ -1,0 +1,394 @@
+"""Every English word of the markdown and table reports (``str.format`` templates).
+
+Catalog ids are passed in already wrapped in inline code; templates use inline code for nothing
+else. Engine sentences (rule reasons, risks, assumptions) are printed as the engine wrote them.
+"""
+
+from __future__ import annotations
+
+from feasibility.report._rows import Texts
+
+T: dict[str, str] = {
+    "list_sep": ", ",
+    "none": "none",
+    "na": "n/a",
+    "unknown": "unknown",
+    "target_ref": "{name} ({id})",
+    "budget_one": "a memory budget of {budget} per target",
+    "budget_many": "the memory budget set for each target",
+    "min_tps": ", minimum {v} tokens/s",
+    "ph_service": "[Service description]",
+    # 1. title and verdict
+    "title": "# On-device language model plan: {service}",
+    "verdict_ask": (
+        "**Question:** which small language model can run {service} ({tasks}; {langs}) fully "
+        "on-device on {targets}, with a {ctx}-token context, answers of up to {out} tokens and "
+        "{budget}?"
+    ),
+    "verdict_fit": (
+        "**Answer:** {combos} model × format × runtime × target combinations were checked and "
+        "**{n} models** fit every target."
+    ),
+    "verdict_two": (
+        "We recommend **{first}** and **{second}**; the first needs **{total} of {budget}** on "
+        "the tightest target and generates about **{tps} tokens/s** on the slowest."
+    ),
+    "verdict_one": (
+        "Only **{first}** fits every target, so there is no second choice to fall back on; see "
+        "sections 9 and 10 for the closest misses and the input changes that would add one."
+    ),
+    "verdict_none": (
+        "**No model fits every target.** Sections 9 and 10 list the closest misses and the input "
+        "changes that would make one fit."
+    ),
+    "verdict_rejected": "Combinations that did not fit, by the first rule they failed: {counts}.",
+    "count_rule": "{rule} {n}",
+    "source_line": "Input: {source} · catalog {catalog}",
+    # 2. executive summary
+    "h_summary": "## 2. Executive summary",
+    "summary_none": (
+        "No model can be recommended with these inputs. The closest misses and what would change "
+        "the answer are in sections 9 and 10."
+    ),
+    "summary_line": (
+        "- **{rank}. {model}** ({params} parameters, {developer}): runs fully offline on all {n} "
+        "target devices, using **{total} of {budget}** of memory on the tightest, at about "
+        "**{tps} tokens/s**, with a **{download}** model download."
+    ),
+    "summary_note": (
+        "Memory is on the tightest target; speed is the slowest target's estimate "
+        "(n/a where the device's memory bandwidth is not published)."
+    ),
+    "summary_only_one": (
+        "Only one model fits every target: a second option needs one of the input changes in "
+        "section 10."
+    ),
+    "col_rank": "#",
+    "col_model": "Model",
+    "col_params": "Params",
+    "col_quant": "Quantization",
+    "col_runtime": "Runtime",
+    "col_memory_tight": "Memory used / budget",
+    "col_headroom": "Headroom",
+    "col_decode_slowest": "Decode tok/s",
+    "col_download": "Download",
+    "col_rule": "Rule",
+    "col_quantity": "Quantity",
+    "col_target": "Target",
+    "col_need": "Needs / budget",
+    "col_reason": "Reason",
+    "col_flow": "Data",
+    "col_server": "Server API",
+    "col_device": "This plan (on-device)",
+    # 3. recommended models
+    "h_recommended": "## 3. Recommended models",
+    "recommended_none": "No model passed every rule on every target.",
+    "h_rec": "### {rank}. {model} ({params})",
+    "rec_identity": (
+        "{developer}, {family} family; weights from Hugging Face {repo}; context window {ctx} "
+        "tokens."
+    ),
+    "rec_why": "**Why it was chosen**",
+    "why_fits": "- Fits all {n} targets: **{total} of {budget}** on the tightest ({target}).",
+    "why_langs": "- The model card lists the service's languages: {listed}.",
+    "why_langs_partial": (
+        "- The model card lists {listed}; {missing} rests on the card's broader multilingual "
+        "claim."
+    ),
+    "why_tasks": "- The card names {tasks} among its intended uses.",
+    "why_tasks_missing": "- The card does not name {tasks}: validate this task before launch.",
+    "why_strengths": "- Strengths the card claims: {tasks}.",
+    "why_context": "- Context: the service needs {ctx} tokens of the model's {max_ctx}.",
+    "why_speed": "- About **{tps} tokens/s** on the slowest target with a known memory bandwidth.",
+    "why_score": (
+        "- Score **{total}** = quality {quality}, quantization fidelity {fidelity}, speed {speed}, "
+        "memory headroom {headroom}, energy {energy} (plus bonus {bonus})."
+    ),
+    "rec_license": (
+        "**License:** {name} ({id}), commercial use: **{commercial}**. Terms: <{url}>"
+    ),
+    "rec_license_conditions": "Conditions: {conditions}",
+    "rec_rules": "**Rules checked per target**",
+    "rule_note": "- {rule} ({outcome}) on {targets}: {text}",
+    "rec_risks": "**Risks**",
+    "risks_none": "- None found by the rules beyond the estimate's limits (see the footer).",
+    # 4. memory and speed
+    "h_memory": "## 4. Memory and speed per target",
+    "memory_none": "No recommended model, so no per-target figures; section 9 has the misses.",
+    "memory_intro": (
+        "Figures for a {ctx}-token context (KV cache) and answers of up to {out} tokens. "
+        "MB = MiB (2^20 bytes). Total = weights + KV cache + compute buffers + runtime overhead."
+    ),
+    "h_target": "### {name} ({id})",
+    "target_facts": (
+        "{os} {os_version}, {ram} GB RAM, memory bandwidth {bw}, NPU: {npu}. "
+        "Budget **{budget}** ({basis})."
+    ),
+    "q_format": "Format",
+    "q_runtime": "Runtime",
+    "q_accel": "Accelerator",
+    "q_weights": "Weights",
+    "q_kv": "KV cache at {ctx} tokens",
+    "q_compute": "Compute buffers",
+    "q_overhead": "Runtime overhead",
+    "q_total": "Total / budget",
+    "q_headroom": "Headroom",
+    "q_file": "Model file",
+    "q_decode": "Decode tokens/s",
+    "q_prefill": "Prefill tokens/s",
+    "q_energy": "Energy per 1,000 tokens",
+    "target_gaps": "Missing device data ({n}): see section 10.",
+    "assumptions": "**Assumptions behind these figures**",
+    "assumption_other": "(see the English report)",
+    "gap_other": "(see the English report)",
+    "basis_other": "(see the English report)",
+    # 5. architecture
+    "h_arch": "## 5. Quantization and runtime architecture",
+    "arch_none": "No pipeline: no model fits.",
+    "arch_intro": (
+        "Per platform: the quantized format, the runtime, the accelerator it uses and the build "
+        "pipeline as numbered steps. Commands are the catalog's; run them on a build machine, "
+        "not on the device."
+    ),
+    "h_arch_rec": "### {rank}. {model}",
+    "h_platform": "#### {os}: {runtime}, {quant}",
+    "platform_facts": (
+        "Targets {targets}. Format {quant}: {quant_name} ({format} file). Runtime {runtime} on "
+        "the {accel}."
+    ),
+    "step": "{i}. **{title}**",
+    "step_verify": (
+        "{i}. **Record the SHA-256 of the built model file**, ship it with the app, and have the "
+        "app verify it before loading (section 7)."
+    ),
+    "mm_source": "Hugging Face: {repo}",
+    "mm_target": "{os} app: {targets}, {runtime} on {accel}",
+    # 6. concepts
+    "h_concepts": "## 6. Key concepts in one line",
+    "c_quant": (
+        "- **Quantization:** storing the model's numbers with fewer bits (for example 4 instead "
+        "of 16) so it takes about a quarter of the memory, at a small cost in accuracy."
+    ),
+    "c_format": "- **{format}:** {text}",
+    "c_kv": (
+        "- **KV cache:** the model's short-term memory of the conversation; it grows with the "
+        "context ({ctx} tokens here) and is counted in the memory figures."
+    ),
+    "c_npu": (
+        "- **NPU:** the phone's or laptop's AI chip; it runs the same model at lower power than "
+        "the CPU or GPU."
+    ),
+    "c_runtime": "- **Runtime {id}** ({name}): {text}",
+    "c_decode": (
+        "- **Tokens per second:** how fast the answer appears; about 4 tokens make 3 English "
+        "words, and reading speed is roughly 5 to 10 tokens/s."
+    ),
+    # 7. privacy
+    "h_privacy": "## 7. Privacy and security",
+    "privacy_none": (
+        "No runtime was chosen, so there is no data-flow argument yet; it follows from the "
+        "runtime once a model fits."
+    ),
+    "privacy_intro": (
+        "{service} runs the model inside the app with {runtimes}: an in-process library, not a "
+        "network service. The user's text ({langs}) is read, processed and answered in the "
+        "device's memory."
+    ),
+    "flow_prompt": "User text (prompt)",
+    "flow_prompt_server": "Sent over TLS to the provider and processed on its servers",
+    "flow_prompt_device": "Stays in app memory; never transmitted",
+    "flow_output": "Generated answer",
+    "flow_output_server": "Produced on the server and sent back",
+    "flow_output_device": "Produced on the device; stored only where the app stores it",
+    "flow_logs": "Logs and retention",
+    "flow_logs_server": "Subject to the provider's logging, retention and abuse review",
+    "flow_logs_device": "No third-party logs; retention is the app's own policy",
+    "flow_network": "Network permission",
+    "flow_network_server": "Required for every request",
+    "flow_network_device": "Not needed for inference; only to download the model once",
+    "flow_vendor": "Processor / transfers",
+    "flow_vendor_server": "A processor agreement and possibly a cross-border transfer",
+    "flow_vendor_device": "No processor for inference; no transfer",
+    "privacy_compliance": (
+        "**Compliance:** with no prompt leaving the device, the service collects no user text for "
+        "inference. That is data minimisation (GDPR Art. 5(1)(c)) and data protection by design "
+        "(Art. 25) by construction, and there is no international transfer to assess (GDPR "
+        "Chapter V). The DPIA covers the app, not a model provider."
+    ),
+    "privacy_integrity": (
+        "**Model file integrity:** the model is a static file. Build it once from a pinned Hugging "
+        "Face revision, record its SHA-256, and have the app refuse to load a file whose hash "
+        "differs. The expected hash is [SHA-256 of the released model file]. Files to pin:"
+    ),
+    "privacy_file": "- {model}: from {repo}, format {quant}, {size} download.",
+    "privacy_update": (
+        "**Update path:** a new model ships as a new file with a new hash, inside an app update "
+        "or as a download over HTTPS from your own server that the app verifies before swapping. "
+        "The old file stays until the new one is verified, so a failed update cannot leave the "
+        "feature broken."
+    ),
+    "privacy_residual": (
+        "**What remains to secure:** the device itself (screen lock, OS updates), the app's own "
+        "storage of conversations, and the model file on disk, which anyone with the app package "
+        "can read (it holds no user data)."
+    ),
+    # 8. trade-offs
+    "h_tradeoffs": "## 8. Advantages and limitations",
+    "tradeoffs_none": "Advantages and limits depend on the chosen model: none fits yet.",
+    "advantages": "**Three advantages of on-device for this service**",
+    "adv_privacy": (
+        "1. **Privacy by construction:** {tasks} in {langs} never leave the device, which removes "
+        "the data-leakage risk and most of the security review."
+    ),
+    "adv_offline": (
+        "2. **Works offline, no server latency:** answers start on the device; estimated "
+        "generation speed {items}."
+    ),
+    "adv_speed_item": "{model} about {tps} tokens/s",
+    "adv_cost": (
+        "3. **No per-request server cost:** inference runs on the {n} target devices the users "
+        "already own, so cost does not grow with usage."
+    ),
+    "limits": "**Three technical limits and risks**",
+    "lim_headroom": (
+        "1. **Memory headroom:** {items}. The OS can reclaim memory under pressure; test with "
+        "other apps open."
+    ),
+    "lim_headroom_item": "{model} leaves {headroom} ({pct}) on {target}",
+    "lim_coverage": "2. **Task and language coverage:** {items}.",
+    "lim_coverage_ok": (
+        "2. **Small-model quality:** both models list {langs}, but a model of this size makes "
+        "more mistakes than a server model; evaluate on your own data."
+    ),
+    "lim_cover_item": "{model} does not name {tasks} among its uses",
+    "lim_claim_item": "{model} covers some requested languages only by a broad claim",
+    "lim_energy": (
+        "3. **Battery cost of long outputs:** every token reads the whole model from memory, so "
+        "an answer of {out} tokens costs energy in proportion; the catalog has no power figures "
+        "for these devices, so measure it on the device."
+    ),
+    "lim_energy_known": (
+        "3. **Battery cost of long outputs:** energy grows with every generated token (answers "
+        "of up to {out} tokens); see the energy row in section 4."
+    ),
+    # 9. why not
+    "h_why_not": "## 9. Why not the others",
+    "why_not_none": "Every evaluated model was either recommended or not applicable.",
+    "why_not_intro": (
+        "The {n} largest of the {total} models that did not fit, with the closest combination "
+        "each had and the rule that stopped it:"
+    ),
+    # 10. inputs
+    "h_inputs": "## 10. Inputs to complete and what would change the answer",
+    "placeholders_intro": "Fill these in; the input left them out:",
+    "placeholders_none": "The input described the service and every device; nothing to fill in.",
+    "gaps_intro": "Device facts the catalog does not have:",
+    "sensitivity_intro": "Input changes that would change the answer:",
+    "sensitivity_none": "No single input change would admit a stronger model.",
+    "infeasible_help": (
+        "**To get two recommendations:** raise the memory budget (constraints.memory_budget_mb) "
+        "to one of the values above, shorten context_tokens, drop a language or a target, or "
+        "relax the license or npu constraint; then run the check again."
+    ),
+    "platform_alt_intro": "Built-in platform models on these devices (not evaluated here):",
+    # 11. sources
+    "h_sources": "## 11. Sources",
+    "source_kind_model": "Model",
+    "source_kind_device": "Device",
+    "source_kind_runtime": "Runtime",
+    "source_kind_quantization": "Quantization",
+    "source_kind_license": "License",
+    "footer_limits": (
+        "*Estimate limits:* memory covers model weights, the KV cache at the stated context, "
+        "compute buffers and the runtime's overhead. It leaves out the app's own UI and data, "
+        "the OS's memory pressure and fragmentation, and thermal throttling. Speeds come from "
+        "memory bandwidth and are estimates to confirm on the device."
+    ),
+    "footer_provenance": (
+        "*Generated by feasibility from {source} with catalog version {catalog}; the same input "
+        "and catalog give the same report.*"
+    ),
+}
+
+TEXTS = Texts(
+    lang="en",
+    t=T,
+    rule={
+        "param-cap": "parameter cap",
+        "license": "license",
+        "languages": "languages",
+        "context-window": "context window",
+        "task-fit": "task fit",
+        "os-support": "OS support",
+        "architecture-support": "architecture support",
+        "accelerator": "accelerator",
+        "memory-fit": "memory fit",
+        "decode-speed": "decode speed",
+    },
+    outcome={"pass": "pass", "fail": "fail", "unknown": "to check"},
+    language={
+        "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "en": "English",
+        "es": "Spanish", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi",
+        "hu": "Hungarian", "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch",
+        "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ru": "Russian", "sv": "Swedish",
+        "th": "Thai", "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+    },
+    task={
+        "chat": "chat", "classification": "classification", "code": "code",
+        "extraction": "extraction", "function-calling": "function calling", "math": "math",
+        "qa": "question answering", "reasoning": "reasoning", "rewriting": "rewriting",
+        "summarization": "summarization", "translation": "translation",
+    },
+    os={"ios": "iOS", "ipados": "iPadOS", "android": "Android", "macos": "macOS",
+        "linux": "Linux", "windows": "Windows"},
+    backend={"cpu": "CPU", "gpu": "GPU", "npu": "NPU"},
+    commercial={"yes": "allowed", "conditional": "allowed with conditions", "no": "not allowed"},
+    format_concept={
+        "gguf": "llama.cpp's single-file model format; one file holds the quantized weights, "
+                "tokenizer and settings.",
+        "mlx": "Apple's array format for Apple silicon; weights load straight into unified "
+               "memory.",
+        "awq": "activation-aware 4-bit weights: the few weights that matter most keep more "
+               "precision.",
+        "gptq": "4-bit weights quantized layer by layer to minimise the error they add.",
+        "pte": "an ExecuTorch program: the model compiled ahead of time for the phone's runtime.",
+        "qnn": "a model compiled for Qualcomm's NPU (Hexagon) with its AI Engine Direct SDK.",
+        "litertlm": "Google's LiteRT-LM bundle: model, tokenizer and prompt template in one file.",
+        "mlc": "MLC LLM's compiled model library plus quantized weight shards.",
+        "onnx": "the open ONNX graph format with int4 weights, run by ONNX Runtime GenAI.",
+        "openvino": "Intel's OpenVINO IR with int4 weights for Intel CPUs, GPUs and NPUs.",
+        "coreml": "Apple's Core ML package, which can run on the Apple Neural Engine.",
+        "default": "the file format the runtime loads.",
+    },
+    runtime_concept={
+        "llama.cpp": "the open-source C/C++ engine that runs GGUF models on CPU and GPU almost "
+                     "everywhere.",
+        "executorch": "PyTorch's on-device runtime; the app links it and runs the compiled "
+                      "program.",
+        "mlx": "Apple's machine-learning framework for Apple silicon.",
+        "mlc-llm": "compiles the model for the device's GPU (Metal, Vulkan, OpenCL).",
+        "litert-lm": "Google's on-device LLM runtime (formerly TensorFlow Lite).",
+        "mediapipe-llm": "Google's earlier LLM inference API, now superseded by LiteRT-LM.",
+        "qualcomm-genie": "Qualcomm's runtime that runs the model on the Snapdragon NPU.",
+        "onnxruntime-genai": "Microsoft's generation loop on ONNX Runtime (CPU, DirectML, QNN).",
+        "openvino-genai": "Intel's generation pipeline on OpenVINO.",
+        "coreml": "Apple's built-in inference framework.",
+        "default": "the library inside the app that runs the model.",
+    },
+    placeholder={
+        "service_description": "**[Service description]**: what the service does, for whom, "
+                               "and which data it handles.",
+        "target_device_specs": "**[Target device specs]**: RAM, memory bandwidth, NPU and OS "
+                               "version of each target the catalog lacks (listed below).",
+    },
+    sensitivity={
+        "budget": "A memory budget of **{value}** on every target would admit {model}.",
+        "language": "{model} would qualify if its card listed every requested language "
+                    "({langs}), or with fewer languages.",
+        "license": "{model} would qualify if non-commercial use were acceptable (license: any).",
+        "context": "{model} would qualify with a context shorter than {ctx} tokens.",
+        "speed": "{model} would qualify with a lower minimum speed (min_decode_tps).",
+        "npu": "{model} would qualify if the NPU were not required.",
+        "default": "{model} would qualify with one changed input.",
+    },
+)
