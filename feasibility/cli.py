@@ -71,10 +71,11 @@ def _write(text: str, output: str | None) -> None:
         except OSError as exc:
             raise InputProblem(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
-        out = click.get_text_stream("stdout")
-        if hasattr(out, "reconfigure"):
+        # Reports are UTF-8 (Korean) whatever the locale says.
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
             try:
-                out.reconfigure(encoding="utf-8")
+                reconfigure(encoding="utf-8")
             except (ValueError, OSError):  # pragma: no cover - not a real stream
                 pass
         click.echo(text, nl=False)
