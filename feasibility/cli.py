@@ -357,6 +357,12 @@ def schema_cmd() -> None:
     _write(json.dumps(schema, indent=2, sort_keys=True) + "\n", None)
 
 
+from feasibility import cli_more as _more  # noqa: E402
+
+for _cmd in _more.COMMANDS:
+    cli.add_command(_cmd)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     cli.main(args=list(argv) if argv is not None else None, prog_name="feasibility")
 

@@ -1,0 +1,751 @@
+"""Screen a whole fleet: which models run on how much of it, and which two cover the most.
+
+A fleet file (CSV, JSON Lines or YAML) lists one device model per row: a catalog ``preset`` or
+explicit fields (``os``, ``ram_gb``, ``memory_bandwidth_gbs``, ``accelerators``...), with an
+optional ``count`` (active users on that device model, 1 when absent). Every row is checked the way
+a device.yaml target is, against one service (``service:`` and ``constraints:``).
+
+Why it is fast enough for 100,000 rows: fleets repeat a few hundred device specs at most, so rows
+are grouped by their *effective spec* (the row minus ``name`` and ``count``) and each unique spec
+is evaluated once. Raw rows are keyed before validation, so an identical row is validated once too.
+Within the evaluation, work that does not depend on the device's RAM or bandwidth is cached across
+specs: the model-level rules (once per model), the placement rules and the backend choice (per
+architecture type, quantization, runtime, OS, OS version, accelerators and NPU) and the
+device-independent memory total (per triple and backend), which rules out candidates over the
+budget without a full estimate. The verdicts are exactly the engine's (``tests/test_fleet.py``
+compares them with :func:`feasibility.engine.evaluate` on single targets).
+
+Why two passes over the file: memory must not grow with the number of rows. The first pass
+streams the file and keeps one entry per distinct raw row and per unique spec (plus the problems
+of bad rows); the per-device output is produced by a second streaming pass
+(:meth:`Screening.devices`).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import multiprocessing as mp
+import os
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError, field_validator
+
+from feasibility.catalog import Catalog
+from feasibility.errors import FeasibilityError, InputError, Problem
+from feasibility.loader import load_yaml, problems_from, validate
+from feasibility.schema import (
+    Accelerator,
+    Constraints,
+    DeviceKind,
+    Npu,
+    OsName,
+    Service,
+    Spec,
+    Strict,
+    TargetSpec,
+)
+from feasibility.situation import Candidate, Situation, Target
+from feasibility.units import did_you_mean
+
+ROW_FIELDS: tuple[str, ...] = (
+    "preset",
+    "name",
+    "kind",
+    "os",
+    "os_version",
+    "ram_gb",
+    "memory_bandwidth_gbs",
+    "accelerators",
+    "npu_vendor",
+    "npu_tops",
+    "memory_budget_mb",
+    "count",
+)
+"""Columns a fleet file may have (any subset; ``preset`` or ``os`` + ``ram_gb`` per row)."""
+
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+           ".yaml": "yaml", ".yml": "yaml"}
+
+
+class FleetRow(Strict):
+    """One fleet row as written; becomes a :class:`TargetSpec` (``count`` and ``name`` aside)."""
+
+    preset: str | None = None
+    name: str | None = None
+    kind: DeviceKind | None = None
+    os: OsName | None = None
+    os_version: str | None = Field(default=None, pattern=r"^\d+(\.\d+){0,2}$")
+    ram_gb: float | None = Field(default=None, gt=0, le=1024)
+    memory_bandwidth_gbs: float | None = Field(default=None, gt=0, le=10_000)
+    accelerators: tuple[Accelerator, ...] | None = None
+    npu_vendor: str | None = None
+    npu_tops: float | None = Field(default=None, gt=0)
+    memory_budget_mb: int | None = Field(default=None, gt=0)
+    count: int = Field(default=1, ge=0)
+
+    @field_validator("accelerators", mode="before")
+    @classmethod
+    def _split(cls, v: object) -> object:
+        """CSV cells hold lists as ``cpu;gpu;npu`` (``|``, ``,`` or spaces also work)."""
+        if isinstance(v, str):
+            for sep in (";", "|", ","):
+                v = v.replace(sep, " ")
+            return tuple(sorted(set(v.split())))
+        if isinstance(v, (list, tuple)):
+            return tuple(sorted(set(v)))
+        return v
+
+    def target_spec(self) -> TargetSpec:
+        npu = None
+        if self.npu_vendor:
+            npu = Npu(name=f"{self.npu_vendor} NPU", vendor=self.npu_vendor, tops=self.npu_tops)
+        return TargetSpec(
+            preset=self.preset, kind=self.kind, os=self.os, os_version=self.os_version,
+            ram_gb=self.ram_gb, memory_bandwidth_gbs=self.memory_bandwidth_gbs,
+            accelerators=self.accelerators, npu=npu, memory_budget_mb=self.memory_budget_mb,
+        )
+
+
+class ServiceFile(Strict):
+    """SERVICE.yaml: a device.yaml without targets (the fleet file gives the devices)."""
+
+    service: Service = Service()
+    constraints: Constraints = Constraints()
+
+
+def load_service(path: str | Path) -> ServiceFile:
+    """Validate SERVICE.yaml. Raises InputError with the file, field and line."""
+    return validate(load_yaml(path), ServiceFile, what="service file")
+
+
+# ------------------------------------------------------------------------------------------
+# Reading rows
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """A row as read: its 1-based number among the data rows and its line, where known."""
+
+    row: int
+    line: int | None
+    data: Mapping[str, Any] | None
+    error: str = ""
+    key: Any = None
+    """The row minus name and count (rows with the same key are evaluated identically)."""
+
+    def where(self) -> str:
+        return f"row {self.row}" + (f" (line {self.line})" if self.line is not None else "")
+
+
+def fleet_format(path: str | Path) -> str:
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise InputError(
+            "unknown fleet file type: use .csv, .jsonl (JSON Lines) or .yaml", source=str(path)
+        )
+    return fmt
+
+
+def iter_rows(path: str | Path) -> Iterator[RawRow]:
+    """Stream the rows of a fleet file (YAML is read whole: keep large fleets in CSV/JSONL).
+
+    Raises:
+        InputError: the file cannot be read, or its header names an unknown column.
+    """
+    fmt = fleet_format(path)
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("file not found" if not p.exists() else "is not a file", source=str(path))
+    if fmt == "yaml":
+        yield from _yaml_rows(p)
+        return
+    try:
+        with p.open(encoding="utf-8-sig", newline="") as fh:
+            if fmt == "csv":
+                yield from _csv_rows(fh, str(path))
+            else:
+                yield from _jsonl_rows(fh)
+    except UnicodeDecodeError:
+        raise InputError("is not UTF-8 text", source=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
+
+
+def _csv_rows(fh: Any, source: str) -> Iterator[RawRow]:
+    reader = csv.reader(fh)
+    header = next(reader, None)
+    if header is None:
+        raise InputError("the file is empty (expected a header row)", source=source)
+    cols = [h.strip().lower() for h in header]
+    bad = [c for c in cols if c not in ROW_FIELDS]
+    if bad:
+        raise InputError(
+            "has unknown columns",
+            source=source,
+            problems=tuple(
+                Problem(f"unknown column '{c}'{did_you_mean(c, ROW_FIELDS)}", path="header",
+                        line=1)
+                for c in bad
+            ),
+        )
+    if len(set(cols)) != len(cols):
+        raise InputError("has a repeated column in its header", source=source)
+    keyed = [i for i, c in enumerate(cols) if c not in ("name", "count")]
+    n = 0
+    width = len(cols)
+    for cells in reader:
+        line = reader.line_num
+        if not cells or all(not c.strip() for c in cells):
+            continue
+        n += 1
+        if len(cells) != width:
+            yield RawRow(n, line, None, f"has {len(cells)} cells, the header has {width}")
+            continue
+        # Keying on the cells themselves (not a sorted dict) keeps 100,000 rows cheap.
+        key = tuple(cells[i].strip() for i in keyed)
+        data = {c: v.strip() for c, v in zip(cols, cells, strict=True) if v.strip()}
+        yield RawRow(n, line, data, "", key)
+
+
+def _jsonl_rows(fh: Any) -> Iterator[RawRow]:
+    n = 0
+    for line, text in enumerate(fh, start=1):
+        if not text.strip():
+            continue
+        n += 1
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield RawRow(n, line, None, f"invalid JSON: {exc.msg}")
+            continue
+        if not isinstance(obj, dict):
+            yield RawRow(n, line, None, "expected a JSON object ({...}) per line")
+            continue
+        yield RawRow(n, line, obj, "", _raw_key(obj))
+
+
+def _yaml_rows(p: Path) -> Iterator[RawRow]:
+    try:
+        doc = load_yaml(p)
+    except InputError as exc:
+        if "larger than" in exc.summary:
+            exc.summary += "; write large fleets as CSV or JSON Lines (streamed, no size limit)"
+        raise
+    data = doc.data
+    prefix: tuple[str, ...] = ()
+    if isinstance(data, dict) and set(data) == {"devices"}:
+        data, prefix = data["devices"], ("devices",)
+    if not isinstance(data, list):
+        raise InputError("expected a list of devices (or 'devices:' with a list)", source=str(p))
+    for i, item in enumerate(data):
+        pos = doc.positions.get((*prefix, i))
+        line = pos[0] if pos else None
+        if not isinstance(item, dict):
+            yield RawRow(i + 1, line, None, "expected a mapping of fields")
+            continue
+        yield RawRow(i + 1, line, item, "", _raw_key(item))
+
+
+# ------------------------------------------------------------------------------------------
+# Evaluation of one unique spec
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """One recommendation for a device: the model's best (quantization, runtime) there."""
+
+    model: str
+    quantization: str
+    runtime: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpecResult:
+    picks: tuple[Pick, ...]
+    feasible: frozenset[int]
+    """Indices into :attr:`Screener.triples` of the triples feasible on this spec."""
+    model_scores: Mapping[str, float]
+    """Best score per feasible model (for the pair tie-break)."""
+
+
+_Placed = tuple[int, Candidate, str | None, int]
+"""(candidate index, candidate, backend, device-independent memory total in bytes)"""
+
+
+class Screener:
+    """Evaluates targets against one service, caching what does not depend on RAM or bandwidth.
+
+    Mirrors :func:`feasibility.engine._evaluate_option` and the ranking of
+    :func:`feasibility.engine.evaluate` for a single target.
+    """
+
+    def __init__(self, catalog: Catalog, service: Service, constraints: Constraints,
+                 source: str = "<service>") -> None:
+        from feasibility import engine
+        from feasibility.rules import (
+            CHECKS,
+            ESTIMATE_LEVEL,
+            MODEL_LEVEL,
+            PLACEMENT_LEVEL,
+            memory_fit,
+        )
+        from feasibility.targets import resolve
+
+        self.catalog = catalog
+        self.service = service
+        self.constraints = constraints
+        probe = Spec(targets=(TargetSpec(os="linux", ram_gb=8),), service=service,
+                     constraints=constraints)
+        engine._check_restrictions(probe, catalog, source)
+        self.cands: list[Candidate] = engine.candidates(catalog, probe)
+        self.triples: list[tuple[str, str, str]] = [c.key for c in self.cands]
+        probe_target = resolve(probe, catalog, source)[0][0]
+        self._model_checks = [c for rid, c in CHECKS if rid in MODEL_LEVEL]
+        self._placement_checks = [c for rid, c in CHECKS if rid in PLACEMENT_LEVEL]
+        # memory-fit is decided from the device-independent total (``total <= budget``); the
+        # other estimate-level rules run once per estimate.
+        self._speed_checks = [c for rid, c in CHECKS if rid in ESTIMATE_LEVEL
+                              and rid != memory_fit.ID]
+        model_ok: dict[str, bool] = {}
+        self.live: list[tuple[int, Candidate]] = []
+        for i, cand in enumerate(self.cands):
+            ok = model_ok.get(cand.model.id)
+            if ok is None:
+                sit = Situation(cand, probe_target, service, constraints, None,
+                                engine._NO_ESTIMATE)
+                ok = not any(check(sit).rejects for check in self._model_checks)
+                model_ok[cand.model.id] = ok
+            if ok:
+                self.live.append((i, cand))
+        self._placed_by: dict[Any, tuple[list[int], list[_Placed]]] = {}
+        self._memory: dict[tuple[int, str | None], int] = {}
+        self._estimates: dict[tuple[Any, ...], Any] = {}
+        self._no_estimate = engine._NO_ESTIMATE
+        self._pick_two = engine._pick_two
+
+    def _placed(self, target: Target) -> tuple[list[int], list[_Placed]]:
+        """Candidates this target's OS, OS version, accelerators and NPU can run, by memory.
+
+        Computed once per distinct placement (most of a fleet shares a handful) and sorted by the
+        device-independent memory total, so that a target takes the prefix within its budget.
+        """
+        from feasibility.estimate import estimate
+        from feasibility.situation import choose_backend
+
+        dev = target.device
+        pkey = (dev.os, target.os_version, dev.accelerators, dev.npu)
+        hit = self._placed_by.get(pkey)
+        if hit is not None:
+            return hit
+        by_arch: dict[tuple[str, str, str], tuple[bool, str | None]] = {}
+        placed: list[_Placed] = []
+        ctx = self.service.context_tokens
+        for i, cand in self.live:
+            akey = (cand.model.architecture.type, cand.quant.id, cand.runtime.id)
+            ok_backend = by_arch.get(akey)
+            if ok_backend is None:
+                backend = choose_backend(cand.runtime, dev, self.constraints, cand.quant)
+                sit = Situation(cand, target, self.service, self.constraints, backend,
+                                self._no_estimate)
+                ok = not any(check(sit).rejects for check in self._placement_checks)
+                ok_backend = by_arch[akey] = (ok, backend)
+            ok, backend = ok_backend
+            if not ok:
+                continue
+            mkey = (i, backend)
+            mem = self._memory.get(mkey)
+            if mem is None:
+                mem = estimate(cand.model, cand.quant, ctx, runtime=cand.runtime,
+                               backend=backend).total_bytes
+                self._memory[mkey] = mem
+            placed.append((i, cand, backend, mem))
+        placed.sort(key=lambda x: (x[3], x[0]))
+        hit = self._placed_by[pkey] = ([x[3] for x in placed], placed)
+        return hit
+
+    def run(self, target: Target) -> SpecResult:
+        """Feasible triples and the top two on one target (engine semantics, cached)."""
+        from feasibility.estimate import estimate
+        from feasibility.rules import memory_fit
+        from feasibility.scoring import score
+
+        ctx = self.service.context_tokens
+        budget = target.budget_bytes
+        feasible: list[int] = []
+        best: dict[str, tuple[float, str, str]] = {}
+        dev = target.device
+        # What the estimate reads from the device (speed only); specs that differ in RAM alone
+        # share their estimates.
+        eproj = (dev.memory_bandwidth_gbs, dev.gpu, dev.gpu_tflops_fp16,
+                 dev.npu.tops if dev.npu else None, dev.cpu_cores)
+        mems, placed = self._placed(target)
+        # memory-fit fails whatever the device's bandwidth beyond the budget: skip that suffix.
+        for i, cand, backend, mem in placed[: bisect_right(mems, budget)]:
+            ekey = (i, backend, eproj)
+            hit = self._estimates.get(ekey)
+            if hit is None:
+                est = estimate(cand.model, cand.quant, ctx, device=target.device,
+                               runtime=cand.runtime, backend=backend)
+                sit = Situation(cand, target, self.service, self.constraints, backend, est)
+                # The estimate-level rules other than memory-fit read the estimate and the
+                # constraints, not the budget: their verdict is shared like the estimate.
+                other = any(check(sit).rejects for check in self._speed_checks)
+                hit = self._estimates[ekey] = (est, other)
+            est, rejects = hit
+            if rejects:
+                continue
+            sit = Situation(cand, target, self.service, self.constraints, backend, est)
+            if est.total_bytes != mem and memory_fit.check(sit).rejects:  # pragma: no cover
+                continue  # the memory total came to depend on the device: decide exactly
+            total = score(sit).total
+            feasible.append(i)
+            mid = cand.model.id
+            k = (-total, cand.quant.id, cand.runtime.id)
+            if mid not in best or k < best[mid]:
+                best[mid] = k
+        ranked = sorted(((-k[0], mid) for mid, k in best.items()), key=lambda x: (-x[0], x[1]))
+        picks = tuple(
+            Pick(mid, best[mid][1], best[mid][2], -best[mid][0])
+            for mid in self._pick_two(ranked, dict(self.catalog.models))
+        )
+        return SpecResult(picks, frozenset(feasible), {mid: -k[0] for mid, k in best.items()})
+
+
+# ------------------------------------------------------------------------------------------
+# The screening
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    """Rows sharing one effective spec."""
+
+    spec: TargetSpec
+    target: Target | None = None
+    label: str = ""
+    rows: int = 0
+    weight: int = 0
+    result: SpecResult | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    model: str
+    quantization: str
+    runtime: str
+    weight: int
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    models: tuple[str, ...]
+    weight: int
+    share: float
+    mean_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceResult:
+    row: int
+    name: str
+    preset: str
+    count: int
+    picks: tuple[Pick, ...]
+
+
+@dataclass
+class Screening:
+    """Everything ``feasibility screen`` reports; per-device rows come from :meth:`devices`."""
+
+    path: str
+    catalog_version: str
+    rows: int = 0
+    valid_rows: int = 0
+    total_weight: int = 0
+    problems: list[tuple[RawRow, str]] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+    models: list[Coverage] = field(default_factory=list)
+    """Per model (any quantization/runtime): share of the fleet it runs on."""
+    best_pair: Pair | None = None
+    uncovered_weight: int = 0
+    """Weight of valid rows on which no model at all is feasible."""
+    _keys: dict[Any, int | str] = field(default_factory=dict, repr=False)
+
+    @property
+    def skipped_rows(self) -> int:
+        return len(self.problems)
+
+    def devices(self) -> Iterator[DeviceResult]:
+        """Second streaming pass: each valid row with its top two (file order)."""
+        for raw in iter_rows(self.path):
+            if raw.data is None:
+                continue
+            hit = self._keys.get(raw.key)
+            if not isinstance(hit, int):
+                continue
+            g = self.groups[hit]
+            count = _count(raw.data)
+            if isinstance(count, str):
+                continue
+            name = str(raw.data.get("name") or g.label)
+            assert g.result is not None
+            yield DeviceResult(raw.row, name, g.spec.preset or "", count, g.result.picks)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "fleet": Path(self.path).name,
+            "catalog_version": self.catalog_version,
+            "rows": self.rows,
+            "valid_rows": self.valid_rows,
+            "skipped_rows": self.skipped_rows,
+            "unique_specs": len(self.groups),
+            "total_weight": self.total_weight,
+            "uncovered_weight": self.uncovered_weight,
+        }
+
+
+def _freeze(v: Any) -> Any:
+    if isinstance(v, list):
+        return tuple(_freeze(x) for x in v)
+    if isinstance(v, dict):
+        return tuple(sorted((str(k), _freeze(x)) for k, x in v.items()))
+    return v
+
+
+def _raw_key(data: Mapping[str, Any]) -> Any:
+    """A row minus name and count: rows with the same key are evaluated identically."""
+    return tuple(sorted((str(k), _freeze(v)) for k, v in data.items()
+                        if k not in ("name", "count")))
+
+
+def _count(data: Mapping[str, Any]) -> int | str:
+    """The row's weight (a whole number >= 0, 1 when absent), or what is wrong with it.
+
+    Checked per row, not per key: the count is not part of the spec.
+    """
+    v = data.get("count", 1)
+    if isinstance(v, int) and not isinstance(v, bool) and v >= 0:
+        return v
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v)
+    if isinstance(v, float) and v.is_integer() and v >= 0:
+        return int(v)
+    return f"count: expected a whole number >= 0 (got {v!r})"
+
+
+def screen(
+    catalog: Catalog,
+    fleet: str | Path,
+    service: ServiceFile,
+    *,
+    service_source: str = "<service>",
+    progress: Callable[[int], Any] | None = None,
+    on_groups: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
+) -> Screening:
+    """Screen every row of ``fleet`` against ``service``; see the module docstring.
+
+    ``on_groups(specs, rows)`` is called once the unique specs are known, then ``progress(1)``
+    after each is evaluated (the CLI's progress bar). ``jobs`` worker processes evaluate the
+    unique specs when there are many (None: one per available core; 1: in this process).
+
+    Raises:
+        InputError: the fleet or service file cannot be used at all (bad rows are not errors:
+            they are listed in ``Screening.problems`` and skipped).
+    """
+    from feasibility.targets import resolve
+
+    screener = Screener(catalog, service.service, service.constraints, service_source)
+    out = Screening(path=str(fleet), catalog_version=catalog.version)
+    spec_index: dict[Any, int] = {}
+    source = Path(fleet).name
+    for raw in iter_rows(fleet):
+        out.rows += 1
+        if raw.data is None:
+            out.problems.append((raw, raw.error))
+            continue
+        key = raw.key
+        hit = out._keys.get(key)
+        if hit is None:
+            hit = _classify(raw.data, key, out, spec_index, catalog, service, source, resolve)
+        if isinstance(hit, str):
+            out.problems.append((raw, hit))
+            continue
+        c = _count(raw.data)
+        if isinstance(c, str):
+            out.problems.append((raw, c))
+            continue
+        g = out.groups[hit]
+        g.rows += 1
+        g.weight += c
+        out.valid_rows += 1
+        out.total_weight += c
+    if on_groups is not None:
+        on_groups(len(out.groups), out.rows)
+    for i, res in _run_all(screener, out.groups, jobs):
+        out.groups[i].result = res
+        if progress is not None:
+            progress(1)
+    _aggregate(out, screener)
+    return out
+
+
+_WORKER: Screener | None = None
+PARALLEL_MIN_SPECS = 24
+"""Below this many unique specs a process pool costs more than it saves."""
+
+
+def _work(item: tuple[int, Target]) -> tuple[int, SpecResult]:
+    assert _WORKER is not None
+    return item[0], _WORKER.run(item[1])
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _run_all(screener: Screener, groups: list[Group], jobs: int | None
+             ) -> Iterator[tuple[int, SpecResult]]:
+    """Evaluate every group; in forked worker processes when there are many.
+
+    Why fork: the workers inherit the loaded catalog and the warm caches instead of
+    rebuilding them (spawn would re-import and re-load everything per worker). Results
+    come back in group order, so the output does not depend on scheduling.
+    """
+    global _WORKER
+    items = [(i, g.target) for i, g in enumerate(groups) if g.target is not None]
+    n = default_jobs() if jobs is None else jobs
+    if n <= 1 or len(items) < PARALLEL_MIN_SPECS or "fork" not in mp.get_all_start_methods():
+        for i, t in items:
+            yield i, screener.run(t)
+        return
+    _WORKER = screener
+    try:
+        with mp.get_context("fork").Pool(min(n, len(items))) as pool:
+            yield from pool.imap(_work, items, chunksize=2)
+    finally:
+        _WORKER = None
+
+
+def _classify(
+    data: Mapping[str, Any], key: Any, out: Screening, spec_index: dict[Any, int],
+    catalog: Catalog, service: ServiceFile, source: str, resolve: Any,
+) -> int | str:
+    """Validate a new distinct row: its group index, or the problem (cached by raw key)."""
+    result: int | str
+    try:
+        row = FleetRow.model_validate(dict(data))
+        ts = row.target_spec()
+    except ValidationError as exc:
+        probs = problems_from(exc, None, FleetRow)
+        result = "; ".join(p.format() for p in probs)
+        out._keys[key] = result
+        return result
+    skey = _freeze(ts.model_dump(exclude={"name"}))
+    idx = spec_index.get(skey)
+    if idx is None:
+        try:
+            spec = Spec(targets=(ts,), service=service.service, constraints=service.constraints)
+            target, rt = resolve(spec, catalog, source)[0]
+        except ValidationError as exc:
+            result = "; ".join(p.format() for p in problems_from(exc, None, Spec))
+        except FeasibilityError as exc:
+            result = "; ".join(p.message for p in exc.problems) or exc.summary
+        else:
+            label = rt.name if ts.preset else _describe(ts)
+            idx = len(out.groups)
+            out.groups.append(Group(spec=ts, target=target, label=label))
+            spec_index[skey] = idx
+    if idx is not None:
+        result = idx
+    out._keys[key] = result
+    return result
+
+
+def _describe(ts: TargetSpec) -> str:
+    parts = [f"{ts.os} {ts.ram_gb:g} GB"]
+    if ts.memory_bandwidth_gbs:
+        parts.append(f"{ts.memory_bandwidth_gbs:g} GB/s")
+    if ts.accelerators:
+        parts.append("+".join(ts.accelerators))
+    if ts.npu:
+        parts.append(f"{ts.npu.vendor} NPU")
+    return ", ".join(parts)
+
+
+def _aggregate(out: Screening, screener: Screener) -> None:
+    """Coverage per triple and per model, and the pair of models covering the most weight."""
+    total = out.total_weight
+    share = (lambda w: w / total) if total else (lambda w: 0.0)
+    per_triple: dict[int, int] = {}
+    per_model: dict[str, int] = {}
+    groups = [g for g in out.groups if g.result is not None and g.rows]
+    models = screener.catalog.models
+
+    def params(mid: str) -> int:
+        return models[mid].params
+
+    for g in groups:
+        assert g.result is not None
+        for i in g.result.feasible:
+            per_triple[i] = per_triple.get(i, 0) + g.weight
+        for mid in g.result.model_scores:
+            per_model[mid] = per_model.get(mid, 0) + g.weight
+        if not g.result.model_scores:
+            out.uncovered_weight += g.weight
+    out.coverage = sorted(
+        (Coverage(*screener.triples[i], weight=w, share=share(w)) for i, w in per_triple.items()),
+        # Equal coverage: the larger (stronger) model first, then ids.
+        key=lambda c: (-c.weight, -params(c.model), c.model, c.quantization, c.runtime),
+    )
+    out.models = sorted(
+        (Coverage(mid, "", "", weight=w, share=share(w)) for mid, w in per_model.items()),
+        key=lambda c: (-c.weight, -params(c.model), c.model),
+    )
+    out.best_pair = _best_pair(groups, sorted(per_model), share)
+
+
+def _best_pair(
+    groups: list[Group], models: list[str], share: Callable[[int], float]
+) -> Pair | None:
+    """Most weight covered by either model; ties go to the better mean score, then ids."""
+    if not models:
+        return None
+    best: tuple[tuple[int, float], Pair] | None = None
+    combos: list[tuple[str, ...]] = (
+        [tuple(c) for c in combinations(models, 2)] if len(models) > 1 else [tuple(models)]
+    )
+    scored = [(g.weight, g.result.model_scores) for g in groups if g.result is not None]
+    for combo in combos:
+        weight = 0
+        score_sum = 0.0
+        for w, scores in scored:
+            s = max((scores[m] for m in combo if m in scores), default=None)
+            if s is not None:
+                weight += w
+                score_sum += s * w
+        mean = score_sum / weight if weight else 0.0
+        rank = (weight, round(mean, 9))
+        if best is None or rank > best[0]:
+            best = (rank, Pair(combo, weight, share(weight), round(mean, 3)))
+    return None if best is None else best[1]
+
+
+def fmt_share(x: float) -> str:
+    """Shares are floored to 0.1% so that '100.0%' means every device."""
+    return f"{math.floor(x * 1000) / 10:.1f}%"

@@ -1,0 +1,158 @@
+"""feasibility screen: fleet files, bad rows, coverage, and agreement with the engine."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from feasibility import fleet as fleet_mod
+from feasibility.catalog import load_catalog
+from feasibility.cli import cli
+from feasibility.engine import evaluate
+from feasibility.fleet import Screener, load_service, screen
+from feasibility.schema import Spec, TargetSpec
+from feasibility.targets import resolve
+
+DATA = Path(__file__).parent / "data" / "fleet"
+SERVICE = str(DATA / "service.yaml")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    res = CliRunner().invoke(cli, list(args))
+    return res.exit_code, res.stdout, res.stderr
+
+
+def test_csv_table_reports_bad_rows_and_groups() -> None:
+    code, out, err = run("screen", str(DATA / "fleet.csv"), "--service", SERVICE)
+    assert code == 0, out + err
+    assert "8 rows read, 5 screened, 3 skipped" in out
+    assert "4 unique device specs" in out  # the two identical budget Android rows share one
+    assert ("row 5 (line 6): unknown device preset 'iphone-17-prp'; "
+            "did you mean 'iphone-17-pro'") in out
+    assert "row 7 (line 8): ram_gb" in out
+    assert "row 8 (line 9): count" in out
+    assert "Best pair:" in out
+    assert "3 bad rows skipped" in err
+    assert "Traceback" not in out + err
+
+
+def test_csv_per_device_output() -> None:
+    code, out, _ = run("screen", str(DATA / "fleet.csv"), "--service", SERVICE, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["row"] for r in rows] == ["1", "2", "3", "4", "6"]
+    assert rows[0]["preset"] == "iphone-17-pro" and rows[0]["count"] == "500"
+    assert rows[3]["name"] == "Budget Android (same spec)"
+    assert rows[4]["count"] == "1"  # no count: weight 1
+    for r in rows:
+        assert r["first_model"] and r["second_model"]
+        assert r["first_model"] != r["second_model"]
+        assert float(r["first_score"]) >= float(r["second_score"])
+    # identical specs get identical answers
+    assert rows[2]["first_model"] == rows[3]["first_model"]
+
+
+def test_json_output_is_one_document() -> None:
+    code, out, _ = run("screen", str(DATA / "fleet.jsonl"), "--service", SERVICE,
+                       "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    s = doc["summary"]
+    assert (s["rows"], s["valid_rows"], s["skipped_rows"]) == (6, 4, 2)
+    assert s["total_weight"] == 500 + 300 + 200 + 1
+    assert {d["row"] for d in doc["skipped"]} == {4, 6}
+    assert any("colour" in d["problem"] for d in doc["skipped"])
+    assert [d["row"] for d in doc["devices"]] == [1, 2, 3, 5]
+    pair = doc["best_pair"]
+    assert len(pair["models"]) == 2 and 0 < pair["share"] <= 1
+    # Coverage is weighted by count and sorted by weight.
+    weights = [c["weight"] for c in doc["coverage"]]
+    assert weights == sorted(weights, reverse=True)
+    assert max(weights) <= s["total_weight"]
+
+
+def test_yaml_fleet_and_markdown() -> None:
+    code, out, err = run("screen", str(DATA / "fleet.yaml"), "--service", SERVICE,
+                         "--format", "markdown")
+    assert code == 0, err
+    assert out.startswith("## Fleet screening: fleet.yaml")
+    assert "| model" in out
+    assert "row 4 (line 5): give a 'preset' or at least 'os' and 'ram_gb'" in out
+
+
+def test_coverage_matches_per_group_results() -> None:
+    cat = load_catalog()
+    res = screen(cat, DATA / "fleet.csv", load_service(SERVICE), jobs=1)
+    total = sum(g.weight for g in res.groups)
+    assert total == res.total_weight == 500 + 300 + 150 + 50 + 1
+    by_model = {c.model: c.weight for c in res.models}
+    for mid, w in by_model.items():
+        assert w == sum(g.weight for g in res.groups
+                        if g.result is not None and mid in g.result.model_scores)
+    pair = res.best_pair
+    assert pair is not None
+    # No other pair covers more.
+    assert pair.weight >= max(by_model.values())
+
+
+def test_parallel_equals_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
+    cat = load_catalog()
+    svc = load_service(SERVICE)
+    seq = screen(cat, DATA / "fleet.csv", svc, jobs=1)
+    monkeypatch.setattr(fleet_mod, "PARALLEL_MIN_SPECS", 2)
+    par = screen(cat, DATA / "fleet.csv", svc, jobs=2)
+    assert [g.result for g in seq.groups] == [g.result for g in par.groups]
+    assert list(seq.devices()) == list(par.devices())
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        {"preset": "iphone-17-pro"},
+        {"preset": "galaxy-s26"},
+        {"preset": "rpi-5-8gb"},
+        {"os": "android", "ram_gb": 6, "memory_bandwidth_gbs": 34.1,
+         "accelerators": ["cpu", "gpu", "npu"], "npu": {"name": "Hexagon", "vendor": "qualcomm"}},
+        {"os": "windows", "ram_gb": 16},
+    ],
+)
+def test_screener_agrees_with_engine(target: dict[str, object]) -> None:
+    """The fleet's cached evaluation gives the engine's top two and feasible triples."""
+    cat = load_catalog()
+    svc = load_service(SERVICE)
+    spec = Spec(targets=(TargetSpec.model_validate(target),), service=svc.service,
+                constraints=svc.constraints)
+    a = evaluate(cat, spec)
+    sc = Screener(cat, svc.service, svc.constraints)
+    got = sc.run(resolve(spec, cat, "x")[0][0])
+    want = [(r.model, r.targets[0].quantization, r.targets[0].runtime) for r in a.recommendations]
+    assert [(p.model, p.quantization, p.runtime) for p in got.picks] == want
+    rejected = {(r.model, r.quantization, r.runtime) for r in a.rejected}
+    assert {sc.triples[i] for i in got.feasible} == {k for k in sc.triples if k not in rejected}
+
+
+def test_bad_inputs_exit_2(tmp_path: Path) -> None:
+    code, _, err = run("screen", str(DATA / "fleet.csv"), "--service", str(tmp_path / "no.yaml"))
+    assert code == 2 and "file not found" in err
+    bad = tmp_path / "fleet.csv"
+    bad.write_text("preset,ramgb\niphone-17-pro,8\n", encoding="utf-8")
+    code, _, err = run("screen", str(bad), "--service", SERVICE)
+    assert code == 2 and "unknown column 'ramgb'; did you mean 'ram_gb'" in err
+    txt = tmp_path / "fleet.txt"
+    txt.write_text("x", encoding="utf-8")
+    code, _, err = run("screen", str(txt), "--service", SERVICE)
+    assert code == 2 and ".csv" in err
+    svc = tmp_path / "svc.yaml"
+    svc.write_text("targets: [{preset: galaxy-s26}]\n", encoding="utf-8")
+    code, _, err = run("screen", str(DATA / "fleet.csv"), "--service", str(svc))
+    assert code == 2 and "targets" in err
+    allbad = tmp_path / "allbad.csv"
+    allbad.write_text("os,ram_gb\nandroid,-1\n", encoding="utf-8")
+    code, _, err = run("screen", str(allbad), "--service", SERVICE)
+    assert code == 2 and "no usable rows" in err
+    assert "Traceback" not in err
