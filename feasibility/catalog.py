@@ -176,7 +176,7 @@ def _load(directory: str, overlays: tuple[str, ...]) -> Catalog:
         (rf.runtimes, "runtimes", "runtimes.yaml"),
         (qf.quantizations, "quantizations", "quantizations.yaml"),
     ):
-        _duplicates(entries, section, str(base / src))  # type: ignore[arg-type]
+        _duplicates(entries, section, str(base / src))  # type: ignore[type-var]
     tables: dict[str, dict[str, object]] = {
         "licenses": dict(_by_id(mf.licenses)),
         "models": dict(_by_id(mf.models)),

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from feasibility import pipeline
 from feasibility.catalog import Catalog
@@ -42,6 +42,7 @@ from feasibility.verdict import (
     ResolvedTarget,
     RuleResult,
     ScoreTerms,
+    Risk,
     Sensitivity,
     TargetPlan,
     Verdict,
@@ -187,39 +188,66 @@ def _plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
         prefill_tps=None if o.estimate.prefill_tps is None else round(o.estimate.prefill_tps, 1),
         energy_j_per_1k_tokens=None if energy is None else round(energy, 1),
         score=o.terms.total,
-        rules=tuple(RuleResult(rule=v.rule, outcome=v.outcome, reason=v.reason) for v in o.verdicts),
+        rules=tuple(
+            RuleResult(rule=v.rule, outcome=v.outcome, reason=v.reason, evidence=dict(v.evidence))
+            for v in o.verdicts
+        ),
         assumptions=tuple(o.estimate.assumptions),
         pipeline=pipeline.build(c.model, c.quant, c.runtime, rt.os, context),
     )
 
 
-def _risks(model: ModelEntry, plans: list[TargetPlan], lic_commercial: str, lic_cond: str,
-           languages: tuple[str, ...]) -> tuple[str, ...]:
-    risks = []
+def _risks(
+    model: ModelEntry, plans: list[TargetPlan], lic_commercial: str, lic_cond: str,
+    languages: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[Risk, ...]]:
+    """Risks as English sentences (JSON, tools) and as structured items (any language)."""
+    items: list[tuple[str, Risk]] = []
     tight = min(plans, key=lambda p: (p.memory.headroom_pct, p.target))
     if tight.memory.headroom_pct < 15:
-        risks.append(
+        items.append((
             f"small memory headroom on {tight.target_name}: {tight.memory.headroom_mb:,} MB "
-            f"({tight.memory.headroom_pct:.1f}% of the budget); the OS limit moves with system state"
-        )
+            f"({tight.memory.headroom_pct:.1f}% of the budget); the OS limit moves with system state",
+            Risk(kind="headroom", target=tight.target,
+                 values={"headroom_mb": tight.memory.headroom_mb,
+                         "headroom_pct": tight.memory.headroom_pct}),
+        ))
     if lic_commercial == "conditional":
-        risks.append(f"licence conditions apply: {lic_cond}" if lic_cond else "licence conditions apply")
-    if model.languages_claim and any(lang not in model.languages for lang in languages):
-        risks.append(f"language coverage rests on a broad claim ({model.languages_claim})")
+        items.append((
+            f"licence conditions apply: {lic_cond}" if lic_cond else "licence conditions apply",
+            Risk(kind="license-conditions", values={"conditions": lic_cond}),
+        ))
+    unlisted = [lang for lang in languages if lang not in model.languages]
+    if model.languages_claim and unlisted:
+        items.append((
+            f"language coverage rests on a broad claim ({model.languages_claim})",
+            Risk(kind="language-claim", values={"claim": model.languages_claim,
+                                                "languages": unlisted}),
+        ))
     if model.reasoning_mode:
-        risks.append("reasons before answering by default: long outputs cost time and battery")
-    slow = [p for p in plans if p.decode_tps is not None and p.decode_tps < 10]
-    for p in slow:
-        risks.append(f"slow generation on {p.target_name}: about {p.decode_tps:.1f} tokens/s")
-    unknown_speed = [p.target_name for p in plans if p.decode_tps is None]
+        items.append((
+            "reasons before answering by default: long outputs cost time and battery",
+            Risk(kind="reasoning"),
+        ))
+    for p in plans:
+        if p.decode_tps is not None and p.decode_tps < 10:
+            items.append((
+                f"slow generation on {p.target_name}: about {p.decode_tps:.1f} tokens/s",
+                Risk(kind="slow", target=p.target, values={"decode_tps": p.decode_tps}),
+            ))
+    unknown_speed = [p for p in plans if p.decode_tps is None]
     if unknown_speed:
-        risks.append(
-            "no speed estimate for " + ", ".join(unknown_speed)
-            + " (memory bandwidth not published): measure on the device"
-        )
+        items.append((
+            "no speed estimate for " + ", ".join(p.target_name for p in unknown_speed)
+            + " (memory bandwidth not published): measure on the device",
+            Risk(kind="no-speed", values={"targets": [p.target for p in unknown_speed]}),
+        ))
     if model.verification == "C":
-        risks.append("some catalog facts for this model are incomplete (verification C)")
-    return tuple(risks)
+        items.append((
+            "some catalog facts for this model are incomplete (verification C)",
+            Risk(kind="verification"),
+        ))
+    return tuple(t for t, _ in items), tuple(r for _, r in items)
 
 
 def _reasons(model: ModelEntry, best: Option, plans: list[TargetPlan], terms: ScoreTerms,
@@ -307,8 +335,8 @@ def evaluate(
         if all(per_target):
             bests = [min(opts, key=_key) for opts in per_target]
             best_per_target[mid] = bests
-            weakest = min(b.terms.total for b in bests if b.terms is not None)
-            ranked.append((weakest, mid))
+            weakest_score = min(b.terms.total for b in bests if b.terms is not None)
+            ranked.append((weakest_score, mid))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     picks = _pick_two(ranked, dict(catalog.models))
 
@@ -341,6 +369,7 @@ def evaluate(
         tight = min(plans, key=lambda p: (p.memory.headroom_pct, p.target))
         speeds = [p.decode_tps for p in plans if p.decode_tps is not None]
         matched = tuple(t for t in spec.service.tasks if t in model.strengths)
+        risks = _risks(model, plans, lic.commercial, lic.conditions, spec.service.languages)
         missing = tuple(t for t in spec.service.tasks if t not in model.strengths)
         recommendations.append(
             Recommendation(
@@ -372,7 +401,9 @@ def evaluate(
                 context_tokens=model.context_tokens,
                 reasoning_mode=model.reasoning_mode,
                 reasons=_reasons(model, weakest, plans, weakest.terms, matched),
-                risks=_risks(model, plans, lic.commercial, lic.conditions, spec.service.languages),
+                risks=risks[0],
+                risk_items=risks[1],
+                tightest_target=tight.target,
                 pipeline=plans[0].pipeline,
                 targets=tuple(plans),
                 sources=model.sources,
@@ -399,7 +430,14 @@ def evaluate(
         feasible_models=feasible_models,
         platform_alternatives=_platform_alternatives(catalog, rtargets),
         placeholders=_placeholders(spec, rtargets),
-        sensitivities=_sensitivities(options, picks, catalog, ranked),
+        sensitivities=_sensitivities(
+            options, picks, catalog, ranked,
+            lambda o: _evaluate_option(
+                o.candidate, o.target, spec,
+                tuple(v for v in o.verdicts if v.rule in MODEL_LEVEL and not v.rejects),
+                False, estimate_fn, placement_cache,
+            ),
+        ),
         why_not=why_not,
         gaps=tuple(sorted({f"{rt.name}: {g}" for rt in rtargets for g in rt.gaps})),
         sources=_sources(catalog, recommendations, rtargets),
@@ -442,6 +480,7 @@ def _rejections(
             target=rt.id,
             rule=verdict.rule,
             reason=f"{rt.name}: {verdict.reason}",
+            evidence=dict(verdict.evidence),
             params=first.candidate.model.params,
             total_mb=None if total is None else round(total / MIB),
             budget_mb=rt.budget_mb,
@@ -487,13 +526,27 @@ def _placeholders(spec: Spec, rtargets: list[ResolvedTarget]) -> tuple[str, ...]
     return tuple(out)
 
 
+_MODEL_LEVEL_KINDS: dict[str, Literal["language", "license", "context"]] = {
+    "languages": "language",
+    "license": "license",
+    "context-window": "context",
+}
+
+
 def _sensitivities(
     options: dict[tuple[str, str, str], list[Option]],
     picks: list[str],
     catalog: Catalog,
     ranked: list[tuple[float, str]],
+    reevaluate: Callable[[Option], Option],
 ) -> tuple[Sensitivity, ...]:
-    """Stronger (larger) models than the first pick that one changed input would admit."""
+    """Stronger (larger) models than the first pick that one changed input would admit.
+
+    With no pick at all, every model counts: the budget entries then say how much memory the
+    smallest-footprint models would need. A model kept out by one model-level rule (language,
+    licence, context) is named only if it passes every other rule on every target once that rule
+    is lifted (``reevaluate`` runs the later rule levels for it).
+    """
     if picks:
         floor = catalog.models[picks[0]].params
     else:
@@ -511,17 +564,25 @@ def _sensitivities(
             prev = found.get(k)
             if prev is None or need < int(prev.value):
                 found[k] = Sensitivity(kind="budget", model=model.id, value=str(need))
-        elif len(failing) == 1:
-            rule = next(iter(failing))
-            kind = {"languages": "language", "license": "license", "context-window": "context",
-                    "decode-speed": "speed", "accelerator": "npu"}.get(rule)
-            if kind is not None:
-                found.setdefault((kind, model.id), Sensitivity(kind=kind, model=model.id, value=""))  # type: ignore[arg-type]
+        elif failing == {"decode-speed"}:
+            found.setdefault(("speed", model.id),
+                             Sensitivity(kind="speed", model=model.id, value=""))
+        elif len(failing) == 1 and next(iter(failing)) in _MODEL_LEVEL_KINDS:
+            kind = _MODEL_LEVEL_KINDS[next(iter(failing))]
+            if (kind, model.id) in found:
+                continue
+            if all(reevaluate(o).feasible for o in opts):
+                found[(kind, model.id)] = Sensitivity(kind=kind, model=model.id, value="")
     items = sorted(
         found.values(),
-        key=lambda s: (s.kind, -catalog.models[s.model].params, s.model),
+        key=lambda s: (
+            s.kind,
+            int(s.value) if s.kind == "budget" else -catalog.models[s.model].params,
+            s.model,
+        ),
     )
-    # Keep the few that matter most: per kind, the three largest models.
+    # Keep the few that matter most: per kind three models; for the budget the three that need
+    # the least more memory (the first is the smallest budget that admits a stronger model).
     out: list[Sensitivity] = []
     per_kind: Counter[str] = Counter()
     for s in items:

@@ -12,28 +12,29 @@ from __future__ import annotations
 
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem, UnknownIdError
-from feasibility.schema import Device, Spec, TargetSpec
+from feasibility.schema import Device, DeviceKind, Spec, TargetSpec
 from feasibility.situation import Target
 from feasibility.units import MIB, fmt_int, gb_to_bytes, nearest
-from feasibility.verdict import ResolvedTarget
+from feasibility.verdict import BudgetRule, GapCode, ResolvedTarget
 
 MEMORY_LIMITS_SOURCE = "shared/reference/memory_limits.md (planning defaults, re-check on device)"
 
 
-def default_budget_fraction(os_name: str, ram_gb: float) -> tuple[float, str]:
+def default_budget_fraction(os_name: str, ram_gb: float) -> tuple[float, BudgetRule, str]:
+    """(share of RAM, rule id, why) of the planning default for this OS and RAM."""
     if os_name in ("ios", "ipados"):
-        return 0.45, "iOS per-app (jetsam) limit without the increased-memory entitlement"
+        return 0.45, "ios", "iOS per-app (jetsam) limit without the increased-memory entitlement"
     if os_name == "android":
         if ram_gb >= 12:
-            return 0.50, "Android foreground app on a 12 GB+ device (lmkd)"
-        return 0.40, "Android foreground app below 12 GB (lmkd)"
+            return 0.50, "android-large", "Android foreground app on a 12 GB+ device (lmkd)"
+        return 0.40, "android-small", "Android foreground app below 12 GB (lmkd)"
     if os_name == "macos":
-        return 0.65, "macOS GPU working-set limit for Metal"
-    return 0.75, "no per-app cap; available memory minus headroom"
+        return 0.65, "macos", "macOS GPU working-set limit for Metal"
+    return 0.75, "other", "no per-app cap; available memory minus headroom"
 
 
 _OVERRIDABLE = ("name", "kind", "os", "ram_gb", "memory_bandwidth_gbs", "accelerators", "npu")
-_DEFAULT_KIND = {
+_DEFAULT_KIND: dict[str, DeviceKind] = {
     "ios": "phone",
     "android": "phone",
     "ipados": "tablet",
@@ -129,14 +130,19 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
     for i, ts in enumerate(spec.targets):
         device, preset = _device_for(ts, i, catalog, source)
         ram_bytes = gb_to_bytes(device.ram_gb)
+        fraction: float | None = None
+        rule: BudgetRule
         if ts.memory_budget_mb is not None:
             budget_mb, basis = ts.memory_budget_mb, "set for this target in the device file"
+            rule = "target"
             budget_path = f"targets[{i}].memory_budget_mb"
         elif spec.constraints.memory_budget_mb is not None:
             budget_mb, basis = spec.constraints.memory_budget_mb, "set in the device file"
+            rule = "explicit"
             budget_path = "constraints.memory_budget_mb"
         else:
-            frac, why = default_budget_fraction(device.os, device.ram_gb)
+            frac, rule, why = default_budget_fraction(device.os, device.ram_gb)
+            fraction = frac
             budget_mb = int(ram_bytes * frac / MIB)
             basis = f"planning default: {frac:.0%} of {device.ram_gb:g} GB RAM ({why})"
             budget_path = ""
@@ -157,12 +163,16 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
             seen[tid] = 1
         os_version = ts.os_version or device.os_version
         gaps = []
+        codes: list[GapCode] = []
         if device.memory_bandwidth_gbs is None:
             gaps.append("memory bandwidth not published: no speed estimate")
+            codes.append("bandwidth")
         if device.npu is not None and device.npu.tops is None:
             gaps.append("NPU TOPS not published")
+            codes.append("npu-tops")
         if os_version is None:
             gaps.append("OS version unknown: runtime minimum versions cannot be checked")
+            codes.append("os-version")
         overridden = tuple(k for k in (*_OVERRIDABLE, "os_version", "memory_budget_mb")
                            if preset and getattr(ts, k) is not None)
         target = Target(i, tid, device, os_version, budget_mb * MIB)
@@ -181,10 +191,13 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
             npu_tops=device.npu.tops if device.npu else None,
             budget_mb=budget_mb,
             budget_basis=basis,
+            budget_rule=rule,
+            budget_fraction=fraction,
             preset=preset or None,
             overridden=overridden,
             platform_models=tuple(device.platform_models),
             gaps=tuple(gaps),
+            gap_codes=tuple(codes),
             sources=tuple(device.sources),
         )
         out.append((target, resolved))

@@ -52,6 +52,8 @@ class RuleResult(Frozen):
     rule: str
     outcome: Outcome
     reason: str
+    evidence: dict[str, Any] = {}
+    """The deciding values (ids, numbers, language codes) for renderers in any language."""
 
 
 class Memory(Frozen):
@@ -73,6 +75,12 @@ class Step(Frozen):
     command: str
 
 
+BudgetRule = Literal[
+    "target", "explicit", "ios", "android-small", "android-large", "macos", "other"
+]
+GapCode = Literal["bandwidth", "npu-tops", "os-version"]
+
+
 class ResolvedTarget(Frozen):
     """A device.yaml target after presets and overrides are applied."""
 
@@ -91,12 +99,16 @@ class ResolvedTarget(Frozen):
     budget_mb: int
     budget_basis: str
     """Why the budget is what it is (explicit, or the planning default and its source)."""
+    budget_rule: BudgetRule
+    budget_fraction: float | None
+    """Share of RAM used by the planning default (None when the budget was given)."""
     preset: str | None
     overridden: tuple[str, ...]
     """Fields the device.yaml set over the preset."""
     platform_models: tuple[str, ...]
     gaps: tuple[str, ...]
     """Facts the catalog lacks for this device (bandwidth, TOPS, OS version)."""
+    gap_codes: tuple[GapCode, ...]
     sources: tuple[str, ...]
 
 
@@ -120,6 +132,21 @@ class TargetPlan(Frozen):
     rules: tuple[RuleResult, ...]
     assumptions: tuple[str, ...]
     pipeline: tuple[Step, ...]
+
+
+RiskKind = Literal[
+    "headroom", "license-conditions", "language-claim", "reasoning", "slow", "no-speed",
+    "verification",
+]
+
+
+class Risk(Frozen):
+    """A structured risk; ``Recommendation.risks`` holds the same in English sentences."""
+
+    kind: RiskKind
+    target: str | None = None
+    """Target id the risk is about, if any."""
+    values: dict[str, Any] = {}
 
 
 class ScoreTerms(Frozen):
@@ -164,6 +191,9 @@ class Recommendation(Frozen):
     reasoning_mode: bool
     reasons: tuple[str, ...]
     risks: tuple[str, ...]
+    risk_items: tuple[Risk, ...]
+    tightest_target: str
+    """Target id whose figures ``memory`` shows (least headroom)."""
     pipeline: tuple[Step, ...]
     targets: tuple[TargetPlan, ...]
     sources: tuple[str, ...]
@@ -176,6 +206,7 @@ class Rejection(Frozen):
     target: str
     rule: str
     reason: str
+    evidence: dict[str, Any] = {}
     params: int
     total_mb: int | None
     budget_mb: int

@@ -271,16 +271,17 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
 
     # Layers differ only in the types the layer-dependent rules give attn_v and the FFN
     # matrices (use_more_bits); build each distinct layer once and stamp it per layer.
-    templates: dict[tuple[object, ...], tuple[list[Proto], int]] = {}
-    uses: dict[tuple[object, ...], int] = {}
+    Sig = tuple[bool, bool, str | None, str | None, str | None]
+    templates: dict[Sig, tuple[list[Proto], int]] = {}
+    uses: dict[Sig, int] = {}
     head = list(out)
     out.clear()
-    layer_sigs: list[tuple[object, ...]] = []
+    layer_sigs: list[tuple[bool, bool, str | None, str | None, str | None]] = []
     inactive = 0
     for il in range(n_layer):
         has_att, has_ffn = il < n_att, il < n_ffn
         dense_ffn = has_ffn and a.moe is None
-        sig = (
+        sig: Sig = (
             has_att,
             has_ffn,
             weight("attn_v", il) if has_att and not a.fused_qkv else None,

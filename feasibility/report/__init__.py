@@ -22,7 +22,7 @@ class _Renderer(Protocol):
 def renderer(fmt: str) -> _Renderer:
     if fmt not in FORMATS:
         raise KeyError(f"no such format: {fmt!r}")
-    module: _Renderer = importlib.import_module(f"feasibility.report.{fmt}_report")  # type: ignore[assignment]
+    module: _Renderer = importlib.import_module(f"feasibility.report.{fmt}_report")
     return module
 
 

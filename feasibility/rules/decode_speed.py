@@ -22,13 +22,13 @@ def check(s: Situation) -> Verdict:
         if minimum is None:
             return Verdict.unknown(
                 ID, "no speed estimate: the device's memory bandwidth is not published",
-                blocking=False,
+                blocking=False, problem="no-bandwidth",
             )
         return Verdict.unknown(
             ID,
             f"minimum is {minimum:g} tokens/s but the device's memory bandwidth is not "
             "published, so the speed cannot be estimated",
-            blocking=False,
+            blocking=False, problem="no-bandwidth", minimum=minimum,
         )
     if minimum is None:
         return Verdict.passed(ID, f"about {tps:.1f} tokens/s (no minimum set)", tps=tps)

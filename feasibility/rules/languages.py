@@ -25,13 +25,15 @@ def check(s: Situation) -> Verdict:
     model = s.candidate.model
     missing = [code for code in s.service.languages if code not in model.languages]
     if not missing:
-        return Verdict.passed(ID, f"card lists {_names(list(s.service.languages))}")
+        return Verdict.passed(ID, f"card lists {_names(list(s.service.languages))}",
+                              languages=list(s.service.languages))
     if model.languages_claim:
         return Verdict.unknown(
             ID,
             f"card claims {model.languages_claim} but does not list {_names(missing)}",
             blocking=True,
             missing=missing,
+            claim=model.languages_claim,
         )
     listed = len(model.languages)
     return Verdict.failed(
@@ -39,4 +41,5 @@ def check(s: Situation) -> Verdict:
         f"{_names(missing)} not among the {listed} language{'s' if listed != 1 else ''} "
         "its card lists",
         missing=missing,
+        listed=list(model.languages),
     )

@@ -23,7 +23,8 @@ def check(s: Situation) -> Verdict:
     need_mb, budget_mb = fmt_int(need / MIB), fmt_int(budget / MIB)
     if need <= budget:
         return Verdict.passed(
-            ID, f"needs {need_mb} MB of the {budget_mb} MB budget", need=need, budget=budget
+            ID, f"needs {need_mb} MB of the {budget_mb} MB budget", need=need, budget=budget,
+            need_mb=round(need / MIB), budget_mb=round(budget / MIB)
         )
     return Verdict.failed(
         ID,
@@ -32,4 +33,8 @@ def check(s: Situation) -> Verdict:
         f"KV cache {fmt_int(s.estimate.kv_cache_bytes / MIB)} MB)",
         need=need,
         budget=budget,
+        need_mb=round(need / MIB),
+        budget_mb=round(budget / MIB),
+        weights_mb=round(s.estimate.weights_bytes / MIB),
+        kv_cache_mb=round(s.estimate.kv_cache_bytes / MIB),
     )

@@ -24,4 +24,5 @@ def check(s: Situation) -> Verdict:
         return Verdict.failed(
             ID, f"{fmt_params(params)} parameters, cap is {fmt_params(cap)}", params=params, cap=cap
         )
-    return Verdict.passed(ID, f"{fmt_params(params)} parameters (cap {fmt_params(cap)})")
+    return Verdict.passed(ID, f"{fmt_params(params)} parameters (cap {fmt_params(cap)})",
+                          params=params, cap=cap)
