@@ -119,7 +119,7 @@ def test_deep_nesting_fails_cleanly(tmp_path: Path) -> None:
     f.write_text("targets: " + "[" * 200_000 + "]" * 200_000 + "\n", encoding="utf-8")
     code, out = run("check", str(f))
     assert code == 2
-    assert "nesting deeper" in out and "line 1" in out
+    assert "nesting" in out and "line 1" in out
 
 
 def test_npu_required_without_npu_is_valid_input_where_nothing_fits() -> None:
