@@ -1,0 +1,71 @@
+"""feasibility explain: every rule, every target, the engine's own verdicts and numbers."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from feasibility.api import check
+from feasibility.cli import cli
+from feasibility.rules import RULES
+
+SEED = "examples/seed-scenario.yaml"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    res = CliRunner().invoke(cli, list(args))
+    return res.exit_code, res.stdout, res.stderr
+
+
+def test_json_matches_check_for_a_recommended_model() -> None:
+    a = check(SEED)
+    rec = a.recommendations[0]
+    code, out, err = run("explain", rec.model, SEED, "--format", "json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["model"] == rec.model
+    assert [t["target"] for t in doc["targets"]] == [p.target for p in rec.targets]
+    for t, plan in zip(doc["targets"], rec.targets, strict=True):
+        assert t["feasible"] and t["choice"] == "best"
+        assert (t["quantization"], t["runtime"]) == (plan.quantization, plan.runtime)
+        assert t["memory"]["total_mb"] == plan.memory.total_mb
+        assert t["score"] == round(plan.score, 3)
+        assert [r["rule"] for r in t["rules"]] == [r.ID for r in RULES]
+        assert all(r["outcome"] in ("pass", "unknown") for r in t["rules"])
+
+
+def test_table_shows_the_failing_rule_with_numbers() -> None:
+    code, out, _ = run("explain", "qwen2.5-7b-instruct", SEED)
+    assert code == 0
+    assert "NOT feasible; closest miss" in out
+    assert "memory-fit" in out and "fail" in out and "budget is 2,048 MB" in out
+    for r in RULES:
+        assert r.ID in out
+
+
+def test_model_level_rejection_still_has_numbers() -> None:
+    code, out, _ = run("explain", "qwen3-8b", SEED, "--format", "json")
+    assert code == 0
+    t = json.loads(out)["targets"][0]
+    assert not t["feasible"] and t["score"] is None
+    langs = next(r for r in t["rules"] if r["rule"] == "languages")
+    assert langs["outcome"] == "unknown" and langs["blocking"]
+    assert t["memory"] is not None
+
+
+def test_requested_build_and_errors() -> None:
+    code, out, _ = run("explain", "qwen2.5-1.5b-instruct", SEED, "--quant", "q4_k_m",
+                       "--runtime", "llama.cpp", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["options_per_target"] == 1
+    assert {(t["quantization"], t["runtime"], t["choice"]) for t in doc["targets"]} == {
+        ("Q4_K_M", "llama.cpp", "requested")}
+    code, _, err = run("explain", "qwen2.5-1.5b-instruct", SEED, "--quant", "Q4_K_M",
+                       "--runtime", "mlx")
+    assert code == 2 and "does not load quantization 'Q4_K_M'" in err
+    code, _, err = run("explain", "qwen2.5-1.5b", SEED)
+    assert code == 2 and "did you mean" in err
+    code, _, err = run("explain", "qwen2.5-1.5b-instruct", "missing.yaml")
+    assert code == 2 and "Traceback" not in err
