@@ -10,12 +10,15 @@ model) is checked, so a broken overlay is reported as the user's error, not as a
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
+
+from pydantic import ValidationError
 
 from feasibility.errors import CatalogError, Problem, UnknownIdError
 from feasibility.loader import load_yaml, validate
@@ -150,20 +153,77 @@ def _duplicates(entries: Sequence[E], section: str, source: str) -> None:
         )
 
 
+_SHIPPED: tuple[tuple[str, type[ModelsFile | DevicesFile | RuntimesFile | QuantizationsFile]], ...] = (
+    ("models.yaml", ModelsFile),
+    ("devices.yaml", DevicesFile),
+    ("runtimes.yaml", RuntimesFile),
+    ("quantizations.yaml", QuantizationsFile),
+)
+CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where the parsed catalog is kept between runs (None disables the cache).
+
+    ``FEASIBILITY_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/feasibility``, else
+    ``~/.cache/feasibility``.
+    """
+    env = os.environ.get("FEASIBILITY_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env else None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    root = Path(xdg) if xdg else Path.home() / ".cache"
+    return root / "feasibility"
+
+
+def _read_shipped(base: Path) -> tuple[dict[str, object], bytes]:
+    """The four catalog files, validated; parsed YAML is cached as JSON keyed by content hash.
+
+    Parsing ~200 KB of YAML costs about as much as a whole evaluation; validating the same data
+    from JSON costs a few milliseconds. The cache is keyed by the SHA-256 of the file bytes, so an
+    edited catalog is re-read, and a missing or unwritable cache only costs time. The result is
+    identical either way (the catalog test compares both paths).
+    """
+    raws = {}
+    for name, _ in _SHIPPED:
+        try:
+            raws[name] = (base / name).read_bytes()
+        except OSError as exc:
+            raise CatalogError(f"cannot read the catalog: {exc.strerror or exc}",
+                               source=str(base / name)) from None
+    digest = hashlib.sha256()
+    for name, _ in _SHIPPED:
+        digest.update(raws[name])
+    key = digest.hexdigest()
+    folder = cache_dir()
+    cached = folder / f"catalog-{CACHE_FORMAT}-{key[:32]}.json" if folder else None
+    if cached is not None and cached.is_file():
+        try:
+            parts = json.loads(cached.read_text(encoding="utf-8"))
+            return {name: schema.model_validate(parts[name]) for name, schema in _SHIPPED}, \
+                key.encode()
+        except (OSError, ValueError, KeyError, ValidationError):
+            pass  # a damaged cache is ignored and rewritten
+    files = {name: _read(base / name, schema)[0] for name, schema in _SHIPPED}
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(
+                json.dumps({n: f.model_dump(mode="json") for n, f in files.items()}),  # type: ignore[attr-defined]
+                encoding="utf-8",
+            )
+            os.replace(tmp, cached)
+        except OSError:
+            pass
+    return files, key.encode()
+
+
 @lru_cache(maxsize=8)
 def _load(directory: str, overlays: tuple[str, ...]) -> Catalog:
     base = Path(directory)
-    digest = hashlib.sha256()
-    files = {}
-    for name, schema in (
-        ("models.yaml", ModelsFile),
-        ("devices.yaml", DevicesFile),
-        ("runtimes.yaml", RuntimesFile),
-        ("quantizations.yaml", QuantizationsFile),
-    ):
-        obj, raw = _read(base / name, schema)
-        digest.update(raw)
-        files[name] = obj
+    files, key = _read_shipped(base)
+    digest = hashlib.sha256(key)
     mf: ModelsFile = files["models.yaml"]  # type: ignore[assignment]
     df: DevicesFile = files["devices.yaml"]  # type: ignore[assignment]
     rf: RuntimesFile = files["runtimes.yaml"]  # type: ignore[assignment]

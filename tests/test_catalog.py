@@ -55,3 +55,35 @@ def test_catalog_version_is_a_stable_content_hash() -> None:
     cat = load_catalog()
     assert len(cat.version) == 12
     assert cat.version == load_catalog().version
+
+
+def test_cached_and_parsed_catalog_are_identical(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The JSON cache of the parsed YAML gives exactly the catalog the YAML gives."""
+    from feasibility import catalog as mod
+
+    monkeypatch.setenv("FEASIBILITY_CACHE_DIR", str(tmp_path))
+    mod._load.cache_clear()
+    first = mod.load_catalog()  # parses YAML, writes the cache
+    assert list(tmp_path.glob("catalog-*.json"))
+    mod._load.cache_clear()
+    second = mod.load_catalog()  # reads the cache
+    monkeypatch.setenv("FEASIBILITY_CACHE_DIR", "")
+    mod._load.cache_clear()
+    uncached = mod.load_catalog()
+    mod._load.cache_clear()
+    assert first == second == uncached
+    assert first.version == second.version == uncached.version
+
+
+def test_damaged_cache_is_ignored(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A corrupt cache file is re-parsed from YAML, never an error."""
+    from feasibility import catalog as mod
+
+    monkeypatch.setenv("FEASIBILITY_CACHE_DIR", str(tmp_path))
+    mod._load.cache_clear()
+    mod.load_catalog()
+    for f in tmp_path.glob("catalog-*.json"):
+        f.write_text("{not json", encoding="utf-8")
+    mod._load.cache_clear()
+    assert len(mod.load_catalog().models) >= 30
+    mod._load.cache_clear()
