@@ -1,4 +1,4 @@
-"""How close ``feasibility.estimate`` is to published measurements.
+"""How close ``feasibility.estimator`` is to published measurements.
 
 Why: the engine's verdicts are only as good as its memory and speed figures, so this script
 states their accuracy against the development set in /work/shared/reference/measurements
@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from feasibility.estimate import estimate  # noqa: E402
-from feasibility.estimate.core import layout_for  # noqa: E402
-from feasibility.estimate.memory import kv_cache  # noqa: E402
+from feasibility.estimator import estimate  # noqa: E402
+from feasibility.estimator.core import layout_for  # noqa: E402
+from feasibility.estimator.memory import kv_cache  # noqa: E402
 from feasibility.schema import (  # noqa: E402
     Device,
     DevicesFile,

@@ -39,7 +39,7 @@ __all__ = [
 if TYPE_CHECKING:
     from feasibility.api import check, estimate
     from feasibility.catalog import load_catalog
-    from feasibility.estimate import Estimate
+    from feasibility.estimator import Estimate
     from feasibility.report import render
     from feasibility.schema import Spec
     from feasibility.verdict import Assessment
@@ -51,7 +51,7 @@ _LAZY = {
     "render": "feasibility.report",
     "Spec": "feasibility.schema",
     "Assessment": "feasibility.verdict",
-    "Estimate": "feasibility.estimate",
+    "Estimate": "feasibility.estimator",
 }
 
 

@@ -83,13 +83,13 @@ def estimate(
 ) -> Any:
     """Memory and speed estimate for one model and quantization (see ``feasibility estimate``).
 
-    Returns an :class:`feasibility.estimate.Estimate`; ``model_dump()`` gives the JSON keys.
+    Returns an :class:`feasibility.estimator.Estimate`; ``model_dump()`` gives the JSON keys.
 
     Raises:
         UnknownIdError: an id is not in the catalog (with the nearest valid id).
         InputError: an argument is out of range.
     """
-    from feasibility.estimate import estimate as _estimate
+    from feasibility.estimator import estimate as _estimate
 
     cat = catalog or load_catalog()
     m = model if isinstance(model, ModelEntry) else cat.model(model)

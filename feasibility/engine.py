@@ -26,7 +26,7 @@ from typing import Any, Literal
 from feasibility import pipeline
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
-from feasibility.estimate import Estimate, estimate
+from feasibility.estimator import Estimate, estimate
 from feasibility.rules import CHECKS, ESTIMATE_LEVEL, MODEL_LEVEL, PLACEMENT_LEVEL, memory_fit
 from feasibility.schema import Device, ModelEntry, Spec
 from feasibility.scoring import score

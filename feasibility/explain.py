@@ -80,7 +80,7 @@ def explain(
     """
     from feasibility import engine
     from feasibility.api import load_spec
-    from feasibility.estimate import estimate
+    from feasibility.estimator import estimate
     from feasibility.rules import CHECKS, MODEL_LEVEL, RULES
     from feasibility.situation import Situation
     from feasibility.targets import resolve

@@ -339,7 +339,7 @@ class Screener:
         Computed once per distinct placement (most of a fleet shares a handful) and sorted by the
         device-independent memory total, so that a target takes the prefix within its budget.
         """
-        from feasibility.estimate import estimate
+        from feasibility.estimator import estimate
         from feasibility.situation import choose_backend
 
         dev = target.device
@@ -375,7 +375,7 @@ class Screener:
 
     def run(self, target: Target) -> SpecResult:
         """Feasible triples and the top two on one target (engine semantics, cached)."""
-        from feasibility.estimate import estimate
+        from feasibility.estimator import estimate
         from feasibility.rules import memory_fit
         from feasibility.scoring import score
 

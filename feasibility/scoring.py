@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 
-from feasibility.estimate import Estimate
+from feasibility.estimator import Estimate
 from feasibility.situation import Situation
 from feasibility.verdict import ScoreTerms
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from feasibility.estimate import Estimate
+from feasibility.estimator import Estimate
 from feasibility.schema import (
     Constraints,
     Device,

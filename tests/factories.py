@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from feasibility.estimate import Estimate
+from feasibility.estimator import Estimate
 from feasibility.schema import (
     Architecture,
     Constraints,

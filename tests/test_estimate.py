@@ -1,4 +1,4 @@
-"""Hand-computed checks of feasibility.estimate and the byte-exact checks of quant_internals.md §7."""
+"""Hand-computed checks of feasibility.estimator and the byte-exact checks of quant_internals.md §7."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import time
 
 import pytest
 
-from feasibility.estimate import Estimate, estimate
-from feasibility.estimate import ggml, speed
-from feasibility.estimate.core import layout_for
-from feasibility.estimate.gguf import GgufLayout, build_layout
-from feasibility.estimate.group import build_group_layout
-from feasibility.estimate.memory import compute_buffer, kv_cache
+from feasibility.estimator import Estimate, estimate
+from feasibility.estimator import ggml, speed
+from feasibility.estimator.core import layout_for
+from feasibility.estimator.gguf import GgufLayout, build_layout
+from feasibility.estimator.group import build_group_layout
+from feasibility.estimator.memory import compute_buffer, kv_cache
 from feasibility.schema import (
     Architecture,
     Device,

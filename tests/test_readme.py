@@ -20,16 +20,9 @@ def python_block(section: str) -> str:
     return block.group(1)
 
 
-LIBRARY_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="feasibility.estimate is shadowed by the feasibility.estimate subpackage once it is "
-    "imported (feasibility/__init__.py); remove this marker when that is fixed",
-)
-
-
 @pytest.mark.parametrize(
     "section",
-    [pytest.param("Library", marks=LIBRARY_BUG), "Screening a fleet", "Bring your own model",
+    ["Library", "Screening a fleet", "Bring your own model",
      "Explaining one model"],
 )
 def test_readme_python_example_runs(section: str, monkeypatch: pytest.MonkeyPatch,

@@ -1,6 +1,6 @@
 """Memory fit: weights + KV cache at the service's context + buffers + runtime overhead <= budget.
 
-The figures come from ``feasibility.estimate`` (the same numbers the report and
+The figures come from ``feasibility.estimator`` (the same numbers the report and
 ``feasibility estimate`` show). The KV cache is sized at the service's context, never at the
 model's maximum.
 Passes when the total is within the target's memory budget; the reason gives the headroom.

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from collections.abc import Callable
 from typing import Final, NamedTuple
 
-from feasibility.estimate import ggml, speed
+from feasibility.estimator import ggml, speed
 from feasibility.schema import Architecture
 
 ALIGNMENT: Final = 32

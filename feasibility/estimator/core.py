@@ -16,10 +16,10 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict
 
 from feasibility.arch import breakdown
-from feasibility.estimate import speed
-from feasibility.estimate.gguf import GgufLayout, build_layout
-from feasibility.estimate.group import GroupLayout, build_group_layout
-from feasibility.estimate.memory import compute_buffer, kv_cache
+from feasibility.estimator import speed
+from feasibility.estimator.gguf import GgufLayout, build_layout
+from feasibility.estimator.group import GroupLayout, build_group_layout
+from feasibility.estimator.memory import compute_buffer, kv_cache
 from feasibility.schema import Architecture, Device, GgufScheme, ModelEntry, Quantization, Runtime
 
 MIB: Final = 1 << 20

@@ -1,5 +1,5 @@
 """Memory and speed estimates from architecture and format mechanics (see ``core``)."""
 
-from feasibility.estimate.core import Estimate, estimate
+from feasibility.estimator.core import Estimate, estimate
 
 __all__ = ["Estimate", "estimate"]
