@@ -526,6 +526,12 @@ def _placeholders(spec: Spec, rtargets: list[ResolvedTarget]) -> tuple[str, ...]
     return tuple(out)
 
 
+def _surely_too_big(o: Option) -> bool:
+    """Weights alone, at the encoding's nominal bits, exceed the budget: no estimate needed."""
+    c = o.candidate
+    return c.model.params * c.quant.weight_bits / 8 > o.target.budget_bytes
+
+
 _MODEL_LEVEL_KINDS: dict[str, Literal["language", "license", "context"]] = {
     "languages": "language",
     "license": "license",
@@ -570,6 +576,8 @@ def _sensitivities(
         elif len(failing) == 1 and next(iter(failing)) in _MODEL_LEVEL_KINDS:
             kind = _MODEL_LEVEL_KINDS[next(iter(failing))]
             if (kind, model.id) in found:
+                continue
+            if any(_surely_too_big(o) for o in opts):
                 continue
             if all(reevaluate(o).feasible for o in opts):
                 found[(kind, model.id)] = Sensitivity(kind=kind, model=model.id, value="")

@@ -158,6 +158,35 @@ def _sized(gtype: str, ne0: int, rows: int) -> tuple[str, int]:
     return gtype, _pad(ggml.type_bytes(gtype, ne0, rows))
 
 
+@lru_cache(maxsize=1024)
+def _layer_signatures(
+    ftype: str, default: str, quantized: bool, n_layer: int, n_att: int, n_ffn: int,
+    n_gqa: int, n_expert: int, imatrix: bool, fused_qkv: bool, moe: bool,
+) -> tuple[tuple[bool, bool, str | None, str | None, str | None], ...]:
+    """Per layer: which blocks it has and the types of its layer-dependent tensors.
+
+    Depends on the layer counts and the mix only, not on widths, so many models share it.
+    """
+    out = []
+    for il in range(n_layer):
+        has_att, has_ffn = il < n_att, il < n_ffn
+        dense_ffn = has_ffn and not moe
+        if not quantized:
+            v = down = gate = default
+        else:
+            v = ggml.attn_v_type(ftype, default, il, n_att, n_gqa, n_expert, imatrix)
+            down = ggml.ffn_down_type(ftype, default, il, n_layer, imatrix)
+            gate = ggml.ffn_gate_up_type(ftype, default, il, n_layer)
+        out.append((
+            has_att,
+            has_ffn,
+            v if has_att and not fused_qkv else None,
+            down if dense_ffn else None,
+            gate if dense_ffn else None,
+        ))
+    return tuple(out)
+
+
 def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) -> GgufLayout:
     """Tensor list with llama-quantize's types (classic rules, §2) and padded sizes."""
     if ftype not in ggml.FTYPE_DEFAULT:
@@ -278,16 +307,9 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
     out.clear()
     layer_sigs: list[tuple[bool, bool, str | None, str | None, str | None]] = []
     inactive = 0
-    for il in range(n_layer):
-        has_att, has_ffn = il < n_att, il < n_ffn
-        dense_ffn = has_ffn and a.moe is None
-        sig: Sig = (
-            has_att,
-            has_ffn,
-            weight("attn_v", il) if has_att and not a.fused_qkv else None,
-            weight("ffn_down", il) if dense_ffn else None,
-            weight("ffn_gate", il) if dense_ffn else None,
-        )
+    sigs = _layer_signatures(ftype, default, quantized, n_layer, n_att, n_ffn, n_gqa, n_expert,
+                             imatrix, a.fused_qkv, a.moe is not None)
+    for il, sig in enumerate(sigs):
         tpl = templates.get(sig)
         if tpl is None:
             tpl = templates[sig] = layer_template(il)

@@ -1,17 +1,14 @@
 """JSON: the contract other tools read. Keys are stable (added to, never renamed).
 
-``json.dumps(..., indent=2, sort_keys=True, ensure_ascii=False)`` + newline, so the bytes depend
-only on the assessment. Reasons are in English whatever ``lang`` is: tools match on them.
+Serialized by pydantic in field-declaration order (dict fields are built sorted by the engine), so
+the bytes depend only on the assessment; ``schema_version`` changes when the shape does. Reasons
+are in English whatever ``lang`` is: tools match on them, and ``evidence`` carries the values.
 """
 
 from __future__ import annotations
-
-import json
 
 from feasibility.verdict import Assessment
 
 
 def render(assessment: Assessment, lang: str = "en") -> str:
-    data = assessment.model_dump(mode="json")
-    data["schema"] = 1
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return assessment.model_dump_json(indent=2) + "\n"
