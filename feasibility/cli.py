@@ -10,6 +10,7 @@ commands so that start-up stays fast.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -364,6 +365,8 @@ for _cmd in _more.COMMANDS:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    # The CLI uses no pydantic plugins; skipping their entry-point scan saves ~30 ms per run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     cli.main(args=list(argv) if argv is not None else None, prog_name="feasibility")
 
 
