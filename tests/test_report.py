@@ -16,6 +16,8 @@ from feasibility.api import check
 from feasibility.catalog import load_catalog
 from feasibility.cli import cli
 from feasibility.report import render
+from feasibility.report._rows import texts_for
+from feasibility.report._wording import verdict_sentence
 from feasibility.verdict import Assessment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +26,8 @@ EXAMPLES = ("seed-scenario", "raspberry-pi-5", "laptop")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 CASES = [(ex, "markdown", lang) for ex in EXAMPLES for lang in ("en", "ko")] + [
-    ("seed-scenario", "json", "en"), ("seed-scenario", "table", "en")]
+    ("seed-scenario", "json", "en"), ("seed-scenario", "table", "en"),
+    ("seed-scenario", "table", "ko")]
 
 
 def _golden_name(example: str, fmt: str, lang: str) -> str:
@@ -143,13 +146,18 @@ def test_placeholders(tmp_path: Path) -> None:
     assert "[서비스 설명]" in render(a, "markdown", "ko")
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_infeasible_report_explains(tmp_path: Path, lang: str) -> None:
+def _tiny(tmp_path: Path, budget: int) -> Path:
     spec = tmp_path / "tiny.yaml"
     spec.write_text(
         "service:\n  tasks: [summarization]\n  languages: [ko]\n  context_tokens: 2048\n"
-        "targets:\n  - preset: galaxy-s26\nconstraints:\n  memory_budget_mb: 300\n",
+        f"targets:\n  - preset: galaxy-s26\nconstraints:\n  memory_budget_mb: {budget}\n",
         encoding="utf-8")
+    return spec
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_infeasible_report_explains(tmp_path: Path, lang: str) -> None:
+    spec = _tiny(tmp_path, 300)
     code, out = _cli(["check", str(spec), "--lang", lang])
     assert code == 3
     a = check(spec)
@@ -166,3 +174,194 @@ def test_infeasible_report_explains(tmp_path: Path, lang: str) -> None:
         if s.kind == "budget":
             assert f"{int(s.value):,} MB" in out
     assert tmp_path.name not in out
+
+
+# Phrases of the engine's English reasons, risks, gaps and budget bases (feasibility/rules,
+# engine._risks, targets.py). The Korean report builds its sentences from structured fields, so
+# none of them may appear in it.
+ENGINE_ENGLISH = (
+    "needs ", "budget is", "does not run on", "card lists", "card claims", "does not list",
+    "not among the", "does not allow commercial", "allows commercial", "tokens/s", "minimum is",
+    "not published", "OS version unknown", "planning default", "set in the device file",
+    "set for this target", "licence conditions", "small memory headroom", "slow generation",
+    "no speed estimate", "reasons before answering", "some catalog facts", "runs on the",
+    "has no backend", "does not support the", "supports the", "card names", "card does not name",
+    "parameters, cap", "context tokens", "would admit", "would qualify",
+)
+
+
+def _prose(md: str) -> str:
+    """The report without fenced blocks (commands, mermaid), links and inline code."""
+    text = re.sub(r"^ *```.*?^ *```", "", md, flags=re.S | re.M)
+    text = re.sub(r"<https?://[^>]+>", "", text)
+    return re.sub(r"`[^`\n]+`", "", text)
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_korean_has_no_engine_english(assessments: dict[str, Assessment], example: str) -> None:
+    a = assessments[example]
+    for fmt in ("markdown", "table"):
+        text = _prose(render(a, fmt, "ko"))
+        found = [p for p in ENGINE_ENGLISH if p in text]
+        assert not found, f"{example} {fmt}: engine English in the Korean report: {found}"
+    # Nor the engine's own sentences, verbatim.
+    md = render(a, "markdown", "ko")
+    for r in a.recommendations:
+        for p in r.targets:
+            for rr in p.rules:
+                assert rr.reason not in md
+        for risk in r.risks:
+            assert risk not in md
+    for w in a.why_not:
+        assert w.reason not in md
+    for t in a.targets:
+        assert t.budget_basis not in md
+        for g in t.gaps:
+            assert g not in md
+
+
+def test_korean_seed_no_english_rule_reason(assessments: dict[str, Assessment]) -> None:
+    md = render(assessments["seed-scenario"], "markdown", "ko")
+    for phrase in ("needs ", "budget is", "does not run on", "card lists"):
+        assert phrase not in md
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_korean_assumptions_all_translated(assessments: dict[str, Assessment],
+                                           example: str) -> None:
+    """Assumptions are the one place the Korean report still keys on engine English."""
+    md = render(assessments[example], "markdown", "ko")
+    assert texts_for("ko")("assumption_other") not in md
+
+
+def _fix_line(md: str, lang: str) -> str:
+    lead = "**To get two recommendations:**" if lang == "en" else "**추천 모델 2개를 확보하려면:**"
+    lines = [line for line in md.splitlines() if line.startswith(lead)]
+    assert len(lines) == 1
+    return lines[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_exit3_names_smallest_budget(tmp_path: Path, lang: str) -> None:
+    spec = _tiny(tmp_path, 300)
+    a = check(spec)
+    assert not a.recommendations
+    budgets = [s for s in a.sensitivities if s.kind == "budget"]
+    assert len(budgets) >= 2
+    first, second = budgets[0], budgets[1]
+    assert int(first.value) == min(int(s.value) for s in budgets)
+    code, out = _cli(["check", str(spec), "--lang", lang])
+    assert code == 3
+    fix = _fix_line(out, lang)
+    assert f"**{int(first.value):,} MB**" in fix and f"`{first.model}`" in fix
+    assert f"**{int(second.value):,} MB**" in fix and f"`{second.model}`" in fix
+    assert fix.index(f"{int(first.value):,} MB") < fix.index(f"{int(second.value):,} MB")
+    # The verdict at the top names the smallest budget too.
+    verdict = out.split("\n\n")[1]
+    assert f"**{int(first.value):,} MB**" in verdict and f"`{first.model}`" in verdict
+    table = render(a, "table", lang)
+    assert f"{int(first.value):,} MB" in table.splitlines()[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_exit3_one_model_names_budget_for_a_second(tmp_path: Path, lang: str) -> None:
+    spec = _tiny(tmp_path, 340)
+    a = check(spec)
+    assert len(a.recommendations) == 1
+    first = next(s for s in a.sensitivities if s.kind == "budget")
+    code, out = _cli(["check", str(spec), "--lang", lang])
+    assert code == 3
+    fix = _fix_line(out, lang)
+    assert f"**{int(first.value):,} MB**" in fix and f"`{first.model}`" in fix
+    if lang == "en":
+        assert "**1 model** fits every target" in out
+
+
+KO = texts_for("ko")
+EN = texts_for("en")
+
+# One verdict per template variant, with the evidence keys the rules give (feasibility/rules).
+VERDICTS: list[tuple[str, str, dict[str, object]]] = [
+    ("param-cap", "pass", {"params": 1_460_000_000, "cap": 14_000_000_000}),
+    ("param-cap", "fail", {"params": 3_820_000_000, "cap": 3_000_000_000}),
+    ("license", "pass", {"license": "apache-2.0", "commercial": "yes"}),
+    ("license", "pass", {"license": "lfm-open-1.0", "commercial": "conditional"}),
+    ("license", "pass", {"license": "exaone-1.1-nc", "commercial": "no"}),
+    ("license", "fail", {"license": "exaone-1.1-nc", "commercial": "no"}),
+    ("languages", "pass", {"languages": ["ko", "en"]}),
+    ("languages", "unknown", {"missing": ["ko"], "claim": "100+ languages"}),
+    ("languages", "fail", {"missing": ["ko"], "listed": ["en", "fr"]}),
+    ("context-window", "pass", {"need": 4096, "have": 32768}),
+    ("context-window", "fail", {"need": 8192, "have": 4096}),
+    ("os-support", "pass", {"runtime": "llama.cpp", "os": "android"}),
+    ("os-support", "pass", {"runtime": "mlx", "os": "ios", "min_version": "17", "have": "26"}),
+    ("os-support", "unknown", {"runtime": "qualcomm-genie", "os": "android", "min_version": "15"}),
+    ("os-support", "fail", {"runtime": "mlx", "os": "android"}),
+    ("os-support", "fail", {"runtime": "mlx", "os": "ios", "min_version": "17", "have": "16"}),
+    ("architecture-support", "pass", {"runtime": "mlx", "architecture": "qwen2"}),
+    ("architecture-support", "fail", {"runtime": "mlx", "architecture": "gemma3n"}),
+    ("accelerator", "pass", {"backend": "gpu", "npu": ""}),
+    ("accelerator", "pass", {"backend": "npu", "npu": "Hexagon"}),
+    ("accelerator", "fail", {"runtime": "mlx", "problem": "os"}),
+    ("accelerator", "fail", {"runtime": "qualcomm-genie", "problem": "npu-required",
+                             "npu": "Google Tensor"}),
+    ("accelerator", "fail", {"runtime": "llama.cpp", "problem": "npu-required", "npu": ""}),
+    ("accelerator", "fail", {"runtime": "executorch", "problem": "encoding",
+                             "quantization": "executorch-qnn-16a4w", "backends": ["npu"]}),
+    ("accelerator", "fail", {"runtime": "mlx", "problem": "no-common-backend"}),
+    ("memory-fit", "pass", {"need": 1, "budget": 2, "need_mb": 1448, "budget_mb": 2048}),
+    ("memory-fit", "fail", {"need": 2, "budget": 1, "need_mb": 2431, "budget_mb": 2048,
+                            "weights_mb": 1900, "kv_cache_mb": 320}),
+    ("decode-speed", "pass", {"tps": 26.61}),
+    ("decode-speed", "pass", {"tps": 26.61, "minimum": 10.0}),
+    ("decode-speed", "fail", {"tps": 7.86, "minimum": 10.0}),
+    ("decode-speed", "unknown", {"problem": "no-bandwidth"}),
+    ("decode-speed", "unknown", {"problem": "no-bandwidth", "minimum": 5.0}),
+    ("task-fit", "pass", {"tasks": ["summarization"]}),
+    ("task-fit", "unknown", {"missing": ["translation"]}),
+]
+
+
+@pytest.mark.parametrize(("rule", "outcome", "evidence"), VERDICTS)
+def test_verdict_sentences_use_the_evidence(rule: str, outcome: str,
+                                            evidence: dict[str, object]) -> None:
+    seen = set()
+    for t in (KO, EN):
+        text = verdict_sentence(t, rule, outcome, evidence, reason="ENGINE REASON")
+        assert "ENGINE REASON" not in text, f"{t.lang}: no template for {rule} {evidence}"
+        assert "n/a" not in text and "{" not in text
+        for k, v in evidence.items():
+            if t.lang == "ko" and k == "claim":
+                continue  # catalog free text in English; the Korean sentence leaves it out
+            if isinstance(v, str) and v and v not in ("yes", "no", "conditional", "npu", "gpu",
+                                                     "android", "ios", "os", "no-bandwidth",
+                                                     "npu-required", "encoding",
+                                                     "no-common-backend"):
+                assert v in text, f"{t.lang}: {v!r} missing from {text!r}"
+        seen.add(text)
+    ko = verdict_sentence(KO, rule, outcome, evidence, reason="")
+    assert HANGUL.search(ko)
+    assert ko.endswith("다.") or ko.endswith(").")
+
+
+def test_memory_fit_korean_sentence() -> None:
+    ev = {"need": 2, "budget": 1, "need_mb": 2431, "budget_mb": 2048, "weights_mb": 1900,
+          "kv_cache_mb": 320}
+    text = verdict_sentence(KO, "memory-fit", "fail", ev, reason="")
+    assert text == ("**2,431 MB**가 필요해 예산 **2,048 MB**를 초과합니다"
+                    "(가중치 1,900 MB, KV 캐시 320 MB).")
+
+
+def test_no_template_falls_back() -> None:
+    assert verdict_sentence(EN, "new-rule", "fail", {}, reason="engine words") == "engine words"
+    assert HANGUL.search(verdict_sentence(KO, "new-rule", "fail", {}, reason="engine words"))
+
+
+def test_renderers_do_not_read_engine_sentences() -> None:
+    """Only the assumption lookup (no codes in the engine yet) matches engine English."""
+    report = ROOT / "feasibility" / "report"
+    for name in ("markdown_report.py", "table_report.py", "_rows.py", "_wording.py"):
+        src = (report / name).read_text(encoding="utf-8")
+        hits = src.count("startswith(")
+        assert hits == (1 if name == "_wording.py" else 0), name
+        assert "import re" not in src, name

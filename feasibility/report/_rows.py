@@ -30,26 +30,18 @@ class Texts:
     runtime_concept: dict[str, str]
     placeholder: dict[str, str]
     sensitivity: dict[str, str]
-    rule_detail: dict[str, str] = field(default_factory=dict)
-    """Per-rule sentence built from structured fields (used where engine English is not shown)."""
-    rejection: dict[str, str] = field(default_factory=dict)
-    """Per-rule rejection sentence from Rejection's structured fields (empty: use the reason)."""
-    risk: dict[str, str] = field(default_factory=dict)
-    """Risk sentences by kind (empty: print the engine's risks)."""
+    rule_detail: dict[str, str]
+    """Rule verdict / rejection sentences by ``"rule:variant"`` (see ``_wording._variant``),
+    filled from the verdict's evidence; ``"default"`` when a verdict has no evidence."""
+    risk: dict[str, str]
+    """Risk sentences by ``Risk.kind``, filled from ``Risk.values``."""
+    gap: dict[str, str]
+    """Device-fact gap sentences by ``ResolvedTarget.gap_codes`` entry."""
+    basis: dict[str, str]
+    """Budget basis phrases by ``ResolvedTarget.budget_rule``."""
     assumption: dict[str, str] = field(default_factory=dict)
-    """Engine assumption sentence prefix -> localized sentence (empty: print as is)."""
-    gap: dict[str, str] = field(default_factory=dict)
-    """Device gap prefix -> localized sentence (empty: print as is)."""
-    basis: dict[str, str] = field(default_factory=dict)
-    """Budget basis prefix -> localized sentence (empty: print as is)."""
-
-    def by_prefix(self, table: dict[str, str], text: str, fallback: str) -> str:
-        if not table:
-            return text
-        for prefix, local in table.items():
-            if text.startswith(prefix):
-                return local
-        return fallback
+    """Engine assumption sentence opening -> localized sentence (empty: print as is). The only
+    table keyed by engine English: the engine has no assumption codes."""
 
     def __call__(self, key: str, /, **kw: object) -> str:
         return self.t[key].format(**kw)
@@ -111,8 +103,8 @@ def target_by_id(a: Assessment, target_id: str) -> ResolvedTarget | None:
 
 
 def tightest_plan(rec: Recommendation) -> TargetPlan:
-    """The plan whose memory figures the engine copied into ``rec.memory`` (the tightest)."""
-    return next((p for p in rec.targets if p.memory == rec.memory), rec.targets[0])
+    """The plan on ``rec.tightest_target``, whose memory figures ``rec.memory`` shows."""
+    return next((p for p in rec.targets if p.target == rec.tightest_target), rec.targets[0])
 
 
 def plan_groups(rec: Recommendation) -> list[tuple[TargetPlan, list[TargetPlan]]]:

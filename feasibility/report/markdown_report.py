@@ -25,12 +25,21 @@ from feasibility.report._rows import (
     tps,
     unique,
 )
+from feasibility.report._wording import (
+    assumption_sentence,
+    basis_phrase,
+    fix_paragraph,
+    gap_sentence,
+    rejection_sentence,
+    risk_sentence,
+    sensitivity_sentence,
+    verdict_fix,
+    verdict_sentence,
+)
 from feasibility.verdict import (
     Assessment,
     Recommendation,
-    Rejection,
     ResolvedTarget,
-    RuleResult,
     TargetPlan,
 )
 
@@ -81,93 +90,8 @@ def _budget_phrase(a: Assessment, t: Texts) -> str:
     return t("budget_many")
 
 
-def _rule_sentence(t: Texts, a: Assessment, rec: Recommendation, plan: TargetPlan,
-                   rr: RuleResult) -> str:
-    """English: the engine's reason. Other languages: a sentence built from structured fields."""
-    if not t.rule_detail:
-        return rr.reason
-    target = target_by_id(a, plan.target)
-    listed = [c for c in a.languages if c in rec.languages]
-    missing = [c for c in a.languages if c not in rec.languages]
-    min_tps = a.constraints.get("min_decode_tps")
-    kw: dict[str, object] = dict(
-        params=rec.params_label, license=rec.license_name,
-        commercial=t.commercial.get(rec.license_commercial, rec.license_commercial),
-        listed=_langs(t, listed), missing=_langs(t, missing),
-        ctx=num(a.context_tokens), max_ctx=num(rec.context_tokens),
-        matched=_tasks(t, list(rec.matched_tasks)),
-        missing_tasks=_tasks(t, list(rec.missing_tasks)),
-        runtime=plan.runtime_name, os=t.os.get(plan.os, plan.os), family=rec.family,
-        accel=accelerator(t, plan, target), total=mb(plan.memory.total_mb),
-        budget=mb(plan.memory.budget_mb), tps=tps(plan.decode_tps, t("na")),
-        min_tps="" if min_tps is None else t("min_tps", v=num(float(min_tps))),
-    )
-    key = rr.rule
-    if rr.rule == "languages" and missing:
-        key = "languages-claim"
-    if rr.rule == "decode-speed" and plan.decode_tps is None:
-        key = "decode-speed-unknown"
-    template = (t.rule_detail.get(f"{key}-{rr.outcome}") or t.rule_detail.get(key)
-                or t.rule_detail["default"])
-    return template.format(**kw, rule=t.rule.get(rr.rule, rr.rule))
-
-
-def _rejection_sentence(t: Texts, a: Assessment, r: Rejection) -> str:
-    if not t.rejection:
-        return r.reason
-    target = target_by_id(a, r.target)
-    min_tps = a.constraints.get("min_decode_tps")
-    key = r.rule
-    if r.rule == "memory-fit" and r.total_mb is None:
-        key = "default"
-    template = t.rejection.get(key) or t.rejection["default"]
-    return template.format(
-        target=target.name if target else r.target, total=mb(r.total_mb or 0),
-        budget=mb(r.budget_mb), params=params(r.params), langs=_langs(t, a.languages),
-        ctx=num(a.context_tokens), os=t.os.get(target.os, target.os) if target else r.target,
-        runtime=r.runtime, tasks=_tasks(t, a.tasks), rule=t.rule.get(r.rule, r.rule),
-        min_tps=t("na") if min_tps is None else num(float(min_tps)),
-    )
-
-
-def _risks(t: Texts, rec: Recommendation) -> list[str]:
-    """English: the engine's risks. Other languages: the risk kind's sentence, with numbers
-    taken from the structured fields."""
-    if not t.risk:
-        return list(rec.risks)
-    out = []
-    tight = tightest_plan(rec)
-    for risk in rec.risks:
-        if risk.startswith("small memory headroom"):
-            out.append(t.risk["headroom"].format(
-                target=tight.target_name, headroom=mb(tight.memory.headroom_mb),
-                pct=pct(tight.memory.headroom_pct)))
-        elif risk.startswith("licence conditions"):
-            out.append(t.risk["license"].format(license=rec.license_name))
-        elif risk.startswith("language coverage"):
-            out.append(t.risk["language_claim"])
-        elif risk.startswith("reasons before answering"):
-            out.append(t.risk["reasoning"])
-        elif risk.startswith("slow generation"):
-            for p in rec.targets:
-                if p.target_name in risk and p.decode_tps is not None:
-                    out.append(t.risk["slow"].format(target=p.target_name,
-                                                     tps=tps(p.decode_tps, t("na"))))
-                    break
-            else:
-                out.append(t.risk["default"])
-        elif risk.startswith("no speed estimate"):
-            names = t("list_sep").join(p.target_name for p in rec.targets if p.decode_tps is None)
-            out.append(t.risk["no_speed"].format(targets=names))
-        elif risk.startswith("some catalog facts"):
-            out.append(t.risk["verification"])
-        else:
-            out.append(t.risk["default"])
-    return out
-
-
-def _assumption(t: Texts, text: str) -> str:
-    return t.by_prefix(t.assumption, text, t("assumption_other"))
+def _risks(t: Texts, a: Assessment, rec: Recommendation) -> list[str]:
+    return [risk_sentence(t, a, rec, r) for r in rec.risk_items]
 
 
 # -- sections -------------------------------------------------------------------------------------
@@ -178,7 +102,8 @@ def _title(a: Assessment, t: Texts) -> list[str]:
     ask = t("verdict_ask", service=_service(a, t), targets=_target_names(a, t),
             tasks=_tasks(t, a.tasks), langs=_langs(t, a.languages), ctx=num(a.context_tokens),
             out=num(a.output_tokens), budget=_budget_phrase(a, t))
-    fit = t("verdict_fit", n=num(len(a.feasible_models)), combos=num(a.candidates_evaluated))
+    fit = t("verdict_fit_one" if len(a.feasible_models) == 1 else "verdict_fit",
+            n=num(len(a.feasible_models)), combos=num(a.candidates_evaluated))
     if len(recs) >= 2:
         pick = t("verdict_two", first=_id(recs[0].model), second=_id(recs[1].model),
                  total=mb(recs[0].memory.total_mb), budget=mb(recs[0].memory.budget_mb),
@@ -190,7 +115,7 @@ def _title(a: Assessment, t: Texts) -> list[str]:
     counts = sorted(a.rejection_counts.items())
     rej = t("verdict_rejected", counts=t("list_sep").join(
         t("count_rule", rule=t.rule.get(k, k), n=num(v)) for k, v in counts)) if counts else ""
-    out.append(" ".join(x for x in (ask, fit, pick, rej) if x))
+    out.append(" ".join(x for x in (ask, fit, pick, verdict_fix(t, a), rej) if x))
     out.append("")
     out.append(t("source_line", source=a.source, catalog=a.catalog_version))
     return out
@@ -283,7 +208,8 @@ def _recommended(a: Assessment, t: Texts) -> list[str]:
         for p in r.targets:
             for rr in p.rules:
                 if rr.outcome != "pass":
-                    key = (rr.rule, rr.outcome, _rule_sentence(t, a, r, p, rr))
+                    key = (rr.rule, rr.outcome,
+                           verdict_sentence(t, rr.rule, rr.outcome, rr.evidence, rr.reason))
                     notes.setdefault(key, []).append(p.target_name)
         if notes:
             out.append("")
@@ -294,7 +220,7 @@ def _recommended(a: Assessment, t: Texts) -> list[str]:
         out.append("")
         out.append(t("rec_risks"))
         out.append("")
-        risks = _risks(t, r)
+        risks = _risks(t, a, r)
         out.extend(f"- {x}" for x in risks)
         if not risks:
             out.append(t("risks_none"))
@@ -319,15 +245,16 @@ def _memory(a: Assessment, t: Texts) -> list[str]:
         out.append(t("target_facts", os=t.os.get(target.os, target.os),
                      os_version=target.os_version or t("unknown"), ram=f"{target.ram_gb:g}",
                      bw=bw, npu=target.npu or t("none"), budget=mb(target.budget_mb),
-                     basis=t.by_prefix(t.basis, target.budget_basis, t("basis_other"))))
+                     basis=basis_phrase(t, target)))
         out.append("")
         headers = [t("col_quantity")] + [_id(r.model) for r in recs]
         rows = _memory_rows(a, t, target, plans)
         out.extend(md_table(headers, rows, ["l"] + ["r"] * len(recs)))
-        if target.gaps:
+        if target.gap_codes:
             out.append("")
-            out.append(t("target_gaps", n=num(len(target.gaps))))
-    assumptions = unique(_assumption(t, x) for r in recs for p in r.targets for x in p.assumptions)
+            out.append(t("target_gaps", n=num(len(target.gap_codes))))
+    assumptions = unique(assumption_sentence(t, x)
+                         for r in recs for p in r.targets for x in p.assumptions)
     out.append("")
     out.append(t("assumptions"))
     out.append("")
@@ -517,7 +444,7 @@ def _why_not(a: Assessment, t: Texts) -> list[str]:
         need = t("na") if r.total_mb is None else f"{mb(r.total_mb)} / {mb(r.budget_mb)}"
         rows.append([_id(r.model), params(r.params), _id(r.quantization), _id(r.runtime),
                      _id(r.target), t.rule.get(r.rule, r.rule), need,
-                     _rejection_sentence(t, a, r)])
+                     rejection_sentence(t, r)])
     out.extend(md_table([t("col_model"), t("col_params"), t("col_quant"), t("col_runtime"),
                          t("col_target"), t("col_rule"), t("col_need"), t("col_reason")],
                         rows, ["l", "r", "l", "l", "l", "l", "r", "l"]))
@@ -532,30 +459,21 @@ def _inputs(a: Assessment, t: Texts) -> list[str]:
         out.extend(f"- {t.placeholder.get(p, p)}" for p in a.placeholders)
     else:
         out.append(t("placeholders_none"))
-    if a.gaps:
+    if any(x.gap_codes for x in a.targets):
         out.append("")
         out.append(t("gaps_intro"))
         out.append("")
-        gap_rows = []
-        for x in a.targets:
-            for g in x.gaps:
-                gap_rows.append(f"- {x.name}: {t.by_prefix(t.gap, g, t('gap_other'))}")
-        out.extend(gap_rows)
+        out.extend(f"- {x.name}: {gap_sentence(t, g)}" for x in a.targets for g in x.gap_codes)
     out.append("")
     out.append(t("sensitivity_intro"))
     out.append("")
     if a.sensitivities:
-        for s in a.sensitivities:
-            tmpl = t.sensitivity.get(s.kind, t.sensitivity["default"])
-            budget = s.kind == "budget" and s.value.isdigit()
-            value = mb(int(s.value)) if budget else s.value
-            out.append("- " + tmpl.format(model=_id(s.model), value=value,
-                                          langs=_langs(t, a.languages), ctx=num(a.context_tokens)))
+        out.extend("- " + sensitivity_sentence(t, a, s) for s in a.sensitivities)
     else:
         out.append(t("sensitivity_none"))
     if len(a.recommendations) < 2:
         out.append("")
-        out.append(t("infeasible_help"))
+        out.append(fix_paragraph(t, a))
     if a.platform_alternatives:
         out.append("")
         out.append(t("platform_alt_intro"))

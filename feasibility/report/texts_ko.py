@@ -3,8 +3,9 @@
 
 어조: 기획서 문어체(~합니다/~입니다), 짧은 평서문, 핵심 수치는 굵게. 용어는
 /work/shared/reference/glossary_ko.md 를 따른다 (양자화, KV 캐시, 런타임, 메모리 예산, NPU 등).
-엔진이 만든 영어 문장(규칙 사유, 위험, 가정)은 그대로 싣지 않고, 구조화된 값으로 아래 템플릿을
-채운다.
+엔진이 만든 영어 문장(규칙 사유, 위험, 간극, 예산 근거)은 싣지 않고, 엔진이 준 구조화된 값
+(evidence, risk_items, gap_codes, budget_rule)으로 아래 템플릿을 채운다(``_wording``). 가정만은
+엔진이 코드를 주지 않아 영어 문장의 첫머리로 찾는다.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ T: dict[str, str] = {
     "target_ref": "{name}({id})",
     "budget_one": "타겟별 메모리 예산 {budget}",
     "budget_many": "타겟별로 지정된 메모리 예산",
-    "min_tps": ", 최소 기준 {v} tok/s",
     "ph_service": "[서비스 설명]",
     # 1. 제목과 결론
     "title": "# 온디바이스 SLM 도입 기획서: {service}",
@@ -31,6 +31,10 @@ T: dict[str, str] = {
     "verdict_fit": (
         "**결론:** 모델 × 포맷 × 런타임 × 타겟 조합 {combos}개를 검토했으며, 모든 타겟에 "
         "들어가는 모델은 **{n}개**입니다."
+    ),
+    "verdict_fit_one": (
+        "**결론:** 모델 × 포맷 × 런타임 × 타겟 조합 {combos}개를 검토했으며, 모든 타겟에 "
+        "들어가는 모델은 **1개**입니다."
     ),
     "verdict_two": (
         "추천 모델은 **{first}**, **{second}** 두 가지입니다. 1순위 모델은 가장 빠듯한 타겟에서 "
@@ -44,6 +48,9 @@ T: dict[str, str] = {
     "verdict_none": (
         "**모든 타겟에 들어가는 모델이 없습니다.** 가장 근접한 탈락 후보와 결과를 바꿀 수 있는 "
         "입력 변경은 9절과 10절에 정리했습니다."
+    ),
+    "verdict_fix_budget": (
+        "모든 타겟의 메모리 예산을 **{budget}** 이상으로 늘리면 {model} 모델이 들어갑니다(10절)."
     ),
     "verdict_rejected": "탈락한 조합(처음 걸린 규칙 기준): {counts}.",
     "count_rule": "{rule} {n}개",
@@ -144,8 +151,6 @@ T: dict[str, str] = {
     "target_gaps": "카탈로그에 없는 기기 정보 {n}건: 10절을 참고하십시오.",
     "assumptions": "**추정치의 가정**",
     "assumption_other": "그 밖의 가정은 영문 보고서(--lang en)에 원문으로 실려 있습니다.",
-    "gap_other": "카탈로그에 없는 정보가 있습니다(영문 보고서 참고).",
-    "basis_other": "근거는 영문 보고서 참고",
     # 5. 아키텍처
     "h_arch": "## 5. 양자화 및 실행 환경 아키텍처",
     "arch_none": "들어가는 모델이 없어 변환 파이프라인을 제시하지 않습니다.",
@@ -289,10 +294,29 @@ T: dict[str, str] = {
     "gaps_intro": "카탈로그에 없는 디바이스 정보:",
     "sensitivity_intro": "다음 입력이 바뀌면 결과가 달라집니다.",
     "sensitivity_none": "입력 하나만 바꿔서 더 강한 모델이 들어가는 경우는 없습니다.",
-    "infeasible_help": (
-        "**추천 모델 2개를 확보하려면:** 메모리 예산(constraints.memory_budget_mb)을 위 값 중 "
-        "하나로 늘리거나, context_tokens를 줄이거나, 언어 또는 타겟을 줄이거나, 라이선스·NPU "
-        "조건을 완화한 뒤 다시 검사하십시오."
+    "fix_budget_one": (
+        "**추천 모델 2개를 확보하려면:** 모든 타겟의 메모리 예산(constraints.memory_budget_mb)을 "
+        "**{budget}** 이상으로 늘리십시오. 그러면 현재 모델보다 큰 {model} 모델도 들어가 추천 "
+        "모델이 2개가 됩니다."
+    ),
+    "fix_budget_none_two": (
+        "**추천 모델 2개를 확보하려면:** 모든 타겟의 메모리 예산(constraints.memory_budget_mb)을 "
+        "**{budget}** 이상으로 늘리면 {model} 모델이 들어가고, **{budget2}** 이상으로 늘리면 "
+        "{model2} 모델도 들어가 추천 모델이 2개가 됩니다."
+    ),
+    "fix_budget_none_one": (
+        "**추천 모델 2개를 확보하려면:** 모든 타겟의 메모리 예산(constraints.memory_budget_mb)을 "
+        "**{budget}** 이상으로 늘리면 {model} 모델이 들어갑니다. 두 번째 모델을 확보하려면 위 "
+        "목록의 다른 입력 변경도 함께 검토해야 합니다."
+    ),
+    "fix_other": (
+        "**추천 모델 2개를 확보하려면:** 메모리 예산만 늘려서는 더 들어가는 모델이 없습니다. 위 "
+        "목록의 입력 변경을 검토하십시오."
+    ),
+    "fix_generic": (
+        "**추천 모델 2개를 확보하려면:** 입력 하나만 바꿔서 들어가는 모델은 없습니다. "
+        "context_tokens를 줄이거나, 언어 또는 타겟을 줄이거나, 라이선스·NPU 조건을 완화한 뒤 "
+        "다시 검사하십시오."
     ),
     "platform_alt_intro": "이 기기들에 내장된 플랫폼 모델(본 검토 대상 아님):",
     # 11. 출처
@@ -312,6 +336,31 @@ T: dict[str, str] = {
         "*feasibility가 {source}와 카탈로그 버전 {catalog}로 생성했습니다. 같은 입력과 카탈로그는 "
         "항상 같은 보고서를 만듭니다.*"
     ),
+    # 터미널 표 (--format table)
+    "tbl_verdict": "{source}: {verdict}. 모든 타겟에 들어가는 모델 {n}개",
+    "tbl_feasible": "도입 가능",
+    "tbl_not_feasible": "도입 불가(모든 타겟에 들어가는 모델이 2개 미만)",
+    "tbl_rank": "순위",
+    "tbl_model": "모델",
+    "tbl_params": "파라미터",
+    "tbl_quant": "양자화",
+    "tbl_runtime": "런타임",
+    "tbl_memory": "메모리(가장 빠듯한 타겟)",
+    "tbl_tps": "tok/s",
+    "tbl_score": "점수",
+    "tbl_per_target": "추천 {rank}. {model} 타겟별 수치",
+    "tbl_target": "타겟",
+    "tbl_os": "OS",
+    "tbl_backend": "가속기",
+    "tbl_weights": "가중치 MB",
+    "tbl_kv": "KV 캐시 MB",
+    "tbl_buffers": "버퍼 MB",
+    "tbl_total": "합계/예산 MB",
+    "tbl_decode": "생성 tok/s",
+    "tbl_prefill": "프롬프트 처리 tok/s",
+    "tbl_why_not": "다른 모델을 제외한 이유(모델별 가장 근접한 조합)",
+    "tbl_rule": "규칙",
+    "tbl_reason": "제외 사유",
 }
 
 TEXTS = Texts(
@@ -390,54 +439,96 @@ TEXTS = Texts(
                   "됩니다.",
         "language": "요청 언어({langs})를 줄이면 {model}도 후보가 됩니다. 현재 모델 카드에 일부 "
                     "언어가 명시되어 있지 않습니다.",
-        "license": "비상업적 라이선스를 허용하면(license: any) {model}도 후보가 됩니다.",
+        "language-missing": "{missing} 지원을 자체 검증해 언어 조건에서 빼면 {model}도 후보가 "
+                            "됩니다. 현재 모델 카드에는 {missing}가 명시되어 있지 않습니다.",
+        "license": "비상업적 라이선스를 허용하면(license: any) {model}도 후보가 됩니다. 상업적 "
+                   "서비스에는 쓸 수 없습니다.",
+        "license-id": "비상업적 라이선스({license})를 허용하면(license: any) {model}도 후보가 "
+                      "됩니다. 상업적 서비스에는 쓸 수 없습니다.",
         "context": "컨텍스트를 {ctx} 토큰보다 줄이면 {model}도 후보가 됩니다.",
+        "context-have": "컨텍스트를 현재 {ctx} 토큰에서 {have} 토큰 이하로 줄이면 {model}도 "
+                        "후보가 됩니다.",
         "speed": "최소 생성 속도(min_decode_tps)를 낮추면 {model}도 후보가 됩니다.",
         "npu": "NPU 필수 조건을 없애면 {model}도 후보가 됩니다.",
         "default": "입력 하나를 바꾸면 {model}도 후보가 됩니다.",
     },
     rule_detail={
-        "param-cap": "{params} 파라미터로 상한 이내입니다.",
-        "license": "{license}, 상업적 이용 {commercial}.",
-        "languages": "모델 카드에 {listed}가 명시되어 있습니다.",
-        "languages-claim": "모델 카드에 {listed}는 명시되어 있으나 {missing}는 포괄적 주장에만 근거합니다.",
-        "context-window": "필요 {ctx} 토큰 / 모델 최대 {max_ctx} 토큰.",
-        "task-fit": "모델 카드가 {matched} 용도를 명시합니다.",
-        "task-fit-unknown": "모델 카드에 {missing_tasks} 용도가 명시되어 있지 않습니다. 실제 품질을 검증해야 합니다.",
-        "os-support": "{runtime} 런타임이 {os}를 지원합니다.",
-        "os-support-unknown": "{runtime} 런타임의 최소 {os} 버전을 확인할 수 없습니다. 기기의 OS 버전이 알려져 있지 않습니다.",
-        "architecture-support": "{runtime} 런타임이 {family} 아키텍처를 지원합니다.",
-        "accelerator": "{accel}에서 실행합니다.",
-        "memory-fit": "예산 {budget} 중 {total}를 사용합니다.",
-        "decode-speed": "초당 약 {tps} 토큰{min_tps}.",
-        "decode-speed-unknown": "메모리 대역폭이 공개되지 않아 속도를 추정할 수 없습니다{min_tps}.",
-        "default": "{rule} 규칙의 근거는 영문 보고서를 참고하십시오.",
-    },
-    rejection={
-        "param-cap": "{params} 파라미터로 상한을 넘습니다.",
-        "license": "라이선스가 상업적 이용을 허용하지 않습니다.",
-        "languages": "모델 카드에 요청 언어({langs}) 중 일부가 명시되어 있지 않습니다.",
-        "context-window": "모델의 최대 컨텍스트가 요청한 {ctx} 토큰보다 짧습니다.",
-        "task-fit": "모델 카드가 요청 작업({tasks})을 명시하지 않습니다.",
-        "os-support": "{runtime} 런타임이 {target}의 {os} 버전을 지원하지 않거나 확인할 수 없습니다.",
-        "architecture-support": "{runtime} 런타임이 이 모델의 아키텍처를 지원하지 않습니다.",
-        "accelerator": "{target}에서 요구한 가속기(NPU) 조건을 충족하지 못합니다.",
-        "memory-fit": "{target}에서 {total}가 필요하지만 예산은 {budget}입니다.",
-        "decode-speed": "{target}에서 최소 생성 속도 {min_tps} tok/s에 못 미칩니다.",
-        "default": "{target}에서 {rule} 규칙을 통과하지 못했습니다.",
+        "param-cap:pass": "파라미터 수 {params}로 상한 {cap} 이내입니다.",
+        "param-cap:fail": "파라미터 수({params})가 상한({cap})보다 큽니다.",
+        "license:pass-yes": "{license} 라이선스는 상업적 이용을 허용합니다.",
+        "license:pass-conditional": "{license} 라이선스는 조건부로 상업적 이용을 허용합니다.",
+        "license:pass-no": "{license} 라이선스는 상업적 이용을 허용하지 않지만, 라이선스 조건을 지정하지 않아(license: any) 통과했습니다.",
+        "license:fail": "{license} 라이선스는 상업적 이용을 허용하지 않습니다.",
+        "languages:pass": "모델 카드에 {languages}가 명시되어 있습니다.",
+        "languages:claim": "모델 카드에 {missing}가 명시되어 있지 않고, 포괄적인 다국어 지원 주장만 있습니다.",
+        "languages:fail": "모델 카드에 명시된 언어 {n_listed}개({listed})에 {missing}가 없습니다.",
+        "context-window:pass": "필요한 컨텍스트 {need} 토큰은 모델 최대치 {have} 토큰 이내입니다.",
+        "context-window:fail": "필요한 컨텍스트 {need} 토큰이 모델 최대치 {have} 토큰보다 깁니다.",
+        "os-support:pass": "{runtime} 런타임은 {os}를 지원합니다.",
+        "os-support:pass-version": "{runtime} 런타임은 {os} {min_version} 이상을 요구하며, 타겟은 {os} {have}입니다.",
+        "os-support:unknown": "{runtime} 런타임은 {os} {min_version} 이상을 요구하지만 타겟의 {os} 버전을 알 수 없습니다. 실기기의 OS 버전을 확인해야 합니다.",
+        "os-support:fail-os": "{runtime} 런타임은 {os}에서 동작하지 않습니다.",
+        "os-support:fail-version": "{runtime} 런타임은 {os} {min_version} 이상을 요구하지만 타겟은 {os} {have}입니다.",
+        "architecture-support:pass": "{runtime} 런타임이 {architecture} 아키텍처를 지원합니다.",
+        "architecture-support:fail": "{runtime} 런타임은 {architecture} 아키텍처를 지원하지 않습니다.",
+        "accelerator:pass": "{backend}에서 실행합니다.",
+        "accelerator:pass-npu": "NPU({npu})에서 실행합니다.",
+        "accelerator:fail-os": "{runtime} 런타임에는 이 OS용 백엔드가 없습니다.",
+        "accelerator:fail-npu-required": "NPU 사용이 필수(npu: required)이지만 {runtime} 런타임은 이 기기의 NPU({npu})를 사용할 수 없습니다.",
+        "accelerator:fail-npu-required-none": "NPU 사용이 필수(npu: required)이지만 이 기기에는 NPU가 없어 {runtime} 런타임을 NPU로 실행할 수 없습니다.",
+        "accelerator:fail-encoding": "{quantization} 포맷은 {backends} 전용이지만 {runtime} 런타임은 이 기기에서 {backends}를 사용할 수 없습니다.",
+        "accelerator:fail-no-common-backend": "{runtime} 런타임이 사용할 수 있는 가속기가 이 기기에 없습니다.",
+        "memory-fit:pass": "예산 **{budget}** 중 **{need}**를 사용합니다.",
+        "memory-fit:fail": "**{need}**가 필요해 예산 **{budget}**를 초과합니다.",
+        "memory-fit:fail-detail": "**{need}**가 필요해 예산 **{budget}**를 초과합니다(가중치 {weights}, KV 캐시 {kv_cache}).",
+        "decode-speed:pass": "초당 약 {tps} 토큰을 생성합니다(최소 기준 없음).",
+        "decode-speed:pass-min": "초당 약 {tps} 토큰으로 최소 기준인 초당 {minimum} 토큰을 충족합니다.",
+        "decode-speed:fail": "초당 약 {tps} 토큰으로 최소 기준인 초당 {minimum} 토큰에 못 미칩니다.",
+        "decode-speed:unknown": "기기의 메모리 대역폭이 공개되지 않아 생성 속도를 추정할 수 없습니다. 실기기에서 측정해야 합니다.",
+        "decode-speed:unknown-min": "기기의 메모리 대역폭이 공개되지 않아 최소 기준(초당 {minimum} 토큰) 충족 여부를 추정할 수 없습니다. 실기기에서 측정해야 합니다.",
+        "task-fit:pass": "모델 카드에 {tasks} 용도가 명시되어 있습니다.",
+        "task-fit:unknown": "모델 카드에 {missing} 용도가 명시되어 있지 않습니다. 출시 전에 해당 작업의 품질을 검증해야 합니다.",
+        "default": "{rule} 규칙의 상세 근거는 영문 보고서(--lang en)를 참고하십시오.",
     },
     risk={
         "headroom": "{target}의 메모리 여유분이 **{headroom}**(예산의 {pct})로 작습니다. OS의 "
-                    "메모리 한도는 시스템 상태에 따라 달라집니다.",
-        "license": "{license}의 이용 조건이 적용됩니다. 출시 전에 법무 검토가 필요합니다.",
-        "language_claim": "일부 요청 언어의 지원 근거가 모델 카드의 포괄적 다국어 주장뿐입니다.",
+                    "메모리 한도는 시스템 상태에 따라 달라지므로 다른 앱을 띄운 상태에서 "
+                    "시험해야 합니다.",
+        "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다(위 라이선스 항목 "
+                              "참고). 출시 전에 법무 검토가 필요합니다.",
+        "license-conditions-unstated": "{license} 라이선스의 이용 조건이 적용됩니다. 출시 전에 "
+                                       "라이선스 원문으로 법무 검토를 받아야 합니다.",
+        "language-claim": "{languages}는 모델 카드에 명시되어 있지 않고 포괄적인 다국어 지원 "
+                          "주장에만 근거합니다. 출시 전에 해당 언어의 품질을 검증해야 합니다.",
         "reasoning": "기본 설정에서 답하기 전에 추론 과정을 출력하므로 답변이 길어지고 시간과 "
                      "배터리를 더 씁니다.",
-        "slow": "{target}에서 생성 속도가 초당 약 {tps} 토큰으로 느립니다.",
-        "no_speed": "다음 타겟은 메모리 대역폭이 공개되지 않아 속도 추정치가 없으므로 "
+        "slow": "{target}에서 생성 속도가 초당 약 **{tps} 토큰**으로 느립니다. 긴 답변은 "
+                "사용자가 기다리는 시간이 깁니다.",
+        "no-speed": "다음 타겟은 메모리 대역폭이 공개되지 않아 속도 추정치가 없으므로 "
                     "실기기에서 측정해야 합니다: {targets}.",
-        "verification": "이 모델의 카탈로그 정보 일부가 불완전합니다(검증 등급 C).",
+        "verification": "이 모델의 카탈로그 정보 일부가 불완전합니다(검증 등급 C). 출시 전에 "
+                        "모델 카드 원문을 다시 확인해야 합니다.",
         "default": "엔진이 추가 위험을 보고했습니다. 영문 보고서(--lang en)를 참고하십시오.",
+    },
+    gap={
+        "bandwidth": "메모리 대역폭이 공개되지 않아 생성 속도를 추정할 수 없습니다.",
+        "npu-tops": "NPU 성능(TOPS)이 공개되지 않았습니다.",
+        "os-version": "OS 버전을 알 수 없어 런타임의 최소 OS 버전 조건을 확인할 수 없습니다.",
+        "default": "카탈로그에 없는 정보가 있습니다(영문 보고서 참고).",
+    },
+    basis={
+        "target": "입력 파일에서 이 타겟에 지정",
+        "explicit": "입력 파일의 constraints.memory_budget_mb로 지정",
+        "ios": "계획용 기본값: RAM {ram} GB의 {share}, 확장 메모리 권한(increased-memory "
+               "entitlement)이 없는 iOS 앱의 메모리 한도(jetsam) 기준",
+        "android-small": "계획용 기본값: RAM {ram} GB의 {share}, RAM 12 GB 미만 Android 기기의 "
+                         "포그라운드 앱 기준(lmkd)",
+        "android-large": "계획용 기본값: RAM {ram} GB의 {share}, RAM 12 GB 이상 Android 기기의 "
+                         "포그라운드 앱 기준(lmkd)",
+        "macos": "계획용 기본값: RAM {ram} GB의 {share}, macOS의 Metal GPU 작업 메모리 한도 기준",
+        "other": "계획용 기본값: RAM {ram} GB의 {share}, 앱별 한도가 없어 가용 메모리에서 여유분을 "
+                 "남긴 값",
+        "default": "근거는 영문 보고서 참고",
     },
     assumption={
         "GGUF: per-tensor types": "GGUF: 텐서별 타입은 중요도 행렬(imatrix)을 쓴 llama-quantize의 "
@@ -470,15 +561,5 @@ TEXTS = Texts(
                                 "따라 플래시에서 불러올 수 있습니다.",
         "MoE:": "MoE: 메모리에는 모든 전문가(expert)를 올리고, 속도는 활성 전문가만 읽는다고 "
                 "계산했습니다.",
-    },
-    gap={
-        "memory bandwidth not published": "메모리 대역폭 미공개: 속도를 추정할 수 없습니다.",
-        "NPU TOPS not published": "NPU 성능(TOPS) 미공개.",
-        "OS version unknown": "OS 버전 미상: 런타임의 최소 OS 버전을 확인할 수 없습니다.",
-    },
-    basis={
-        "set for this target in the device file": "입력 파일에서 이 타겟에 지정",
-        "set in the device file": "입력 파일에서 지정",
-        "planning default": "OS와 RAM 기준 계획용 기본값",
     },
 )
