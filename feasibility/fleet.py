@@ -199,19 +199,36 @@ def _csv_rows(fh: Any, source: str) -> Iterator[RawRow]:
     if len(set(cols)) != len(cols):
         raise InputError("has a repeated column in its header", source=source)
     keyed = [i for i, c in enumerate(cols) if c not in ("name", "count")]
+    loose = [(i, c) for i, c in enumerate(cols) if c in ("name", "count")]
     n = 0
     width = len(cols)
+    # Fleets repeat a few specs many times: strip and key each distinct spec once, and give each
+    # row only its own name and count on top of the shared spec fields.
+    specs: dict[tuple[str, ...], tuple[tuple[str, ...], dict[str, str]]] = {}
     for cells in reader:
         line = reader.line_num
-        if not cells or all(not c.strip() for c in cells):
+        if not cells or not "".join(cells).strip():
             continue
         n += 1
         if len(cells) != width:
             yield RawRow(n, line, None, f"has {len(cells)} cells, the header has {width}")
             continue
-        # Keying on the cells themselves (not a sorted dict) keeps 100,000 rows cheap.
-        key = tuple(cells[i].strip() for i in keyed)
-        data = {c: v.strip() for c, v in zip(cols, cells, strict=True) if v.strip()}
+        raw_key = tuple(cells[i] for i in keyed)
+        hit = specs.get(raw_key)
+        if hit is None:
+            key = tuple(v.strip() for v in raw_key)
+            base = {cols[i]: v for i, v in zip(keyed, key, strict=True) if v}
+            hit = specs[raw_key] = (key, base)
+            if len(specs) > 100_000:  # bounded memory on fleets of all-distinct rows
+                specs.clear()
+        key, base = hit
+        data = base
+        if loose:
+            data = dict(base)
+            for i, c in loose:
+                v = cells[i].strip()
+                if v:
+                    data[c] = v
         yield RawRow(n, line, data, "", key)
 
 
@@ -377,7 +394,7 @@ class Screener:
         """Feasible triples and the top two on one target (engine semantics, cached)."""
         from feasibility.estimator import estimate
         from feasibility.rules import memory_fit
-        from feasibility.scoring import score
+        from feasibility.scoring import score_total
 
         ctx = self.service.context_tokens
         budget = target.budget_bytes
@@ -407,7 +424,7 @@ class Screener:
             sit = Situation(cand, target, self.service, self.constraints, backend, est)
             if est.total_bytes != mem and memory_fit.check(sit).rejects:  # pragma: no cover
                 continue  # the memory total came to depend on the device: decide exactly
-            total = score(sit).total
+            total = score_total(sit)
             feasible.append(i)
             mid = cand.model.id
             k = (-total, cand.quant.id, cand.runtime.id)

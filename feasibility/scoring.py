@@ -67,7 +67,8 @@ def bytes_per_token(est: Estimate) -> int:
     return est.weights_bytes + est.kv_cache_bytes
 
 
-def score(s: Situation) -> ScoreTerms:
+def _terms(s: Situation) -> tuple[float, float, float, float, float, float, float]:
+    """(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
     model, quant, runtime = s.candidate.model, s.candidate.quant, s.candidate.runtime
     est = s.estimate
     tasks = s.service.tasks
@@ -94,6 +95,16 @@ def score(s: Situation) -> ScoreTerms:
     total = (
         w[0] * quality + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
     )
+    return quality, fid, speed, headroom, energy, bonus, total
+
+
+def score_total(s: Situation) -> float:
+    """The rounded total only (what ranking needs; no object built: fleets call this a lot)."""
+    return round(_terms(s)[6], 4)
+
+
+def score(s: Situation) -> ScoreTerms:
+    quality, fid, speed, headroom, energy, bonus, total = _terms(s)
     return ScoreTerms(
         quality=round(quality, 4),
         fidelity=round(fid, 4),

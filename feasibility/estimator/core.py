@@ -19,7 +19,7 @@ from feasibility.arch import breakdown
 from feasibility.estimator import speed
 from feasibility.estimator.gguf import GgufLayout, build_layout
 from feasibility.estimator.group import GroupLayout, build_group_layout
-from feasibility.estimator.memory import compute_buffer, kv_cache
+from feasibility.estimator.memory import KvBreakdown, compute_buffer, kv_cache
 from feasibility.schema import Architecture, Device, GgufScheme, ModelEntry, Quantization, Runtime
 
 MIB: Final = 1 << 20
@@ -118,6 +118,22 @@ def _flops_per_token(a: Architecture, context: int, attention: bool = True) -> f
     return 2.0 * weights + (_attention_flops(a, context) if attention else 0.0)
 
 
+_KV: dict[tuple[int, int, str, bool, int], tuple[Architecture, KvBreakdown]] = {}
+
+
+def _kv(a: Architecture, context: int, kv_type: str, llama_cpp: bool, n_ubatch: int) -> KvBreakdown:
+    """kv_cache(), memoized per architecture object (fleets ask the same question 10^5 times)."""
+    key = (id(a), context, kv_type, llama_cpp, n_ubatch)
+    hit = _KV.get(key)
+    if hit is not None and hit[0] is a:
+        return hit[1]
+    kv = kv_cache(a, context, kv_type, llama_cpp=llama_cpp, n_ubatch=n_ubatch)
+    if len(_KV) >= _CACHE_MAX:
+        _KV.clear()
+    _KV[key] = (a, kv)
+    return kv
+
+
 def estimate(
     model: ModelEntry,
     quantization: Quantization,
@@ -153,7 +169,7 @@ def estimate(
         weights = lay.weights_bytes
         assumptions.extend(_ASSUME_GROUP)
 
-    kv = kv_cache(a, context_tokens, kv_type, llama_cpp=gguf, n_ubatch=n_ubatch)
+    kv = _kv(a, context_tokens, kv_type, gguf, n_ubatch)
     compute = compute_buffer(a, context_tokens, n_ubatch, llama_cpp=gguf)
     if runtime is not None:
         overhead = runtime.overhead_mb * MIB
@@ -174,7 +190,7 @@ def estimate(
     decode: float | None = None
     prefill: float | None = None
     if bw is not None and backend is not None:
-        kv_read = kv_cache(a, context_tokens, kv_type, llama_cpp=False).total
+        kv_read = _kv(a, context_tokens, kv_type, False, n_ubatch).total
         decode = _decode(lay, a, backend, bw, runtime, device, kv_read)
         assumptions.extend(_ASSUME_SPEED)
     else:
