@@ -26,7 +26,7 @@ from typing import Any, Literal
 from feasibility import pipeline
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
-from feasibility.estimator import Estimate, estimate
+from feasibility.estimator import Estimate, estimate, weights_floor
 from feasibility.rules import CHECKS, ESTIMATE_LEVEL, MODEL_LEVEL, PLACEMENT_LEVEL, memory_fit
 from feasibility.schema import Device, ModelEntry, Spec
 from feasibility.scoring import score
@@ -149,14 +149,13 @@ def _evaluate_option(
     backend, placement = cached
     if any(v.rejects for v in placement):
         return Option(cand, target, backend, None, model_verdicts + placement, None)
-    est = estimate_fn(
-        cand.model,
-        cand.quant,
-        spec.service.context_tokens,
-        device=target.device,
-        runtime=cand.runtime,
-        backend=backend,
-    )
+    ctx = spec.service.context_tokens
+    floor = weights_floor(cand.model, cand.quant, ctx, runtime=cand.runtime, backend=backend)
+    if floor.total_bytes > target.budget_bytes:
+        est = floor  # even the weights alone do not fit: no need for the full layout
+    else:
+        est = estimate_fn(cand.model, cand.quant, ctx, device=target.device,
+                          runtime=cand.runtime, backend=backend)
     sit = Situation(cand, target, spec.service, spec.constraints, backend, est)
     by_estimate = tuple(check(sit) for rid, check in CHECKS if rid in ESTIMATE_LEVEL)
     verdicts = model_verdicts + placement + by_estimate
@@ -437,6 +436,7 @@ def evaluate(
                 tuple(v for v in o.verdicts if v.rule in MODEL_LEVEL and not v.rejects),
                 False, estimate_fn, placement_cache,
             ),
+            lambda o: _full_total(o, ctx, estimate_fn),
         ),
         why_not=why_not,
         gaps=tuple(sorted({f"{rt.name}: {g}" for rt in rtargets for g in rt.gaps})),
@@ -526,11 +526,24 @@ def _placeholders(spec: Spec, rtargets: list[ResolvedTarget]) -> tuple[str, ...]
     return tuple(out)
 
 
+def _full_total(o: Option, context: int, estimate_fn: EstimateFn) -> int:
+    """The full estimate's total, also where the engine stopped at the weights floor."""
+    assert o.estimate is not None
+    if not o.estimate.lower_bound:
+        return o.estimate.total_bytes
+    c = o.candidate
+    return estimate_fn(c.model, c.quant, context, device=o.target.device, runtime=c.runtime,
+                       backend=o.backend).total_bytes
+
+
 def _surely_too_big(o: Option) -> bool:
     """Weights alone, at the encoding's nominal bits, exceed the budget: no estimate needed."""
     c = o.candidate
     return c.model.params * c.quant.weight_bits / 8 > o.target.budget_bytes
 
+
+SENSITIVITY_TRIES = 4
+"""Builds tried per model when checking whether lifting one model-level rule would admit it."""
 
 _MODEL_LEVEL_KINDS: dict[str, Literal["language", "license", "context"]] = {
     "languages": "language",
@@ -545,6 +558,7 @@ def _sensitivities(
     catalog: Catalog,
     ranked: list[tuple[float, str]],
     reevaluate: Callable[[Option], Option],
+    full_total: Callable[[Option], int],
 ) -> tuple[Sensitivity, ...]:
     """Stronger (larger) models than the first pick that one changed input would admit.
 
@@ -558,6 +572,8 @@ def _sensitivities(
     else:
         floor = 0
     found: dict[tuple[str, str], Sensitivity] = {}
+    pending: dict[tuple[Literal["language", "license", "context"], str],
+                  list[tuple[float, tuple[str, str, str], list[Option]]]] = {}
     feasible = {mid for _, mid in ranked}
     for key, opts in options.items():
         model = catalog.models[key[0]]
@@ -565,7 +581,7 @@ def _sensitivities(
             continue
         failing = {v.rule for o in opts for v in o.failures}
         if failing == {memory_fit.ID}:
-            need = max(round(o.estimate.total_bytes / MIB) for o in opts if o.estimate is not None)
+            need = max(round(full_total(o) / MIB) for o in opts)
             k = ("budget", model.id)
             prev = found.get(k)
             if prev is None or need < int(prev.value):
@@ -574,13 +590,18 @@ def _sensitivities(
             found.setdefault(("speed", model.id),
                              Sensitivity(kind="speed", model=model.id, value=""))
         elif len(failing) == 1 and next(iter(failing)) in _MODEL_LEVEL_KINDS:
-            kind = _MODEL_LEVEL_KINDS[next(iter(failing))]
-            if (kind, model.id) in found:
-                continue
-            if any(_surely_too_big(o) for o in opts):
-                continue
+            if not any(_surely_too_big(o) for o in opts):
+                kind = _MODEL_LEVEL_KINDS[next(iter(failing))]
+                lightest = max(o.candidate.model.params * o.candidate.quant.weight_bits
+                               for o in opts)
+                pending.setdefault((kind, model.id), []).append((lightest, key, opts))
+    # Lifting a model-level rule: try the lightest few builds of each model (a sensitivity is a
+    # hint, so a model whose only fitting build is heavier may go unnamed; never the reverse).
+    for (kind, mid), tries in sorted(pending.items()):
+        for _, _, opts in sorted(tries, key=lambda t: (t[0], t[1]))[:SENSITIVITY_TRIES]:
             if all(reevaluate(o).feasible for o in opts):
-                found[(kind, model.id)] = Sensitivity(kind=kind, model=model.id, value="")
+                found[(kind, mid)] = Sensitivity(kind=kind, model=mid, value="")
+                break
     items = sorted(
         found.values(),
         key=lambda s: (

@@ -87,3 +87,15 @@ def test_damaged_cache_is_ignored(tmp_path, monkeypatch) -> None:  # type: ignor
     mod._load.cache_clear()
     assert len(mod.load_catalog().models) >= 30
     mod._load.cache_clear()
+
+
+def test_weights_floor_is_a_lower_bound_for_every_model_and_quantization() -> None:
+    """The engine may skip a full estimate only because the floor never exceeds it."""
+    from feasibility.estimator import estimate, weights_floor
+
+    cat = load_catalog()
+    for m in cat.models.values():
+        for q in cat.quantizations.values():
+            full = estimate(m, q, 2048)
+            floor = weights_floor(m, q, 2048)
+            assert floor.total_bytes <= full.weights_bytes, (m.id, q.id)

@@ -51,6 +51,9 @@ class Estimate(BaseModel):
     prefill_tps: float | None
     energy_mj_per_token: float | None
     assumptions: tuple[str, ...]
+    lower_bound: bool = False
+    """True for a floor (weights alone at the encoding's nominal bits, see ``weights_floor``): the
+    engine uses it instead of a full estimate when even the floor exceeds the budget."""
 
 
 Layout = GgufLayout | GroupLayout
@@ -116,6 +119,41 @@ def _flops_per_token(a: Architecture, context: int, attention: bool = True) -> f
     p = breakdown(a)
     weights = p.active - p.embedding - p.output_head - a.offloadable_params
     return 2.0 * weights + (_attention_flops(a, context) if attention else 0.0)
+
+
+def weights_floor(
+    model: ModelEntry, quantization: Quantization, context_tokens: int, *,
+    runtime: Runtime | None = None, backend: str | None = None,
+) -> Estimate:
+    """A lower bound on the total: every parameter at the encoding's nominal bits, nothing else.
+
+    Every format stores at least ``weight_bits`` per parameter (scales, zero points, unquantized
+    norms and embeddings only add), so when this floor exceeds a budget the full estimate does
+    too; the engine then skips building the layout. The catalog test checks the bound against the
+    full estimate for every model and quantization.
+    """
+    floor = int(model.params * quantization.weight_bits / 8)
+    return Estimate(
+        model=model.id,
+        quantization=quantization.id,
+        runtime=runtime.id if runtime is not None else None,
+        backend=backend,
+        context_tokens=context_tokens,
+        file_bytes=floor,
+        weights_bytes=floor,
+        kv_cache_bytes=0,
+        compute_bytes=0,
+        overhead_bytes=0,
+        total_bytes=floor,
+        decode_tps=None,
+        prefill_tps=None,
+        energy_mj_per_token=None,
+        assumptions=(
+            f"Lower bound only: {model.params:,} parameters at {quantization.weight_bits:g} bits; "
+            "KV cache, buffers and overhead not added.",
+        ),
+        lower_bound=True,
+    )
 
 
 _KV: dict[tuple[int, int, str, bool, int], tuple[Architecture, KvBreakdown]] = {}

@@ -82,6 +82,8 @@ def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
             return "fail-npu-required-none"
         return f"fail-{problem}" if problem else "fail"
     if rule == "memory-fit" and outcome != "pass":
+        if ev.get("lower_bound"):
+            return "fail-floor"
         return "fail-detail" if "weights_mb" in ev else "fail"
     if rule == "decode-speed":
         if "problem" in ev:

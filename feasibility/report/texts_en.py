@@ -490,6 +490,8 @@ TEXTS = Texts(
                                               "accelerators.",
         "memory-fit:pass": "Uses **{need}** of the **{budget}** budget.",
         "memory-fit:fail": "Needs **{need}**, over the **{budget}** budget.",
+        "memory-fit:fail-floor": "Needs at least **{need}** for the weights alone, over the "
+        "**{budget}** budget.",
         "memory-fit:fail-detail": "Needs **{need}**, over the **{budget}** budget (weights "
                                   "{weights}, KV cache {kv_cache}).",
         "decode-speed:pass": "About {tps} tokens/s (no minimum set).",

@@ -480,6 +480,7 @@ TEXTS = Texts(
         "accelerator:fail-no-common-backend": "{runtime} 런타임이 사용할 수 있는 가속기가 이 기기에 없습니다.",
         "memory-fit:pass": "예산 **{budget}** 중 **{need}**를 사용합니다.",
         "memory-fit:fail": "**{need}**가 필요해 예산 **{budget}**를 초과합니다.",
+        "memory-fit:fail-floor": "가중치만으로도 최소 **{need}**가 필요해 예산 **{budget}**를 초과합니다.",
         "memory-fit:fail-detail": "**{need}**가 필요해 예산 **{budget}**를 초과합니다(가중치 {weights}, KV 캐시 {kv_cache}).",
         "decode-speed:pass": "초당 약 {tps} 토큰을 생성합니다(최소 기준 없음).",
         "decode-speed:pass-min": "초당 약 {tps} 토큰으로 최소 기준인 초당 {minimum} 토큰을 충족합니다.",

@@ -4,7 +4,9 @@ The figures come from ``feasibility.estimator`` (the same numbers the report and
 ``feasibility estimate`` show). The KV cache is sized at the service's context, never at the
 model's maximum.
 Passes when the total is within the target's memory budget; the reason gives the headroom.
-Fails when larger: "needs 2,431 MB, budget is 2,048 MB".
+Fails when larger: "needs 2,431 MB, budget is 2,048 MB". When the weights alone, at the encoding's
+nominal bits, already exceed the budget, the engine skips the full estimate and the reason says
+"needs at least ... for the weights alone".
 Example: Phi-3.5-mini at Q4_K_M with a 4,096-token context does not fit a 2,048 MB budget.
 """
 
@@ -25,6 +27,17 @@ def check(s: Situation) -> Verdict:
         return Verdict.passed(
             ID, f"needs {need_mb} MB of the {budget_mb} MB budget", need=need, budget=budget,
             need_mb=round(need / MIB), budget_mb=round(budget / MIB)
+        )
+    if s.estimate.lower_bound:
+        return Verdict.failed(
+            ID,
+            f"needs at least {need_mb} MB for the weights alone "
+            f"({s.candidate.quant.weight_bits:g}-bit), budget is {budget_mb} MB",
+            need=need,
+            budget=budget,
+            need_mb=round(need / MIB),
+            budget_mb=round(budget / MIB),
+            lower_bound=True,
         )
     return Verdict.failed(
         ID,

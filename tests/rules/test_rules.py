@@ -196,3 +196,16 @@ def test_task_fit_never_rejects() -> None:
     v = task_fit.check(make_situation(service=svc))
     assert v.outcome == "unknown" and not v.rejects and "code" in v.reason
     assert task_fit.check(make_situation(service=Service(tasks=("chat",)))).outcome == "pass"
+
+
+def test_memory_fit_says_at_least_for_a_weights_floor() -> None:
+    """When the engine stops at the weights floor, the reason says 'at least'."""
+    from factories import make_model, make_quant
+    from feasibility.estimator import weights_floor
+
+    model = make_model(params=8_000_000_000)
+    floor = weights_floor(model, make_quant(), 4096)
+    v = memory_fit.check(make_situation(model=model, estimate=floor))
+    assert v.outcome == "fail"
+    assert v.reason == "needs at least 3,815 MB for the weights alone (4-bit), budget is 2,048 MB"
+    assert dict(v.evidence)["lower_bound"] is True
