@@ -479,6 +479,7 @@ def _rejections(
             runtime=key[2],
             target=rt.id,
             rule=verdict.rule,
+            outcome=verdict.outcome,
             reason=f"{rt.name}: {verdict.reason}",
             evidence=dict(verdict.evidence),
             params=first.candidate.model.params,

@@ -205,6 +205,8 @@ class Rejection(Frozen):
     runtime: str
     target: str
     rule: str
+    outcome: Outcome
+    """``fail``, or ``unknown`` for a blocking unknown (e.g. a language the card does not list)."""
     reason: str
     evidence: dict[str, Any] = {}
     params: int

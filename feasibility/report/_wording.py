@@ -169,7 +169,7 @@ def verdict_sentence(t: Texts, rule: str, outcome: str, evidence: Mapping[str, A
 
 def rejection_sentence(t: Texts, r: Rejection) -> str:
     """A rejection's reason (a fail, or a blocking unknown for a language only claimed)."""
-    outcome = "unknown" if r.rule == "languages" and "claim" in r.evidence else "fail"
+    outcome = r.outcome
     return verdict_sentence(t, r.rule, outcome, r.evidence, r.reason)
 
 
