@@ -58,50 +58,138 @@ _SRC = ("https://github.com/ggml-org/llama.cpp",)
 # (format substring, precision) -> (catalog quantization ids to try, fallback GroupScheme).
 # Fallbacks follow quant_internals.md §5; "bits" of float formats are the float width.
 OTHER_FORMATS: dict[tuple[str, str], tuple[tuple[str, ...], GroupScheme | None]] = {
-    ("MLX", "4bit"): (("mlx-4bit",), GroupScheme(bits=4, group_size=64, scale_bytes=2,
-                                                 zero_bytes=2, lm_head="tied")),
-    ("Transformers.js", "fp32"): (("onnx-fp32",), GroupScheme(
-        bits=32, group_size=None, scale_bytes=0, embeddings="float32", lm_head="tied",
-        other_bits=32)),
-    ("Transformers.js", "fp16"): (("onnx-fp16",), GroupScheme(
-        bits=16, group_size=None, scale_bytes=0, embeddings="float16", lm_head="tied")),
-    ("Transformers.js", "int8"): (("onnx-int8",), GroupScheme(
-        bits=8, group_size=None, scale_bytes=4, zero_bytes=1, embeddings="int8", lm_head="tied",
-        other_bits=32)),
-    ("Transformers.js", "q4"): (("onnx-q4",), GroupScheme(
-        bits=4, group_size=32, scale_bytes=4, zero_bytes=0.5, embeddings="float32",
-        lm_head="tied", other_bits=32)),
-    ("Transformers.js", "q4f16"): (("onnx-q4f16",), GroupScheme(
-        bits=4, group_size=32, scale_bytes=2, zero_bytes=0.5, embeddings="float16",
-        lm_head="tied")),
-    ("Transformers.js", "bnb4"): (("onnx-bnb4",), GroupScheme(
-        bits=4, group_size=64, scale_bytes=4, embeddings="float32", lm_head="tied",
-        other_bits=32)),
-    ("ONNX Runtime GenAI", "int4"): (("onnx-int4",), GroupScheme(
-        bits=4, group_size=32, scale_bytes=4, zero_bytes=0.5, embeddings="float32",
-        lm_head="quantized", tied_stored_twice=True, other_bits=32)),
-    ("LiteRT (.tflite)", "fp32"): (("litert-fp32",), GroupScheme(
-        bits=32, group_size=None, scale_bytes=0, embeddings="float32", lm_head="tied",
-        other_bits=32)),
-    ("LiteRT (.tflite)", "dynamic_int8"): (("litert-int8", "litert-dynamic-int8"), GroupScheme(
-        bits=8, group_size=None, scale_bytes=4, embeddings="int8", lm_head="tied",
-        other_bits=32)),
-    ("MediaPipe", "q4"): (("litert-int4", "mediapipe-int4"), GroupScheme(
-        bits=4, group_size=32, scale_bytes=2, lm_head="tied", other_bits=32)),
-    ("MediaPipe", "q8"): (("litert-int8", "mediapipe-int8"), GroupScheme(
-        bits=8, group_size=None, scale_bytes=4, embeddings="int8", lm_head="tied",
-        other_bits=32)),
-    ("MediaPipe", "f32"): (("litert-fp32",), GroupScheme(
-        bits=32, group_size=None, scale_bytes=0, embeddings="float32", lm_head="tied",
-        other_bits=32)),
+    ("MLX", "4bit"): (
+        ("mlx-4bit",),
+        GroupScheme(bits=4, group_size=64, scale_bytes=2, zero_bytes=2, lm_head="tied"),
+    ),
+    ("Transformers.js", "fp32"): (
+        ("onnx-fp32",),
+        GroupScheme(
+            bits=32,
+            group_size=None,
+            scale_bytes=0,
+            embeddings="float32",
+            lm_head="tied",
+            other_bits=32,
+        ),
+    ),
+    ("Transformers.js", "fp16"): (
+        ("onnx-fp16",),
+        GroupScheme(bits=16, group_size=None, scale_bytes=0, embeddings="float16", lm_head="tied"),
+    ),
+    ("Transformers.js", "int8"): (
+        ("onnx-int8",),
+        GroupScheme(
+            bits=8,
+            group_size=None,
+            scale_bytes=4,
+            zero_bytes=1,
+            embeddings="int8",
+            lm_head="tied",
+            other_bits=32,
+        ),
+    ),
+    ("Transformers.js", "q4"): (
+        ("onnx-q4",),
+        GroupScheme(
+            bits=4,
+            group_size=32,
+            scale_bytes=4,
+            zero_bytes=0.5,
+            embeddings="float32",
+            lm_head="tied",
+            other_bits=32,
+        ),
+    ),
+    ("Transformers.js", "q4f16"): (
+        ("onnx-q4f16",),
+        GroupScheme(
+            bits=4,
+            group_size=32,
+            scale_bytes=2,
+            zero_bytes=0.5,
+            embeddings="float16",
+            lm_head="tied",
+        ),
+    ),
+    ("Transformers.js", "bnb4"): (
+        ("onnx-bnb4",),
+        GroupScheme(
+            bits=4,
+            group_size=64,
+            scale_bytes=4,
+            embeddings="float32",
+            lm_head="tied",
+            other_bits=32,
+        ),
+    ),
+    ("ONNX Runtime GenAI", "int4"): (
+        ("onnx-int4",),
+        GroupScheme(
+            bits=4,
+            group_size=32,
+            scale_bytes=4,
+            zero_bytes=0.5,
+            embeddings="float32",
+            lm_head="quantized",
+            tied_stored_twice=True,
+            other_bits=32,
+        ),
+    ),
+    ("LiteRT (.tflite)", "fp32"): (
+        ("litert-fp32",),
+        GroupScheme(
+            bits=32,
+            group_size=None,
+            scale_bytes=0,
+            embeddings="float32",
+            lm_head="tied",
+            other_bits=32,
+        ),
+    ),
+    ("LiteRT (.tflite)", "dynamic_int8"): (
+        ("litert-int8", "litert-dynamic-int8"),
+        GroupScheme(
+            bits=8, group_size=None, scale_bytes=4, embeddings="int8", lm_head="tied", other_bits=32
+        ),
+    ),
+    ("MediaPipe", "q4"): (
+        ("litert-int4", "mediapipe-int4"),
+        GroupScheme(bits=4, group_size=32, scale_bytes=2, lm_head="tied", other_bits=32),
+    ),
+    ("MediaPipe", "q8"): (
+        ("litert-int8", "mediapipe-int8"),
+        GroupScheme(
+            bits=8, group_size=None, scale_bytes=4, embeddings="int8", lm_head="tied", other_bits=32
+        ),
+    ),
+    ("MediaPipe", "f32"): (
+        ("litert-fp32",),
+        GroupScheme(
+            bits=32,
+            group_size=None,
+            scale_bytes=0,
+            embeddings="float32",
+            lm_head="tied",
+            other_bits=32,
+        ),
+    ),
 }
 
 # Vendor NPU stacks (Qualcomm AI Hub / Genie): quant label -> catalog ids, fallback scheme.
 NPU_QUANTS: dict[str, tuple[tuple[str, ...], GroupScheme]] = {
-    "w4a16": (("qnn-w4a16", "genie-w4a16", "qnn-int4"), GroupScheme(
-        bits=4, group_size=None, scale_bytes=4, embeddings="float16", lm_head="quantized")),
-    "w4": (("qnn-w4", "qnn-w4a8", "genie-w4"), GroupScheme(
-        bits=4, group_size=None, scale_bytes=4, embeddings="float16", lm_head="quantized")),
+    "w4a16": (
+        ("qnn-w4a16", "genie-w4a16", "qnn-int4"),
+        GroupScheme(
+            bits=4, group_size=None, scale_bytes=4, embeddings="float16", lm_head="quantized"
+        ),
+    ),
+    "w4": (
+        ("qnn-w4", "qnn-w4a8", "genie-w4"),
+        GroupScheme(
+            bits=4, group_size=None, scale_bytes=4, embeddings="float16", lm_head="quantized"
+        ),
+    ),
 }
 
 BINARY_UNIT_REPOS: frozenset[str] = frozenset({"pbatra/TinyLlama-1.1B-Chat-v1.0-GGUF"})
@@ -126,20 +214,30 @@ class Catalogs:
         d = read("devices.yaml")
         q = read("quantizations.yaml")
         self.models: dict[str, ModelEntry] = (
-            {e.id: e for e in ModelsFile.model_validate(m).models} if m else {})
+            {e.id: e for e in ModelsFile.model_validate(m).models} if m else {}
+        )
         self.devices: list[Device] = list(DevicesFile.model_validate(d).devices) if d else []
         self.quants: dict[str, Quantization] = (
             {e.id.lower(): e for e in QuantizationsFile.model_validate(q).quantizations}
-            if q else {})
+            if q
+            else {}
+        )
 
-    def quant(self, ids: Iterable[str], scheme: GroupScheme | GgufScheme, name: str
-              ) -> Quantization:
+    def quant(
+        self, ids: Iterable[str], scheme: GroupScheme | GgufScheme, name: str
+    ) -> Quantization:
         for i in ids:
             if i.lower() in self.quants:
                 return self.quants[i.lower()]
         qid = re.sub(r"[^A-Za-z0-9._-]", "-", name)[:40]
-        return Quantization(id=qid, name=name, format="gguf" if isinstance(scheme, GgufScheme)
-                            else "other", weight_bits=4, scheme=scheme, sources=_SRC)
+        return Quantization(
+            id=qid,
+            name=name,
+            format="gguf" if isinstance(scheme, GgufScheme) else "other",
+            weight_bits=4,
+            scheme=scheme,
+            sources=_SRC,
+        )
 
     def gguf(self, ftype: str) -> Quantization:
         return self.quant((ftype,), GgufScheme(ftype=ftype.upper()), ftype.upper())
@@ -207,34 +305,49 @@ def _bandwidth_from_csv(ref: Path) -> dict[str, float]:
     return out
 
 
-def run(measurements_dir: str | Path = DEFAULT_MEASUREMENTS,
-        data_dir: str | Path | None = None) -> dict[str, dict[str, Any]]:
+def run(
+    measurements_dir: str | Path = DEFAULT_MEASUREMENTS, data_dir: str | Path | None = None
+) -> dict[str, dict[str, Any]]:
     mdir = Path(measurements_dir)
     cat = Catalogs(Path(data_dir) if data_dir else ROOT / "data")
     bw_csv = _bandwidth_from_csv(mdir.parent)
-    q = {k: Quantity(k) for k in ("file_size", "weights_buffer", "kv_buffer", "compute_buffer",
-                                  "decode_tps", "prefill_tps", "other_format_size")}
+    q = {
+        k: Quantity(k)
+        for k in (
+            "file_size",
+            "weights_buffer",
+            "kv_buffer",
+            "compute_buffer",
+            "decode_tps",
+            "prefill_tps",
+            "other_format_size",
+        )
+    }
 
     with (mdir / "gguf_sizes.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             m = cat.models.get(model_id(r["model"]))
-            size = parse_size(r["size_bytes"], r["size_reported"],
-                              r["hf_repo"] in BINARY_UNIT_REPOS)
+            size = parse_size(
+                r["size_bytes"], r["size_reported"], r["hf_repo"] in BINARY_UNIT_REPOS
+            )
             if m is None or size is None:
                 q["file_size"].skipped += 1
                 continue
             qt = cat.gguf(r["quant"])
             e = estimate(m, qt)
-            q["file_size"].add(f"{m.id} {r['quant']} ({r['hf_repo'].split('/')[0]})",
-                               e.file_bytes, size)
+            q["file_size"].add(
+                f"{m.id} {r['quant']} ({r['hf_repo'].split('/')[0]})", e.file_bytes, size
+            )
 
     with (mdir / "other_format_sizes.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             m = cat.models.get(model_id(r["model"]))
             size = parse_size(r["size_bytes"], r["size_reported"])
             prec = r["precision"].split(" ")[0].split(",")[0]
-            spec = next((v for (fmt, p), v in OTHER_FORMATS.items()
-                         if fmt in r["format"] and p == prec), None)
+            spec = next(
+                (v for (fmt, p), v in OTHER_FORMATS.items() if fmt in r["format"] and p == prec),
+                None,
+            )
             if m is None or size is None or spec is None or spec[1] is None:
                 q["other_format_size"].skipped += 1
                 continue
@@ -271,13 +384,15 @@ def run(measurements_dir: str | Path = DEFAULT_MEASUREMENTS,
 
             if r["llama_alloc_weights_mib"].strip():
                 e = estimate(m, qt, ctx, n_ubatch=512)
-                q["weights_buffer"].add(label, e.weights_bytes / MIB,
-                                        float(r["llama_alloc_weights_mib"]))
+                q["weights_buffer"].add(
+                    label, e.weights_bytes / MIB, float(r["llama_alloc_weights_mib"])
+                )
                 kv = kv_cache(m.architecture, ctx, llama_cpp=True)
                 kv_est = kv.swa_bytes if kv.swa_bytes else kv.total
                 q["kv_buffer"].add(label, kv_est / MIB, float(r["llama_alloc_kv_mib"]))
-                q["compute_buffer"].add(label, e.compute_bytes / MIB,
-                                        float(r["llama_alloc_compute_mib"]))
+                q["compute_buffer"].add(
+                    label, e.compute_bytes / MIB, float(r["llama_alloc_compute_mib"])
+                )
             if r["decode_tps"].strip():
                 if bw is None or backend is None:
                     q["decode_tps"].skipped += 1
@@ -303,14 +418,19 @@ def _fmt(v: float | None) -> str:
 
 def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--measurements", default=str(DEFAULT_MEASUREMENTS),
-                    help="folder with gguf_sizes.csv, device_speed.csv, other_format_sizes.csv")
+    ap.add_argument(
+        "--measurements",
+        default=str(DEFAULT_MEASUREMENTS),
+        help="folder with gguf_sizes.csv, device_speed.csv, other_format_sizes.csv",
+    )
     ap.add_argument("--data", default=None, help="catalog folder (default: data/ in the repo)")
     args = ap.parse_args(argv)
     res = run(args.measurements, args.data)
     for name, s in res.items():
-        out(f"{name:18s} rows {s['rows']:3d}  skipped {s['skipped']:3d}  "
-            f"median {_fmt(s['median_pct']):>7s}  worst {_fmt(s['worst_pct']):>7s}")
+        out(
+            f"{name:18s} rows {s['rows']:3d}  skipped {s['skipped']:3d}  "
+            f"median {_fmt(s['median_pct']):>7s}  worst {_fmt(s['worst_pct']):>7s}"
+        )
         for lab, est, meas, err in s["worst_rows"]:
             out(f"    {err:6.1f}%  est {est:,.2f}  measured {meas:,.2f}  {lab}")
     return 0

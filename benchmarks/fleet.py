@@ -50,8 +50,15 @@ def _explicit_specs(rng: random.Random) -> list[dict[str, str]]:
         if spec in seen:
             continue
         seen.add(spec)
-        out.append(dict(zip(("os", "ram_gb", "memory_bandwidth_gbs", "accelerators",
-                             "npu_vendor"), spec, strict=True)))
+        out.append(
+            dict(
+                zip(
+                    ("os", "ram_gb", "memory_bandwidth_gbs", "accelerators", "npu_vendor"),
+                    spec,
+                    strict=True,
+                )
+            )
+        )
     return out
 
 
@@ -61,8 +68,16 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     presets = sorted(load_catalog().devices)
     explicit = _explicit_specs(rng)
-    cols = ["name", "preset", "os", "ram_gb", "memory_bandwidth_gbs", "accelerators",
-            "npu_vendor", "count"]
+    cols = [
+        "name",
+        "preset",
+        "os",
+        "ram_gb",
+        "memory_bandwidth_gbs",
+        "accelerators",
+        "npu_vendor",
+        "count",
+    ]
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=cols)
         w.writeheader()
@@ -102,23 +117,38 @@ def main() -> None:
         result = screen(load_catalog(), fleet, load_service(service), jobs=args.jobs)
         n_dev = sum(1 for _ in result.devices())
         dt = time.perf_counter() - t0
-        print(f"library: {result.rows:,} rows ({len(result.groups)} unique specs, "
-              f"{result.skipped_rows} skipped, {n_dev:,} device results) in {dt:.2f} s "
-              f"= {result.rows / dt:,.0f} rows/s")
+        print(
+            f"library: {result.rows:,} rows ({len(result.groups)} unique specs, "
+            f"{result.skipped_rows} skipped, {n_dev:,} device results) in {dt:.2f} s "
+            f"= {result.rows / dt:,.0f} rows/s"
+        )
         pair = result.best_pair
         if pair is not None:
             print(f"best pair: {' + '.join(pair.models)} covers {pair.share:.1%} of the weight")
 
-        cmd = [sys.executable, "-m", "feasibility", "screen", str(fleet), "--service",
-               str(service), "--format", "csv", "-o", str(d / "out.csv")]
+        cmd = [
+            sys.executable,
+            "-m",
+            "feasibility",
+            "screen",
+            str(fleet),
+            "--service",
+            str(service),
+            "--format",
+            "csv",
+            "-o",
+            str(d / "out.csv"),
+        ]
         if args.jobs is not None:
             cmd += ["--jobs", str(args.jobs)]
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         dt = time.perf_counter() - t0
         status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr[-500:]}"
-        print(f"cli (csv per device): {args.rows:,} rows in {dt:.2f} s "
-              f"= {args.rows / dt:,.0f} rows/s ({status}); target < 5 s on 2 cores")
+        print(
+            f"cli (csv per device): {args.rows:,} rows in {dt:.2f} s "
+            f"= {args.rows / dt:,.0f} rows/s ({status}); target < 5 s on 2 cores"
+        )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = [ROOT / "examples" / n for n in ("seed-scenario.yaml", "raspberry-pi-5.yaml",
-                                           "laptop.yaml")]
+DEFAULT = [
+    ROOT / "examples" / n for n in ("seed-scenario.yaml", "raspberry-pi-5.yaml", "laptop.yaml")
+]
 
 
 def main() -> None:
@@ -35,17 +36,22 @@ def main() -> None:
         cli: list[float] = []
         for _ in range(args.runs):
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "feasibility", "check", str(f), "--format",
-                            "json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           check=False)
+            subprocess.run(
+                [sys.executable, "-m", "feasibility", "check", str(f), "--format", "json"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
             cli.append(time.perf_counter() - t)
         lib: list[float] = []
         for _ in range(args.runs):
             t = time.perf_counter()
             feasibility.check(f, catalog=cat)
             lib.append(time.perf_counter() - t)
-        print(f"{f.name:24s} CLI process median {statistics.median(cli):.3f} s "
-              f"(min {min(cli):.3f})   library check median {statistics.median(lib):.3f} s")
+        print(
+            f"{f.name:24s} CLI process median {statistics.median(cli):.3f} s "
+            f"(min {min(cli):.3f})   library check median {statistics.median(lib):.3f} s"
+        )
 
 
 if __name__ == "__main__":

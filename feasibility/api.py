@@ -103,6 +103,12 @@ def estimate(
     if backend is not None and backend not in ("cpu", "gpu", "npu"):
         raise InputError(f"backend must be cpu, gpu or npu (got {backend!r})")
     return _estimate(
-        m, q, context_tokens, device=d, runtime=r, bandwidth_gbs=bandwidth_gbs, backend=backend,
+        m,
+        q,
+        context_tokens,
+        device=d,
+        runtime=r,
+        bandwidth_gbs=bandwidth_gbs,
+        backend=backend,
         kv_type=kv_type,
     )

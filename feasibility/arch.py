@@ -25,7 +25,9 @@ class ParamBreakdown:
 
     @property
     def total(self) -> int:
-        return self.embedding + self.output_head + self.attention + self.ffn + self.norms + self.extra
+        return (
+            self.embedding + self.output_head + self.attention + self.ffn + self.norms + self.extra
+        )
 
     @property
     def active(self) -> int:

@@ -130,14 +130,22 @@ def _check_references(cat: Catalog, source: str) -> None:
         for pm in d.platform_models:
             if pm not in cat.platform_models:
                 problems.append(
-                    Problem(f"unknown platform model '{pm}'", path=f"devices[{d.id}].platform_models")
+                    Problem(
+                        f"unknown platform model '{pm}'", path=f"devices[{d.id}].platform_models"
+                    )
                 )
     if problems:
         raise CatalogError("has broken references", source=source, problems=tuple(problems))
 
 
-def _read(path: Path, schema: type[ModelsFile] | type[DevicesFile] | type[RuntimesFile]
-          | type[QuantizationsFile] | type[CatalogOverlay]) -> tuple[object, bytes]:
+def _read(
+    path: Path,
+    schema: type[ModelsFile]
+    | type[DevicesFile]
+    | type[RuntimesFile]
+    | type[QuantizationsFile]
+    | type[CatalogOverlay],
+) -> tuple[object, bytes]:
     doc = load_yaml(path, error=CatalogError)
     return validate(doc, schema, error=CatalogError, what="catalog file"), path.read_bytes()
 
@@ -153,7 +161,9 @@ def _duplicates(entries: Sequence[E], section: str, source: str) -> None:
         )
 
 
-_SHIPPED: tuple[tuple[str, type[ModelsFile | DevicesFile | RuntimesFile | QuantizationsFile]], ...] = (
+_SHIPPED: tuple[
+    tuple[str, type[ModelsFile | DevicesFile | RuntimesFile | QuantizationsFile]], ...
+] = (
     ("models.yaml", ModelsFile),
     ("devices.yaml", DevicesFile),
     ("runtimes.yaml", RuntimesFile),
@@ -189,8 +199,9 @@ def _read_shipped(base: Path) -> tuple[dict[str, object], bytes]:
         try:
             raws[name] = (base / name).read_bytes()
         except OSError as exc:
-            raise CatalogError(f"cannot read the catalog: {exc.strerror or exc}",
-                               source=str(base / name)) from None
+            raise CatalogError(
+                f"cannot read the catalog: {exc.strerror or exc}", source=str(base / name)
+            ) from None
     digest = hashlib.sha256()
     for name, _ in _SHIPPED:
         digest.update(raws[name])
@@ -200,8 +211,9 @@ def _read_shipped(base: Path) -> tuple[dict[str, object], bytes]:
     if cached is not None and cached.is_file():
         try:
             parts = json.loads(cached.read_text(encoding="utf-8"))
-            return {name: schema.model_validate(parts[name]) for name, schema in _SHIPPED}, \
-                key.encode()
+            return {
+                name: schema.model_validate(parts[name]) for name, schema in _SHIPPED
+            }, key.encode()
         except (OSError, ValueError, KeyError, ValidationError):
             pass  # a damaged cache is ignored and rewritten
     files = {name: _read(base / name, schema)[0] for name, schema in _SHIPPED}

@@ -9,6 +9,7 @@ commands so that start-up stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -75,10 +76,8 @@ def _write(text: str, output: str | None) -> None:
         # Reports are UTF-8 (Korean) whatever the locale says.
         reconfigure = getattr(sys.stdout, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # not a real stream
                 reconfigure(encoding="utf-8")
-            except (ValueError, OSError):  # pragma: no cover - not a real stream
-                pass
         click.echo(text, nl=False)
 
 
@@ -122,16 +121,26 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("device_yaml", type=click.Path(dir_okay=True, allow_dash=False))
 @click.option(
-    "--format", "fmt", type=click.Choice(["markdown", "json", "table"]), default="markdown",
-    show_default=True, help="Output format.",
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json", "table"]),
+    default="markdown",
+    show_default=True,
+    help="Output format.",
 )
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Report language.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ko"]),
+    default="en",
+    show_default=True,
+    help="Report language.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
 @_catalog_option
 @_guard
-def check(device_yaml: str, fmt: str, lang: str, output: str | None,
-          catalogs: tuple[str, ...]) -> None:
+def check(
+    device_yaml: str, fmt: str, lang: str, output: str | None, catalogs: tuple[str, ...]
+) -> None:
     """Recommend two models for the devices and service in DEVICE_YAML.
 
     \b
@@ -156,21 +165,40 @@ def check(device_yaml: str, fmt: str, lang: str, output: str | None,
 @cli.command()
 @click.option("--model", "model_id", required=True, help="Model id (feasibility models).")
 @click.option("--quant", "quant_id", required=True, help="Quantization id (feasibility quants).")
-@click.option("--context", "context", type=click.IntRange(1, 1_048_576), default=2048,
-              show_default=True, help="Context tokens (KV cache size).")
+@click.option(
+    "--context",
+    "context",
+    type=click.IntRange(1, 1_048_576),
+    default=2048,
+    show_default=True,
+    help="Context tokens (KV cache size).",
+)
 @click.option("--device", help="Device preset id or a device.yaml (first target).")
 @click.option("--runtime", "runtime_id", help="Runtime id (adds its overhead).")
-@click.option("--bandwidth-gbs", type=click.FloatRange(0, 10_000, min_open=True),
-              help="Memory bandwidth what-if (overrides the device).")
+@click.option(
+    "--bandwidth-gbs",
+    type=click.FloatRange(0, 10_000, min_open=True),
+    help="Memory bandwidth what-if (overrides the device).",
+)
 @click.option("--backend", type=click.Choice(["cpu", "gpu", "npu"]), help="Backend what-if.")
 @click.option("--kv-type", type=click.Choice(["f16", "q8_0"]), default="f16", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @_catalog_option
 @_guard
-def estimate(model_id: str, quant_id: str, context: int, device: str | None,
-             runtime_id: str | None, bandwidth_gbs: float | None, backend: str | None,
-             kv_type: str, fmt: str, catalogs: tuple[str, ...]) -> None:
+def estimate(
+    model_id: str,
+    quant_id: str,
+    context: int,
+    device: str | None,
+    runtime_id: str | None,
+    bandwidth_gbs: float | None,
+    backend: str | None,
+    kv_type: str,
+    fmt: str,
+    catalogs: tuple[str, ...],
+) -> None:
     """The numbers behind every verdict: file size, memory and speed for one model.
 
     \b
@@ -181,8 +209,17 @@ def estimate(model_id: str, quant_id: str, context: int, device: str | None,
     from feasibility.api import estimate as run_estimate
 
     cat = _load_catalog(catalogs)
-    est = run_estimate(model_id, quant_id, context, device, bandwidth_gbs, backend,
-                       runtime=runtime_id, kv_type=kv_type, catalog=cat)
+    est = run_estimate(
+        model_id,
+        quant_id,
+        context,
+        device,
+        bandwidth_gbs,
+        backend,
+        runtime=runtime_id,
+        kv_type=kv_type,
+        catalog=cat,
+    )
     data = est.model_dump(mode="json")
     if fmt == "json":
         _write(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", None)
@@ -192,16 +229,31 @@ def estimate(model_id: str, quant_id: str, context: int, device: str | None,
     from feasibility.units import MIB, fmt_int
 
     rows = []
-    for key in ("file_bytes", "weights_bytes", "kv_cache_bytes", "compute_bytes",
-                "overhead_bytes", "total_bytes"):
-        rows.append([key.replace("_bytes", "").replace("_", " "),
-                     f"{fmt_int(data[key] / MIB)} MB", f"{fmt_int(data[key])} B"])
+    for key in (
+        "file_bytes",
+        "weights_bytes",
+        "kv_cache_bytes",
+        "compute_bytes",
+        "overhead_bytes",
+        "total_bytes",
+    ):
+        rows.append(
+            [
+                key.replace("_bytes", "").replace("_", " "),
+                f"{fmt_int(data[key] / MIB)} MB",
+                f"{fmt_int(data[key])} B",
+            ]
+        )
     for key in ("decode_tps", "prefill_tps"):
         v = data[key]
         rows.append([key.replace("_", " "), "n/a" if v is None else f"{v:.1f} tok/s", ""])
     head = f"{est.model} {est.quantization}, context {fmt_int(est.context_tokens)} tokens"
-    text = head + "\n\n" + tabulate(rows, headers=["quantity", "value", "exact"],
-                                    disable_numparse=True) + "\n"
+    text = (
+        head
+        + "\n\n"
+        + tabulate(rows, headers=["quantity", "value", "exact"], disable_numparse=True)
+        + "\n"
+    )
     if est.assumptions:
         text += "\nAssumptions:\n" + "".join(f"- {a}\n" for a in est.assumptions)
     _write(text, None)
@@ -228,21 +280,33 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
-_format_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]),
-                              default="table", show_default=True)
+_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 
 
 @cli.command("models")
 @click.option("--os", "os_name", help="Only models some runtime in the catalog runs on this OS.")
 @click.option("--max-params", type=float, help="Only models up to this many billion parameters.")
 @click.option("--language", help="Only models whose card lists this ISO 639-1 language.")
-@click.option("--license", "license_filter", type=click.Choice(["commercial", "any"]),
-              default="any", show_default=True)
+@click.option(
+    "--license",
+    "license_filter",
+    type=click.Choice(["commercial", "any"]),
+    default="any",
+    show_default=True,
+)
 @_format_option
 @_catalog_option
 @_guard
-def models_cmd(os_name: str | None, max_params: float | None, language: str | None,
-               license_filter: str, fmt: str, catalogs: tuple[str, ...]) -> None:
+def models_cmd(
+    os_name: str | None,
+    max_params: float | None,
+    language: str | None,
+    license_filter: str,
+    fmt: str,
+    catalogs: tuple[str, ...],
+) -> None:
     """List the models in the catalog."""
     from feasibility.units import fmt_params
 
@@ -261,12 +325,18 @@ def models_cmd(os_name: str | None, max_params: float | None, language: str | No
             for r in cat.runtimes.values()
         ):
             continue
-        rows.append({
-            "id": m.id, "params": fmt_params(m.params) if fmt == "table" else m.params,
-            "family": m.family, "license": m.license, "commercial": lic.commercial,
-            "context": m.context_tokens, "languages": list(m.languages) or [m.languages_claim],
-            "architecture": m.architecture.type,
-        })
+        rows.append(
+            {
+                "id": m.id,
+                "params": fmt_params(m.params) if fmt == "table" else m.params,
+                "family": m.family,
+                "license": m.license,
+                "commercial": lic.commercial,
+                "context": m.context_tokens,
+                "languages": list(m.languages) or [m.languages_claim],
+                "architecture": m.architecture.type,
+            }
+        )
     _list(rows, fmt, "no model matches these filters")
 
 
@@ -277,8 +347,13 @@ def models_cmd(os_name: str | None, max_params: float | None, language: str | No
 @_format_option
 @_catalog_option
 @_guard
-def devices_cmd(os_name: str | None, kind: str | None, min_ram: float | None, fmt: str,
-                catalogs: tuple[str, ...]) -> None:
+def devices_cmd(
+    os_name: str | None,
+    kind: str | None,
+    min_ram: float | None,
+    fmt: str,
+    catalogs: tuple[str, ...],
+) -> None:
     """List the device presets (use their ids as 'preset:' in device.yaml)."""
     cat = _load_catalog(catalogs)
     rows = []
@@ -287,11 +362,17 @@ def devices_cmd(os_name: str | None, kind: str | None, min_ram: float | None, fm
             continue
         if min_ram is not None and d.ram_gb < min_ram:
             continue
-        rows.append({
-            "id": d.id, "name": d.name, "os": d.os, "ram_gb": d.ram_gb,
-            "bandwidth_gbs": d.memory_bandwidth_gbs, "npu": d.npu.name if d.npu else None,
-            "npu_tops": d.npu.tops if d.npu else None,
-        })
+        rows.append(
+            {
+                "id": d.id,
+                "name": d.name,
+                "os": d.os,
+                "ram_gb": d.ram_gb,
+                "bandwidth_gbs": d.memory_bandwidth_gbs,
+                "npu": d.npu.name if d.npu else None,
+                "npu_tops": d.npu.tops if d.npu else None,
+            }
+        )
     _list(rows, fmt, "no device matches these filters")
 
 
@@ -308,12 +389,18 @@ def runtimes_cmd(os_name: str | None, fmt: str, catalogs: tuple[str, ...]) -> No
         if os_name and r.platform(os_name) is None:
             continue
         formats = sorted({cat.quantizations[q].format for q in r.quantizations})
-        rows.append({
-            "id": r.id, "name": r.name,
-            "os": [f"{p.os}{'>=' + p.min_version if p.min_version else ''}" for p in r.platforms],
-            "accelerators": sorted({a for p in r.platforms for a in p.accelerators}),
-            "formats": formats, "maturity": r.maturity,
-        })
+        rows.append(
+            {
+                "id": r.id,
+                "name": r.name,
+                "os": [
+                    f"{p.os}{'>=' + p.min_version if p.min_version else ''}" for p in r.platforms
+                ],
+                "accelerators": sorted({a for p in r.platforms for a in p.accelerators}),
+                "formats": formats,
+                "maturity": r.maturity,
+            }
+        )
     _list(rows, fmt, "no runtime matches these filters")
 
 
@@ -329,11 +416,16 @@ def quants_cmd(format_name: str | None, fmt: str, catalogs: tuple[str, ...]) -> 
     for q in cat.quantizations.values():
         if format_name and q.format != format_name:
             continue
-        rows.append({
-            "id": q.id, "name": q.name, "format": q.format, "weight_bits": q.weight_bits,
-            "bits_per_weight": q.bits_per_weight,
-            "runtimes": [r.id for r in cat.runtimes_for(q.id)],
-        })
+        rows.append(
+            {
+                "id": q.id,
+                "name": q.name,
+                "format": q.format,
+                "weight_bits": q.weight_bits,
+                "bits_per_weight": q.bits_per_weight,
+                "runtimes": [r.id for r in cat.runtimes_for(q.id)],
+            }
+        )
     _list(rows, fmt, "no quantization matches these filters")
 
 

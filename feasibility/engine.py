@@ -40,9 +40,9 @@ from feasibility.verdict import (
     Recommendation,
     Rejection,
     ResolvedTarget,
+    Risk,
     RuleResult,
     ScoreTerms,
-    Risk,
     Sensitivity,
     TargetPlan,
     Verdict,
@@ -132,8 +132,13 @@ PlacementCache = dict[tuple[str, str, str, int], tuple[str | None, tuple[Verdict
 
 
 def _evaluate_option(
-    cand: Candidate, target: Target, spec: Spec, model_verdicts: tuple[Verdict, ...],
-    model_rejected: bool, estimate_fn: EstimateFn, placement_cache: PlacementCache,
+    cand: Candidate,
+    target: Target,
+    spec: Spec,
+    model_verdicts: tuple[Verdict, ...],
+    model_rejected: bool,
+    estimate_fn: EstimateFn,
+    placement_cache: PlacementCache,
 ) -> Option:
     """Evaluate level by level; stop after a level that rejects (see ``feasibility.rules``)."""
     if model_rejected:
@@ -154,8 +159,9 @@ def _evaluate_option(
     if floor.total_bytes > target.budget_bytes:
         est = floor  # even the weights alone do not fit: no need for the full layout
     else:
-        est = estimate_fn(cand.model, cand.quant, ctx, device=target.device,
-                          runtime=cand.runtime, backend=backend)
+        est = estimate_fn(
+            cand.model, cand.quant, ctx, device=target.device, runtime=cand.runtime, backend=backend
+        )
     sit = Situation(cand, target, spec.service, spec.constraints, backend, est)
     by_estimate = tuple(check(sit) for rid, check in CHECKS if rid in ESTIMATE_LEVEL)
     verdicts = model_verdicts + placement + by_estimate
@@ -197,60 +203,91 @@ def _plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
 
 
 def _risks(
-    model: ModelEntry, plans: list[TargetPlan], lic_commercial: str, lic_cond: str,
+    model: ModelEntry,
+    plans: list[TargetPlan],
+    lic_commercial: str,
+    lic_cond: str,
     languages: tuple[str, ...],
 ) -> tuple[tuple[str, ...], tuple[Risk, ...]]:
     """Risks as English sentences (JSON, tools) and as structured items (any language)."""
     items: list[tuple[str, Risk]] = []
     tight = min(plans, key=lambda p: (p.memory.headroom_pct, p.target))
     if tight.memory.headroom_pct < 15:
-        items.append((
-            f"small memory headroom on {tight.target_name}: {tight.memory.headroom_mb:,} MB "
-            f"({tight.memory.headroom_pct:.1f}% of the budget); the OS limit moves with system state",
-            Risk(kind="headroom", target=tight.target,
-                 values={"headroom_mb": tight.memory.headroom_mb,
-                         "headroom_pct": tight.memory.headroom_pct}),
-        ))
+        items.append(
+            (
+                f"small memory headroom on {tight.target_name}: {tight.memory.headroom_mb:,} MB "
+                f"({tight.memory.headroom_pct:.1f}% of the budget); "
+                "the OS limit moves with system state",
+                Risk(
+                    kind="headroom",
+                    target=tight.target,
+                    values={
+                        "headroom_mb": tight.memory.headroom_mb,
+                        "headroom_pct": tight.memory.headroom_pct,
+                    },
+                ),
+            )
+        )
     if lic_commercial == "conditional":
-        items.append((
-            f"licence conditions apply: {lic_cond}" if lic_cond else "licence conditions apply",
-            Risk(kind="license-conditions", values={"conditions": lic_cond}),
-        ))
+        items.append(
+            (
+                f"licence conditions apply: {lic_cond}" if lic_cond else "licence conditions apply",
+                Risk(kind="license-conditions", values={"conditions": lic_cond}),
+            )
+        )
     unlisted = [lang for lang in languages if lang not in model.languages]
     if model.languages_claim and unlisted:
-        items.append((
-            f"language coverage rests on a broad claim ({model.languages_claim})",
-            Risk(kind="language-claim", values={"claim": model.languages_claim,
-                                                "languages": unlisted}),
-        ))
+        items.append(
+            (
+                f"language coverage rests on a broad claim ({model.languages_claim})",
+                Risk(
+                    kind="language-claim",
+                    values={"claim": model.languages_claim, "languages": unlisted},
+                ),
+            )
+        )
     if model.reasoning_mode:
-        items.append((
-            "reasons before answering by default: long outputs cost time and battery",
-            Risk(kind="reasoning"),
-        ))
+        items.append(
+            (
+                "reasons before answering by default: long outputs cost time and battery",
+                Risk(kind="reasoning"),
+            )
+        )
     for p in plans:
         if p.decode_tps is not None and p.decode_tps < 10:
-            items.append((
-                f"slow generation on {p.target_name}: about {p.decode_tps:.1f} tokens/s",
-                Risk(kind="slow", target=p.target, values={"decode_tps": p.decode_tps}),
-            ))
+            items.append(
+                (
+                    f"slow generation on {p.target_name}: about {p.decode_tps:.1f} tokens/s",
+                    Risk(kind="slow", target=p.target, values={"decode_tps": p.decode_tps}),
+                )
+            )
     unknown_speed = [p for p in plans if p.decode_tps is None]
     if unknown_speed:
-        items.append((
-            "no speed estimate for " + ", ".join(p.target_name for p in unknown_speed)
-            + " (memory bandwidth not published): measure on the device",
-            Risk(kind="no-speed", values={"targets": [p.target for p in unknown_speed]}),
-        ))
+        items.append(
+            (
+                "no speed estimate for "
+                + ", ".join(p.target_name for p in unknown_speed)
+                + " (memory bandwidth not published): measure on the device",
+                Risk(kind="no-speed", values={"targets": [p.target for p in unknown_speed]}),
+            )
+        )
     if model.verification == "C":
-        items.append((
-            "some catalog facts for this model are incomplete (verification C)",
-            Risk(kind="verification"),
-        ))
+        items.append(
+            (
+                "some catalog facts for this model are incomplete (verification C)",
+                Risk(kind="verification"),
+            )
+        )
     return tuple(t for t, _ in items), tuple(r for _, r in items)
 
 
-def _reasons(model: ModelEntry, best: Option, plans: list[TargetPlan], terms: ScoreTerms,
-             matched: tuple[str, ...]) -> tuple[str, ...]:
+def _reasons(
+    model: ModelEntry,
+    best: Option,
+    plans: list[TargetPlan],
+    terms: ScoreTerms,
+    matched: tuple[str, ...],
+) -> tuple[str, ...]:
     tight = min(plans, key=lambda p: (p.memory.headroom_pct, p.target))
     out = [
         f"fits every target: {tight.memory.total_mb:,} MB of {tight.memory.budget_mb:,} MB on the "
@@ -263,7 +300,9 @@ def _reasons(model: ModelEntry, best: Option, plans: list[TargetPlan], terms: Sc
         out.append("card names " + ", ".join(matched) + " among its intended uses")
     speeds = [p.decode_tps for p in plans if p.decode_tps is not None]
     if speeds:
-        out.append(f"estimated {min(speeds):.1f} tokens/s or more on the targets with known bandwidth")
+        out.append(
+            f"estimated {min(speeds):.1f} tokens/s or more on the targets with known bandwidth"
+        )
     out.append(
         f"score {terms.total:.3f} (quality {terms.quality:.2f}, fidelity {terms.fidelity:.2f}, "
         f"speed {terms.speed:.2f}, headroom {terms.headroom:.2f}, energy {terms.energy:.2f})"
@@ -288,7 +327,10 @@ def _pick_two(ranked: list[tuple[float, str]], models: dict[str, ModelEntry]) ->
 
 
 def evaluate(
-    catalog: Catalog, spec: Spec, source: str = "device.yaml", *,
+    catalog: Catalog,
+    spec: Spec,
+    source: str = "device.yaml",
+    *,
     estimate_fn: EstimateFn = estimate,
 ) -> Assessment:
     """Run the whole decision. Pure: no I/O, no printing, no clock.
@@ -311,8 +353,7 @@ def evaluate(
         cached = model_cache.get(cand.model.id)
         if cached is None:
             # Model-level rules do not depend on runtime or target: run them once per model.
-            probe = Situation(cand, targets[0], spec.service, spec.constraints, None,
-                              _NO_ESTIMATE)
+            probe = Situation(cand, targets[0], spec.service, spec.constraints, None, _NO_ESTIMATE)
             mv = tuple(check(probe) for rid, check in CHECKS if rid in MODEL_LEVEL)
             cached = (mv, any(v.rejects for v in mv))
             model_cache[cand.model.id] = cached
@@ -345,11 +386,10 @@ def evaluate(
         model = catalog.models[mid]
         lic = catalog.licenses[model.license]
         bests = best_per_target[mid]
-        plans = [_plan(b, rt, ctx) for b, rt in zip(bests, rtargets)]
+        plans = [_plan(b, rt, ctx) for b, rt in zip(bests, rtargets, strict=True)]
         used.update(b.candidate.key for b in bests)
         common = [
-            opts for key, opts in options.items()
-            if key[0] == mid and all(o.feasible for o in opts)
+            opts for key, opts in options.items() if key[0] == mid and all(o.feasible for o in opts)
         ]
         if common:
             head_opts = max(
@@ -357,7 +397,9 @@ def evaluate(
                 key=lambda os_: (
                     min(o.terms.total for o in os_ if o.terms is not None),
                     # deterministic tie-break: lower ids first
-                    tuple(-ord(ch) for ch in os_[0].candidate.quant.id + os_[0].candidate.runtime.id),
+                    tuple(
+                        -ord(ch) for ch in os_[0].candidate.quant.id + os_[0].candidate.runtime.id
+                    ),
                 ),
             )
             head = head_opts[0].candidate
@@ -430,11 +472,18 @@ def evaluate(
         platform_alternatives=_platform_alternatives(catalog, rtargets),
         placeholders=_placeholders(spec, rtargets),
         sensitivities=_sensitivities(
-            options, picks, catalog, ranked,
+            options,
+            picks,
+            catalog,
+            ranked,
             lambda o: _evaluate_option(
-                o.candidate, o.target, spec,
+                o.candidate,
+                o.target,
+                spec,
                 tuple(v for v in o.verdicts if v.rule in MODEL_LEVEL and not v.rejects),
-                False, estimate_fn, placement_cache,
+                False,
+                estimate_fn,
+                placement_cache,
             ),
             lambda o: _full_total(o, ctx, estimate_fn),
         ),
@@ -496,9 +545,7 @@ def _rejections(
         rank = (levels, n_fail, max(over, 0), key[1], key[2])
         if key[0] not in closest or rank < closest[key[0]][0]:
             closest[key[0]] = (rank, rej)
-    why_not = sorted(
-        (r for _, r in closest.values()), key=lambda r: (-r.params, r.model)
-    )
+    why_not = sorted((r for _, r in closest.values()), key=lambda r: (-r.params, r.model))
     return tuple(rejected), dict(sorted(counts.items())), tuple(why_not)
 
 
@@ -512,8 +559,9 @@ def _platform_alternatives(
     for pid in ids:
         pm = catalog.platform_models[pid]
         out.append(
-            PlatformAlternative(id=pm.id, name=pm.name, vendor=pm.vendor, notes=pm.notes,
-                                sources=pm.sources)
+            PlatformAlternative(
+                id=pm.id, name=pm.name, vendor=pm.vendor, notes=pm.notes, sources=pm.sources
+            )
         )
     return tuple(out)
 
@@ -533,8 +581,9 @@ def _full_total(o: Option, context: int, estimate_fn: EstimateFn) -> int:
     if not o.estimate.lower_bound:
         return o.estimate.total_bytes
     c = o.candidate
-    return estimate_fn(c.model, c.quant, context, device=o.target.device, runtime=c.runtime,
-                       backend=o.backend).total_bytes
+    return estimate_fn(
+        c.model, c.quant, context, device=o.target.device, runtime=c.runtime, backend=o.backend
+    ).total_bytes
 
 
 def _surely_too_big(o: Option) -> bool:
@@ -568,13 +617,12 @@ def _sensitivities(
     licence, context) is named only if it passes every other rule on every target once that rule
     is lifted (``reevaluate`` runs the later rule levels for it).
     """
-    if picks:
-        floor = catalog.models[picks[0]].params
-    else:
-        floor = 0
+    floor = catalog.models[picks[0]].params if picks else 0
     found: dict[tuple[str, str], Sensitivity] = {}
-    pending: dict[tuple[Literal["language", "license", "context"], str],
-                  list[tuple[float, tuple[str, str, str], list[Option]]]] = {}
+    pending: dict[
+        tuple[Literal["language", "license", "context"], str],
+        list[tuple[float, tuple[str, str, str], list[Option]]],
+    ] = {}
     feasible = {mid for _, mid in ranked}
     for key, opts in options.items():
         model = catalog.models[key[0]]
@@ -588,14 +636,17 @@ def _sensitivities(
             if prev is None or need < int(prev.value):
                 found[k] = Sensitivity(kind="budget", model=model.id, value=str(need))
         elif failing == {"decode-speed"}:
-            found.setdefault(("speed", model.id),
-                             Sensitivity(kind="speed", model=model.id, value=""))
-        elif len(failing) == 1 and next(iter(failing)) in _MODEL_LEVEL_KINDS:
-            if not any(_surely_too_big(o) for o in opts):
-                kind = _MODEL_LEVEL_KINDS[next(iter(failing))]
-                lightest = max(o.candidate.model.params * o.candidate.quant.weight_bits
-                               for o in opts)
-                pending.setdefault((kind, model.id), []).append((lightest, key, opts))
+            found.setdefault(
+                ("speed", model.id), Sensitivity(kind="speed", model=model.id, value="")
+            )
+        elif (
+            len(failing) == 1
+            and next(iter(failing)) in _MODEL_LEVEL_KINDS
+            and not any(_surely_too_big(o) for o in opts)
+        ):
+            kind = _MODEL_LEVEL_KINDS[next(iter(failing))]
+            lightest = max(o.candidate.model.params * o.candidate.quant.weight_bits for o in opts)
+            pending.setdefault((kind, model.id), []).append((lightest, key, opts))
     # Lifting a model-level rule: try the lightest few builds of each model (a sensitivity is a
     # hint, so a model whose only fitting build is heavier may go unnamed; never the reverse).
     for (kind, mid), tries in sorted(pending.items()):
@@ -636,7 +687,6 @@ def _sources(
         if rt.preset:
             out[f"device {rt.preset}"] = rt.sources
     return dict(sorted(out.items()))
-
 
 
 def resolve_first_device(spec: Spec, catalog: Catalog, source: str) -> Device:

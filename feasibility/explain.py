@@ -92,15 +92,21 @@ def explain(
     name = os.path.basename(source) if source not in ("<dict>", "<spec>") else source
     resolved = resolve(parsed, catalog, name)
     engine._check_restrictions(parsed, catalog, name)
-    cands = [c for c in engine.candidates(catalog, parsed)
-             if c.model.id == model.id and (q is None or c.quant.id == q)
-             and (r is None or c.runtime.id == r)]
+    cands = [
+        c
+        for c in engine.candidates(catalog, parsed)
+        if c.model.id == model.id
+        and (q is None or c.quant.id == q)
+        and (r is None or c.runtime.id == r)
+    ]
     if not cands:
-        raise InputError(_why_none(catalog, q, r, parsed.constraints.runtimes,
-                                   parsed.constraints.quantizations))
+        raise InputError(
+            _why_none(catalog, q, r, parsed.constraints.runtimes, parsed.constraints.quantizations)
+        )
     first = resolved[0][0]
-    probe = Situation(cands[0], first, parsed.service, parsed.constraints, None,
-                      engine._NO_ESTIMATE)
+    probe = Situation(
+        cands[0], first, parsed.service, parsed.constraints, None, engine._NO_ESTIMATE
+    )
     mv = tuple(check(probe) for rid, check in CHECKS if rid in MODEL_LEVEL)
     rejected = any(v.rejects for v in mv)
     cache: engine.PlacementCache = {}
@@ -109,8 +115,9 @@ def explain(
     for target, rt in resolved:
         # Model-level rejections are shown, but the later levels still run so that the
         # explanation has the numbers of the build that would be chosen otherwise.
-        opts = [engine._evaluate_option(c, target, parsed, mv, False, estimate, cache)
-                for c in cands]
+        opts = [
+            engine._evaluate_option(c, target, parsed, mv, False, estimate, cache) for c in cands
+        ]
         feasible = [o for o in opts if o.feasible]
         if feasible:
             chosen, how = min(feasible, key=engine._key), "closest-miss" if rejected else "best"
@@ -122,14 +129,21 @@ def explain(
     return Explanation(model.id, model.name, model.params, name, len(cands), tuple(out))
 
 
-def _why_none(catalog: Catalog, q: str | None, r: str | None, allowed_rt: tuple[str, ...],
-              allowed_q: tuple[str, ...]) -> str:
+def _why_none(
+    catalog: Catalog,
+    q: str | None,
+    r: str | None,
+    allowed_rt: tuple[str, ...],
+    allowed_q: tuple[str, ...],
+) -> str:
     if q and r and q not in catalog.runtimes[r].quantizations:
         loads = ", ".join(sorted(catalog.runtimes[r].quantizations))
         return f"runtime '{r}' does not load quantization '{q}' (it loads: {loads})"
     if allowed_rt or allowed_q:
-        return ("no (quantization, runtime) left for this model: the device file's "
-                "constraints.runtimes/quantizations exclude the ones asked for")
+        return (
+            "no (quantization, runtime) left for this model: the device file's "
+            "constraints.runtimes/quantizations exclude the ones asked for"
+        )
     return "no (quantization, runtime) left for this model"
 
 
@@ -138,15 +152,23 @@ def _miss_key(o: Any) -> tuple[int, int, int, str, str]:
     return (-len(o.verdicts), len(o.failures), over, o.candidate.quant.id, o.candidate.runtime.id)
 
 
-def _target(o: Any, how: str, rt: Any, rule_ids: list[str], model_rejected: bool
-            ) -> TargetExplanation:
+def _target(
+    o: Any, how: str, rt: Any, rule_ids: list[str], model_rejected: bool
+) -> TargetExplanation:
     by_rule = {v.rule: v for v in o.verdicts}
     lines = []
     for rid in rule_ids:
         v = by_rule.get(rid)
         if v is None:
-            lines.append(RuleLine(rid, "skipped", False,
-                                  "not evaluated: an earlier rule level rejected this build", {}))
+            lines.append(
+                RuleLine(
+                    rid,
+                    "skipped",
+                    False,
+                    "not evaluated: an earlier rule level rejected this build",
+                    {},
+                )
+            )
         else:
             lines.append(RuleLine(rid, v.outcome, v.rejects, v.reason, dict(v.evidence)))
     est = o.estimate
@@ -162,9 +184,15 @@ def _target(o: Any, how: str, rt: Any, rule_ids: list[str], model_rejected: bool
             "budget_mb": round(o.target.budget_bytes / MIB),
         }
     return TargetExplanation(
-        target=rt.id, name=rt.name, os=rt.os, budget_mb=rt.budget_mb,
-        quantization=o.candidate.quant.id, runtime=o.candidate.runtime.id, backend=o.backend,
-        choice=how, feasible=o.feasible and not model_rejected,
+        target=rt.id,
+        name=rt.name,
+        os=rt.os,
+        budget_mb=rt.budget_mb,
+        quantization=o.candidate.quant.id,
+        runtime=o.candidate.runtime.id,
+        backend=o.backend,
+        choice=how,
+        feasible=o.feasible and not model_rejected,
         score=None if o.terms is None or model_rejected else round(o.terms.total, 3),
         memory=memory,
         decode_tps=None if est is None or est.decode_tps is None else round(est.decode_tps, 1),
@@ -175,16 +203,36 @@ def _target(o: Any, how: str, rt: Any, rule_ids: list[str], model_rejected: bool
 
 def to_dict(e: Explanation) -> dict[str, Any]:
     return {
-        "model": e.model, "model_name": e.model_name, "params": e.params, "source": e.source,
+        "model": e.model,
+        "model_name": e.model_name,
+        "params": e.params,
+        "source": e.source,
         "options_per_target": e.options_per_target,
         "targets": [
             {
-                "target": t.target, "name": t.name, "os": t.os, "budget_mb": t.budget_mb,
-                "quantization": t.quantization, "runtime": t.runtime, "backend": t.backend,
-                "choice": t.choice, "feasible": t.feasible, "score": t.score,
-                "memory": t.memory, "decode_tps": t.decode_tps, "prefill_tps": t.prefill_tps,
-                "rules": [{"rule": x.rule, "outcome": x.outcome, "blocking": x.blocking,
-                           "reason": x.reason, "evidence": x.evidence} for x in t.rules],
+                "target": t.target,
+                "name": t.name,
+                "os": t.os,
+                "budget_mb": t.budget_mb,
+                "quantization": t.quantization,
+                "runtime": t.runtime,
+                "backend": t.backend,
+                "choice": t.choice,
+                "feasible": t.feasible,
+                "score": t.score,
+                "memory": t.memory,
+                "decode_tps": t.decode_tps,
+                "prefill_tps": t.prefill_tps,
+                "rules": [
+                    {
+                        "rule": x.rule,
+                        "outcome": x.outcome,
+                        "blocking": x.blocking,
+                        "reason": x.reason,
+                        "evidence": x.evidence,
+                    }
+                    for x in t.rules
+                ],
             }
             for t in e.targets
         ],
@@ -192,8 +240,7 @@ def to_dict(e: Explanation) -> dict[str, Any]:
 
 
 def render_json(e: Explanation) -> str:
-    return json.dumps(to_dict(e), indent=2, sort_keys=True, ensure_ascii=False,
-                      default=str) + "\n"
+    return json.dumps(to_dict(e), indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
 
 
 def render_table(e: Explanation) -> str:
@@ -201,15 +248,22 @@ def render_table(e: Explanation) -> str:
 
     from feasibility.units import fmt_params
 
-    out = [f"{e.model} ({fmt_params(e.params)}) on {e.source}: every rule per target "
-           f"({e.options_per_target} quantization/runtime options considered per target)"]
+    out = [
+        f"{e.model} ({fmt_params(e.params)}) on {e.source}: every rule per target "
+        f"({e.options_per_target} quantization/runtime options considered per target)"
+    ]
     for t in e.targets:
-        head = {"best": "feasible; best-scoring build",
-                "closest-miss": "NOT feasible; closest miss",
-                "requested": "feasible" if t.feasible else "NOT feasible"}[t.choice]
-        out += ["", f"{t.name} [{t.target}, {t.os}]: {head}: {t.quantization} on {t.runtime}"
-                + (f" ({t.backend})" if t.backend else "")
-                + (f", score {t.score:.3f}" if t.score is not None else "")]
+        head = {
+            "best": "feasible; best-scoring build",
+            "closest-miss": "NOT feasible; closest miss",
+            "requested": "feasible" if t.feasible else "NOT feasible",
+        }[t.choice]
+        out += [
+            "",
+            f"{t.name} [{t.target}, {t.os}]: {head}: {t.quantization} on {t.runtime}"
+            + (f" ({t.backend})" if t.backend else "")
+            + (f", score {t.score:.3f}" if t.score is not None else ""),
+        ]
         if t.memory is not None:
             m = t.memory
             out.append(
@@ -222,10 +276,18 @@ def render_table(e: Explanation) -> str:
                 + ("n/a" if t.prefill_tps is None else f"{t.prefill_tps:.1f} tok/s")
             )
         else:
-            out.append(f"  memory budget {fmt_int(t.budget_mb)} MB (no estimate: rejected "
-                       "before the memory level)")
-        rows = [[x.rule, x.outcome + (" (blocking)" if x.outcome == "unknown" and x.blocking
-                                      else ""), x.reason] for x in t.rules]
+            out.append(
+                f"  memory budget {fmt_int(t.budget_mb)} MB (no estimate: rejected "
+                "before the memory level)"
+            )
+        rows = [
+            [
+                x.rule,
+                x.outcome + (" (blocking)" if x.outcome == "unknown" and x.blocking else ""),
+                x.reason,
+            ]
+            for x in t.rules
+        ]
         table = tabulate(rows, headers=["rule", "verdict", "reason"], disable_numparse=True)
         out.append("\n".join("  " + line for line in table.splitlines()))
     return "\n".join(out) + "\n"

@@ -70,8 +70,14 @@ ROW_FIELDS: tuple[str, ...] = (
 )
 """Columns a fleet file may have (any subset; ``preset`` or ``os`` + ``ram_gb`` per row)."""
 
-FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-           ".yaml": "yaml", ".yml": "yaml"}
+FORMATS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
 
 
 class FleetRow(Strict):
@@ -107,9 +113,15 @@ class FleetRow(Strict):
         if self.npu_vendor:
             npu = Npu(name=f"{self.npu_vendor} NPU", vendor=self.npu_vendor, tops=self.npu_tops)
         return TargetSpec(
-            preset=self.preset, kind=self.kind, os=self.os, os_version=self.os_version,
-            ram_gb=self.ram_gb, memory_bandwidth_gbs=self.memory_bandwidth_gbs,
-            accelerators=self.accelerators, npu=npu, memory_budget_mb=self.memory_budget_mb,
+            preset=self.preset,
+            kind=self.kind,
+            os=self.os,
+            os_version=self.os_version,
+            ram_gb=self.ram_gb,
+            memory_bandwidth_gbs=self.memory_bandwidth_gbs,
+            accelerators=self.accelerators,
+            npu=npu,
+            memory_budget_mb=self.memory_budget_mb,
         )
 
 
@@ -191,8 +203,7 @@ def _csv_rows(fh: Any, source: str) -> Iterator[RawRow]:
             "has unknown columns",
             source=source,
             problems=tuple(
-                Problem(f"unknown column '{c}'{did_you_mean(c, ROW_FIELDS)}", path="header",
-                        line=1)
+                Problem(f"unknown column '{c}'{did_you_mean(c, ROW_FIELDS)}", path="header", line=1)
                 for c in bad
             ),
         )
@@ -306,8 +317,13 @@ class Screener:
     :func:`feasibility.engine.evaluate` for a single target.
     """
 
-    def __init__(self, catalog: Catalog, service: Service, constraints: Constraints,
-                 source: str = "<service>") -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        service: Service,
+        constraints: Constraints,
+        source: str = "<service>",
+    ) -> None:
         from feasibility import engine
         from feasibility.rules import (
             CHECKS,
@@ -321,8 +337,9 @@ class Screener:
         self.catalog = catalog
         self.service = service
         self.constraints = constraints
-        probe = Spec(targets=(TargetSpec(os="linux", ram_gb=8),), service=service,
-                     constraints=constraints)
+        probe = Spec(
+            targets=(TargetSpec(os="linux", ram_gb=8),), service=service, constraints=constraints
+        )
         engine._check_restrictions(probe, catalog, source)
         self.cands: list[Candidate] = engine.candidates(catalog, probe)
         self.triples: list[tuple[str, str, str]] = [c.key for c in self.cands]
@@ -331,15 +348,15 @@ class Screener:
         self._placement_checks = [c for rid, c in CHECKS if rid in PLACEMENT_LEVEL]
         # memory-fit is decided from the device-independent total (``total <= budget``); the
         # other estimate-level rules run once per estimate.
-        self._speed_checks = [c for rid, c in CHECKS if rid in ESTIMATE_LEVEL
-                              and rid != memory_fit.ID]
+        self._speed_checks = [
+            c for rid, c in CHECKS if rid in ESTIMATE_LEVEL and rid != memory_fit.ID
+        ]
         model_ok: dict[str, bool] = {}
         self.live: list[tuple[int, Candidate]] = []
         for i, cand in enumerate(self.cands):
             ok = model_ok.get(cand.model.id)
             if ok is None:
-                sit = Situation(cand, probe_target, service, constraints, None,
-                                engine._NO_ESTIMATE)
+                sit = Situation(cand, probe_target, service, constraints, None, engine._NO_ESTIMATE)
                 ok = not any(check(sit).rejects for check in self._model_checks)
                 model_ok[cand.model.id] = ok
             if ok:
@@ -372,8 +389,9 @@ class Screener:
             ok_backend = by_arch.get(akey)
             if ok_backend is None:
                 backend = choose_backend(cand.runtime, dev, self.constraints, cand.quant)
-                sit = Situation(cand, target, self.service, self.constraints, backend,
-                                self._no_estimate)
+                sit = Situation(
+                    cand, target, self.service, self.constraints, backend, self._no_estimate
+                )
                 ok = not any(check(sit).rejects for check in self._placement_checks)
                 ok_backend = by_arch[akey] = (ok, backend)
             ok, backend = ok_backend
@@ -382,8 +400,9 @@ class Screener:
             mkey = (i, backend)
             mem = self._memory.get(mkey)
             if mem is None:
-                mem = estimate(cand.model, cand.quant, ctx, runtime=cand.runtime,
-                               backend=backend).total_bytes
+                mem = estimate(
+                    cand.model, cand.quant, ctx, runtime=cand.runtime, backend=backend
+                ).total_bytes
                 self._memory[mkey] = mem
             placed.append((i, cand, backend, mem))
         placed.sort(key=lambda x: (x[3], x[0]))
@@ -403,16 +422,27 @@ class Screener:
         dev = target.device
         # What the estimate reads from the device (speed only); specs that differ in RAM alone
         # share their estimates.
-        eproj = (dev.memory_bandwidth_gbs, dev.gpu, dev.gpu_tflops_fp16,
-                 dev.npu.tops if dev.npu else None, dev.cpu_cores)
+        eproj = (
+            dev.memory_bandwidth_gbs,
+            dev.gpu,
+            dev.gpu_tflops_fp16,
+            dev.npu.tops if dev.npu else None,
+            dev.cpu_cores,
+        )
         mems, placed = self._placed(target)
         # memory-fit fails whatever the device's bandwidth beyond the budget: skip that suffix.
         for i, cand, backend, mem in placed[: bisect_right(mems, budget)]:
             ekey = (i, backend, eproj)
             hit = self._estimates.get(ekey)
             if hit is None:
-                est = estimate(cand.model, cand.quant, ctx, device=target.device,
-                               runtime=cand.runtime, backend=backend)
+                est = estimate(
+                    cand.model,
+                    cand.quant,
+                    ctx,
+                    device=target.device,
+                    runtime=cand.runtime,
+                    backend=backend,
+                )
                 sit = Situation(cand, target, self.service, self.constraints, backend, est)
                 # The estimate-level rules other than memory-fit read the estimate and the
                 # constraints, not the budget: their verdict is shared like the estimate.
@@ -543,8 +573,9 @@ def _freeze(v: Any) -> Any:
 
 def _raw_key(data: Mapping[str, Any]) -> Any:
     """A row minus name and count: rows with the same key are evaluated identically."""
-    return tuple(sorted((str(k), _freeze(v)) for k, v in data.items()
-                        if k not in ("name", "count")))
+    return tuple(
+        sorted((str(k), _freeze(v)) for k, v in data.items() if k not in ("name", "count"))
+    )
 
 
 def _count(data: Mapping[str, Any]) -> int | str:
@@ -636,8 +667,9 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _run_all(screener: Screener, groups: list[Group], jobs: int | None
-             ) -> Iterator[tuple[int, SpecResult]]:
+def _run_all(
+    screener: Screener, groups: list[Group], jobs: int | None
+) -> Iterator[tuple[int, SpecResult]]:
     """Evaluate every group; in forked worker processes when there are many.
 
     Why fork: the workers inherit the loaded catalog and the warm caches instead of
@@ -660,8 +692,14 @@ def _run_all(screener: Screener, groups: list[Group], jobs: int | None
 
 
 def _classify(
-    data: Mapping[str, Any], key: Any, out: Screening, spec_index: dict[Any, int],
-    catalog: Catalog, service: ServiceFile, source: str, resolve: Any,
+    data: Mapping[str, Any],
+    key: Any,
+    out: Screening,
+    spec_index: dict[Any, int],
+    catalog: Catalog,
+    service: ServiceFile,
+    source: str,
+    resolve: Any,
 ) -> int | str:
     """Validate a new distinct row: its group index, or the problem (cached by raw key)."""
     result: int | str

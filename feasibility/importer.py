@@ -49,8 +49,10 @@ def _int(cfg: Mapping[str, Any], *keys: str, default: int | None = None) -> int:
             return int(v)
     if default is not None:
         return default
-    raise InputError(f"the config has no '{keys[0]}'",
-                     problems=(Problem("required to size the model", path=keys[0]),))
+    raise InputError(
+        f"the config has no '{keys[0]}'",
+        problems=(Problem("required to size the model", path=keys[0]),),
+    )
 
 
 def _sliding(cfg: Mapping[str, Any], model_type: str, layers: int) -> tuple[int | None, int]:
@@ -105,8 +107,7 @@ def architecture_from_config(config: Mapping[str, Any]) -> Architecture:
             experts=experts,
             active_experts=_int(cfg, "num_experts_per_tok", "num_experts_per_token", default=2),
             expert_intermediate_size=_int(cfg, "moe_intermediate_size", default=inter),
-            shared_expert_intermediate_size=_int(cfg, "shared_expert_intermediate_size",
-                                                 default=0),
+            shared_expert_intermediate_size=_int(cfg, "shared_expert_intermediate_size", default=0),
         )
     attention_bias = cfg.get("attention_bias")
     try:
@@ -120,10 +121,12 @@ def architecture_from_config(config: Mapping[str, Any]) -> Architecture:
             intermediate_size=inter,
             vocab_size=vocab,
             tied_embeddings=tied,
-            max_context=_int(cfg, "max_position_embeddings", "n_positions", "seq_length",
-                             default=2048),
+            max_context=_int(
+                cfg, "max_position_embeddings", "n_positions", "seq_length", default=2048
+            ),
             gated_ffn=model_type not in PLAIN_MLP,
-            qkv_bias=bool(attention_bias) if isinstance(attention_bias, bool)
+            qkv_bias=bool(attention_bias)
+            if isinstance(attention_bias, bool)
             else model_type in QKV_BIAS,
             qk_norm=model_type in QK_NORM,
             fused_qkv=model_type in FUSED_QKV,
@@ -132,10 +135,13 @@ def architecture_from_config(config: Mapping[str, Any]) -> Architecture:
             moe=moe,
         )
     except ValidationError as exc:
-        problems = tuple(Problem(str(e["msg"]), path=".".join(str(p) for p in e["loc"]))
-                         for e in exc.errors(include_url=False))
-        raise InputError("describes an architecture the catalog cannot hold",
-                         problems=problems) from None
+        problems = tuple(
+            Problem(str(e["msg"]), path=".".join(str(p) for p in e["loc"]))
+            for e in exc.errors(include_url=False)
+        )
+        raise InputError(
+            "describes an architecture the catalog cannot hold", problems=problems
+        ) from None
 
 
 # ------------------------------------------------------------------------------------------
@@ -165,8 +171,11 @@ def config_from_gguf(path: str | Path) -> dict[str, Any]:
         if hasattr(field, "contents"):
             return field.contents()
         part = field.parts[field.data[0]]  # pragma: no cover - older gguf releases
-        return bytes(part).decode("utf-8") if field.types and field.types[0].name == "STRING" \
+        return (
+            bytes(part).decode("utf-8")
+            if field.types and field.types[0].name == "STRING"
             else part[0].item()
+        )
 
     arch = str(value("general.architecture") or "")
     if not arch:
@@ -247,8 +256,10 @@ def import_model(
     if languages is not None:
         bad = [code for code in languages if code not in LANGUAGES]
         if bad:
-            raise InputError(f"--languages: unknown ISO 639-1 code(s) {', '.join(bad)}; known: "
-                             + ", ".join(sorted(LANGUAGES)))
+            raise InputError(
+                f"--languages: unknown ISO 639-1 code(s) {', '.join(bad)}; known: "
+                + ", ".join(sorted(LANGUAGES))
+            )
     name = hf_repo.split("/", 1)[1] if hf_repo else default_name.rstrip("/").split("/")[-1]
     mid = model_id or _slug(name)
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", mid) or len(mid) > 80:
@@ -257,16 +268,43 @@ def import_model(
     return _render(mid, name, hf_repo, license_id, languages, arch, params, p.name)
 
 
-def _render(mid: str, name: str, hf_repo: str | None, license_id: str | None,
-            languages: Sequence[str] | None, arch: Architecture, params: int,
-            source_file: str) -> str:
+def _render(
+    mid: str,
+    name: str,
+    hf_repo: str | None,
+    license_id: str | None,
+    languages: Sequence[str] | None,
+    arch: Architecture,
+    params: int,
+    source_file: str,
+) -> str:
     org = hf_repo.split("/", 1)[0] if hf_repo else None
     a = arch.model_dump(exclude_defaults=True)
-    for key in ("type", "layers", "hidden_size", "attention_heads", "kv_heads", "head_dim",
-                "intermediate_size", "vocab_size", "tied_embeddings", "max_context"):
+    for key in (
+        "type",
+        "layers",
+        "hidden_size",
+        "attention_heads",
+        "kv_heads",
+        "head_dim",
+        "intermediate_size",
+        "vocab_size",
+        "tied_embeddings",
+        "max_context",
+    ):
         a.setdefault(key, getattr(arch, key))
-    order = ["type", "layers", "hidden_size", "attention_heads", "kv_heads", "head_dim",
-             "intermediate_size", "vocab_size", "tied_embeddings", "max_context"]
+    order = [
+        "type",
+        "layers",
+        "hidden_size",
+        "attention_heads",
+        "kv_heads",
+        "head_dim",
+        "intermediate_size",
+        "vocab_size",
+        "tied_embeddings",
+        "max_context",
+    ]
     keys = order + sorted(k for k in a if k not in order)
 
     def scalar(v: Any) -> str:
@@ -295,30 +333,39 @@ def _render(mid: str, name: str, hf_repo: str | None, license_id: str | None,
         lines.append(f"    hf_repo: fill-in/{mid}{fill}: the Hugging Face repo (org/name)")
         lines.append(f"    family: {_yaml_str(name)}{fill}: the model family")
         lines.append(f"    developer: {_yaml_str(FILL)}{fill}: who publishes it")
-    lines.append(f"    params: {params}                # computed from the architecture "
-                 "(feasibility.arch.count_params)")
-    lines.append(f"    context_tokens: {arch.max_context}            # edit if the card advertises "
-                 "a different window")
+    lines.append(
+        f"    params: {params}                # computed from the architecture "
+        "(feasibility.arch.count_params)"
+    )
+    lines.append(
+        f"    context_tokens: {arch.max_context}            # edit if the card advertises "
+        "a different window"
+    )
     lines.append("    architecture:")
     for k in keys:
         lines.append(f"      {k}: {scalar(a[k])}")
     if license_id:
         lines.append(f"    license: {license_id}")
     else:
-        lines.append(f"    license: fill-in{fill}: a licence id (apache-2.0, mit, ...; a new "
-                     "one needs a 'licenses:' entry)")
+        lines.append(
+            f"    license: fill-in{fill}: a licence id (apache-2.0, mit, ...; a new "
+            "one needs a 'licenses:' entry)"
+        )
     if languages:
         lines.append(f"    languages: [{', '.join(sorted(set(languages)))}]")
     else:
-        lines.append(f"    languages: []{fill}: ISO 639-1 codes the card lists (empty = "
-                     "only unknown)")
-    lines.append(f"    strengths: []{fill} (optional): tasks the card names (chat, "
-                 "summarization, ...)")
+        lines.append(
+            f"    languages: []{fill}: ISO 639-1 codes the card lists (empty = only unknown)"
+        )
+    lines.append(
+        f"    strengths: []{fill} (optional): tasks the card names (chat, summarization, ...)"
+    )
     lines.append("    verification: C                  # facts not yet checked against the card")
     if hf_repo:
         lines.append(f"    sources: [https://huggingface.co/{hf_repo}]")
     else:
-        lines.append(f"    sources: [https://huggingface.co/fill-in/{mid}]{fill}: the model "
-                     "card URL")
+        lines.append(
+            f"    sources: [https://huggingface.co/fill-in/{mid}]{fill}: the model card URL"
+        )
     lines.append(f"    notes: {_yaml_str('Imported from ' + source_file + '.')}")
     return "\n".join(lines) + "\n"

@@ -361,8 +361,9 @@ def validate(
         kind = {"list": "a list", "str": "a string", "int": "a number", "float": "a number"}.get(
             kind, f"a {kind}"
         )
-        raise error(f"the top level is {kind}; expected a mapping of keys (key: value)",
-                    source=doc.source)
+        raise error(
+            f"the top level is {kind}; expected a mapping of keys (key: value)", source=doc.source
+        )
     try:
         return schema.model_validate(doc.data)
     except ValidationError as exc:
@@ -416,14 +417,31 @@ def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
 
 _VALUE_ALIASES: dict[str, str] = {
     # operating systems
-    "iphone": "ios", "iphoneos": "ios", "ipad": "ipados", "osx": "macos", "mac": "macos",
-    "darwin": "macos", "mac-os": "macos", "win": "windows", "win32": "windows",
-    "win64": "windows", "win11": "windows", "ubuntu": "linux", "debian": "linux",
-    "raspbian": "linux", "fedora": "linux", "aosp": "android",
+    "iphone": "ios",
+    "iphoneos": "ios",
+    "ipad": "ipados",
+    "osx": "macos",
+    "mac": "macos",
+    "darwin": "macos",
+    "mac-os": "macos",
+    "win": "windows",
+    "win32": "windows",
+    "win64": "windows",
+    "win11": "windows",
+    "ubuntu": "linux",
+    "debian": "linux",
+    "raspbian": "linux",
+    "fedora": "linux",
+    "aosp": "android",
     # licence filter
-    "commercial-use": "commercial", "all": "any",
+    "commercial-use": "commercial",
+    "all": "any",
     # accelerators
-    "ane": "npu", "neural-engine": "npu", "dsp": "npu", "tpu": "npu", "metal": "gpu",
+    "ane": "npu",
+    "neural-engine": "npu",
+    "dsp": "npu",
+    "tpu": "npu",
+    "metal": "gpu",
 }
 """Common misspellings that edit distance would not catch, for "did you mean" hints."""
 

@@ -13,7 +13,9 @@ from feasibility.verdict import Step
 PLACEHOLDERS = ("hf_repo", "model_id", "quant", "bits", "group_size", "context_tokens", "runtime")
 
 
-def values(model: ModelEntry, quant: Quantization, runtime: Runtime, context: int) -> dict[str, str]:
+def values(
+    model: ModelEntry, quant: Quantization, runtime: Runtime, context: int
+) -> dict[str, str]:
     group = quant.scheme.group_size if isinstance(quant.scheme, GroupScheme) else None
     return {
         "hf_repo": model.hf_repo,

@@ -1,4 +1,4 @@
-"""Pydantic types for the catalog (models, quantizations, runtimes, devices) and the device.yaml input.
+"""Pydantic types for the catalog (models, quantizations, runtimes, devices) and device.yaml.
 
 Every type forbids unknown keys and is frozen: a typo in a catalog or a device file is reported,
 never ignored, and nothing downstream can mutate what was validated. Catalog facts carry
@@ -105,18 +105,57 @@ def _check_sources(v: tuple[str, ...]) -> tuple[str, ...]:
 
 # Common mistakes edit distance would not catch (country codes, ISO 639-2, names, verbs).
 _LANGUAGE_ALIASES: dict[str, str] = {
-    "kr": "ko", "kor": "ko", "jp": "ja", "jpn": "ja", "cn": "zh", "zho": "zh", "chi": "zh",
-    "zh-cn": "zh", "zh-tw": "zh", "zh-hans": "zh", "zh-hant": "zh", "eng": "en", "en-us": "en",
-    "en-gb": "en", "ger": "de", "deu": "de", "fra": "fr", "fre": "fr", "spa": "es", "es-mx": "es",
-    "pt-br": "pt", "gr": "el", "dk": "da", "se": "sv", "ua": "uk", "cz": "cs", "vn": "vi",
-    "iw": "he", "in": "id", "nb": "no", "nn": "no", "fil": "tl", "rus": "ru", "ita": "it",
+    "kr": "ko",
+    "kor": "ko",
+    "jp": "ja",
+    "jpn": "ja",
+    "cn": "zh",
+    "zho": "zh",
+    "chi": "zh",
+    "zh-cn": "zh",
+    "zh-tw": "zh",
+    "zh-hans": "zh",
+    "zh-hant": "zh",
+    "eng": "en",
+    "en-us": "en",
+    "en-gb": "en",
+    "ger": "de",
+    "deu": "de",
+    "fra": "fr",
+    "fre": "fr",
+    "spa": "es",
+    "es-mx": "es",
+    "pt-br": "pt",
+    "gr": "el",
+    "dk": "da",
+    "se": "sv",
+    "ua": "uk",
+    "cz": "cs",
+    "vn": "vi",
+    "iw": "he",
+    "in": "id",
+    "nb": "no",
+    "nn": "no",
+    "fil": "tl",
+    "rus": "ru",
+    "ita": "it",
 }
 _TASK_ALIASES: dict[str, str] = {
-    "summarize": "summarization", "summary": "summarization", "summarisation": "summarization",
-    "translate": "translation", "classify": "classification", "extract": "extraction",
-    "tool-calling": "function-calling", "tools": "function-calling", "tool-use": "function-calling",
-    "coding": "code", "question-answering": "qa", "rewrite": "rewriting", "reason": "reasoning",
-    "conversation": "chat", "assistant": "chat",
+    "summarize": "summarization",
+    "summary": "summarization",
+    "summarisation": "summarization",
+    "translate": "translation",
+    "classify": "classification",
+    "extract": "extraction",
+    "tool-calling": "function-calling",
+    "tools": "function-calling",
+    "tool-use": "function-calling",
+    "coding": "code",
+    "question-answering": "qa",
+    "rewrite": "rewriting",
+    "reason": "reasoning",
+    "conversation": "chat",
+    "assistant": "chat",
 }
 
 
@@ -218,9 +257,11 @@ class Architecture(Strict):
     fused_qkv: bool = False
     """Stored as one attn_qkv tensor (Phi-3); changes llama.cpp's per-tensor type choice."""
     attention_layers: PositiveInt | None = None
-    """Layers with attention weights (None: all). Hybrids (LFM2, Granite 4.0 H, Qwen3.5) have fewer."""
+    """Layers with attention weights (None: all). Hybrids (LFM2, Granite 4.0 H, Qwen3.5) have
+    fewer."""
     kv_layers: NonNegInt | None = None
-    """Layers that keep a KV cache (None: ``attention_layers``). KV sharing (Gemma 3n/4) lowers it."""
+    """Layers that keep a KV cache (None: ``attention_layers``). KV sharing (Gemma 3n/4) lowers
+    it."""
     sliding_window: PositiveInt | None = None
     sliding_window_layers: NonNegInt = 0
     """How many of the KV layers are local (cache only ``sliding_window`` tokens)."""
@@ -303,7 +344,6 @@ class ModelEntry(Strict):
     sources: Sources
     notes: str = ""
 
-
     @field_validator("params")
     @classmethod
     def _cap(cls, v: int) -> int:
@@ -368,7 +408,6 @@ class Quantization(Strict):
     sources: Sources
 
 
-
 # --------------------------------------------------------------------------------------------
 # Catalog: runtimes
 # --------------------------------------------------------------------------------------------
@@ -422,7 +461,6 @@ class Runtime(Strict):
     notes: str = ""
     sources: Sources
 
-
     def platform(self, os: str) -> PlatformSupport | None:
         for p in self.platforms:
             if p.os == os:
@@ -468,7 +506,6 @@ class Device(Strict):
     notes: str = ""
 
 
-
 class PlatformModel(Strict):
     """A built-in system model (not open weights; never one of the two recommendations)."""
 
@@ -480,7 +517,6 @@ class PlatformModel(Strict):
     languages: Languages = ()
     notes: str = ""
     sources: Sources
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -559,7 +595,6 @@ class Service(Strict):
     output_tokens: int = Field(default=256, ge=1, le=32_768)
     """Typical tokens generated per request."""
 
-
     @model_validator(mode="after")
     def _fits(self) -> Service:
         if not self.tasks:
@@ -612,5 +647,7 @@ class Spec(Strict):
         if not v:
             raise ValueError("no targets: add at least one device under 'targets'")
         if len(v) > 50:
-            raise ValueError("at most 50 targets per file (screen a fleet with 'feasibility screen')")
+            raise ValueError(
+                "at most 50 targets per file (screen a fleet with 'feasibility screen')"
+            )
         return v

@@ -29,6 +29,7 @@ The ranking key is ``(-score, model id, quantization id, runtime id)``.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from feasibility.estimator import Estimate
@@ -52,7 +53,7 @@ def fidelity(bits: float) -> float:
     table = FIDELITY_BY_BITS
     if bits <= table[0][0]:
         return table[0][1]
-    for (b0, f0), (b1, f1) in zip(table, table[1:]):
+    for (b0, f0), (b1, f1) in itertools.pairwise(table):
         if bits <= b1:
             return f0 + (f1 - f0) * (bits - b0) / (b1 - b0)
     return 1.0
@@ -92,9 +93,7 @@ def _terms(s: Situation) -> tuple[float, float, float, float, float, float, floa
     elif runtime.maturity == "deprecated":
         bonus -= 0.10
     w = WEIGHTS_MIN_BATTERY if s.constraints.battery == "minimize" else WEIGHTS_BALANCED
-    total = (
-        w[0] * quality + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
-    )
+    total = w[0] * quality + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
     return quality, fid, speed, headroom, energy, bonus, total
 
 

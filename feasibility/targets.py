@@ -44,8 +44,16 @@ _DEFAULT_KIND: dict[str, DeviceKind] = {
 }
 
 
-_PRESET_WORDS = (("raspberry-pi", "rpi"), ("raspberrypi", "rpi"), ("samsung-", ""),
-                 ("google-", ""), ("apple-", ""), ("nvidia-", ""), ("_", "-"), (" ", "-"))
+_PRESET_WORDS = (
+    ("raspberry-pi", "rpi"),
+    ("raspberrypi", "rpi"),
+    ("samsung-", ""),
+    ("google-", ""),
+    ("apple-", ""),
+    ("nvidia-", ""),
+    ("_", "-"),
+    (" ", "-"),
+)
 
 
 def _preset_hint(value: str, ids: list[str]) -> str:
@@ -173,8 +181,11 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
         if os_version is None:
             gaps.append("OS version unknown: runtime minimum versions cannot be checked")
             codes.append("os-version")
-        overridden = tuple(k for k in (*_OVERRIDABLE, "os_version", "memory_budget_mb")
-                           if preset and getattr(ts, k) is not None)
+        overridden = tuple(
+            k
+            for k in (*_OVERRIDABLE, "os_version", "memory_budget_mb")
+            if preset and getattr(ts, k) is not None
+        )
         target = Target(i, tid, device, os_version, budget_mb * MIB)
         resolved = ResolvedTarget(
             index=i,

@@ -2,8 +2,8 @@
 
 Bytes are ``int`` internally. ``MB``/``GB`` in user-facing text follow the convention of the tools
 our users compare with (and of device memory budgets): MiB-based "MB" (1 MB = 2**20 bytes) for
-memory, decimal GB (10**9 bytes) for download sizes, as Hugging Face shows them. Every formatter here
-is deterministic and locale-independent.
+memory, decimal GB (10**9 bytes) for download sizes, as Hugging Face shows them. Every formatter
+here is deterministic and locale-independent.
 """
 
 from __future__ import annotations
@@ -11,47 +11,18 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-KIB = 1024
 MIB = 1024**2
 GIB = 1024**3
-GB = 10**9
-
-
-def mib(n_bytes: float) -> float:
-    return n_bytes / MIB
-
-
-def mib_to_bytes(n_mib: float) -> int:
-    return int(round(n_mib * MIB))
 
 
 def gb_to_bytes(n_gb: float) -> int:
     """Device RAM as marketed (``8 GB``) is binary: 8 GiB of DRAM."""
-    return int(round(n_gb * GIB))
-
-
-def round_mb(n_bytes: float) -> int:
-    """Round bytes to whole MB (MiB) for display and JSON."""
-    return int(round(n_bytes / MIB))
+    return round(n_gb * GIB)
 
 
 def fmt_int(n: float) -> str:
     """Thousands separators, no locale: ``2431`` -> ``2,431``."""
-    return f"{int(round(n)):,}"
-
-
-def fmt_mb(n_bytes: float) -> str:
-    return f"{fmt_int(n_bytes / MIB)} MB"
-
-
-def fmt_gb_download(n_bytes: float) -> str:
-    return f"{n_bytes / GB:.2f} GB"
-
-
-def fmt_float(x: float | None, digits: int = 1) -> str:
-    if x is None:
-        return "n/a"
-    return f"{x:.{digits}f}"
+    return f"{round(n):,}"
 
 
 def fmt_params(params: int) -> str:

@@ -135,7 +135,12 @@ class TargetPlan(Frozen):
 
 
 RiskKind = Literal[
-    "headroom", "license-conditions", "language-claim", "reasoning", "slow", "no-speed",
+    "headroom",
+    "license-conditions",
+    "language-claim",
+    "reasoning",
+    "slow",
+    "no-speed",
     "verification",
 ]
 

@@ -53,7 +53,9 @@ def test_platform_model_references_resolve(catalog: DevicesFile) -> None:
 
 
 def test_platform_models_are_sourced(catalog: DevicesFile) -> None:
-    assert {"apple-foundation-models", "gemini-nano-aicore"} <= {p.id for p in catalog.platform_models}
+    assert {"apple-foundation-models", "gemini-nano-aicore"} <= {
+        p.id for p in catalog.platform_models
+    }
     for p in catalog.platform_models:
         assert p.sources and all(s.startswith(("http://", "https://")) for s in p.sources)
 

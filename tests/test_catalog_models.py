@@ -81,14 +81,21 @@ def test_languages_and_tasks_are_known_codes(catalog: ModelsFile) -> None:
 
 @pytest.mark.parametrize(
     "model_id",
-    ["qwen2.5-1.5b-instruct", "exaone-3.5-2.4b-instruct", "exaone-3.5-7.8b-instruct", "phi-4-mini-instruct"],
+    [
+        "qwen2.5-1.5b-instruct",
+        "exaone-3.5-2.4b-instruct",
+        "exaone-3.5-7.8b-instruct",
+        "phi-4-mini-instruct",
+    ],
 )
 def test_korean_listed(catalog: ModelsFile, model_id: str) -> None:
     by_id = {m.id: m for m in catalog.models}
     assert "ko" in by_id[model_id].languages
 
 
-@pytest.mark.parametrize("model_id", ["llama-3.2-1b-instruct", "gemma-2-2b-it", "smollm2-360m-instruct"])
+@pytest.mark.parametrize(
+    "model_id", ["llama-3.2-1b-instruct", "gemma-2-2b-it", "smollm2-360m-instruct"]
+)
 def test_korean_not_claimed_where_unsupported(catalog: ModelsFile, model_id: str) -> None:
     by_id = {m.id: m for m in catalog.models}
     assert "ko" not in by_id[model_id].languages

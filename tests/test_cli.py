@@ -35,8 +35,16 @@ def test_check_json_contract(runner: CliRunner) -> None:
     assert data["feasible"] is True
     assert len(data["recommendations"]) == 2
     rec = data["recommendations"][0]
-    for key in ("model", "quantization", "runtime", "memory", "decode_tps", "reasons",
-                "pipeline", "targets"):
+    for key in (
+        "model",
+        "quantization",
+        "runtime",
+        "memory",
+        "decode_tps",
+        "reasons",
+        "pipeline",
+        "targets",
+    ):
         assert key in rec
     for key in ("weights_mb", "kv_cache_mb", "overhead_mb", "total_mb", "budget_mb"):
         assert isinstance(rec["memory"][key], int)
@@ -93,7 +101,7 @@ def test_missing_file_exit_2(runner: CliRunner) -> None:
         (["runtimes", "--os", "ios"], "coreml"),
         (["quants"], "Q4_K_M"),
         (["rules"], "memory-fit"),
-        (["schema"], "\"targets\""),
+        (["schema"], '"targets"'),
     ],
 )
 def test_listing_commands(runner: CliRunner, args: list[str], expect: str) -> None:
@@ -113,24 +121,53 @@ def test_models_language_filter_excludes(runner: CliRunner) -> None:
 
 def test_estimate_json_keys(runner: CliRunner) -> None:
     """estimate --format json has the documented keys and speed with a device."""
-    result = runner.invoke(cli, ["estimate", "--model", "qwen2.5-1.5b-instruct", "--quant",
-                                 "Q4_K_M", "--context", "4096", "--device", "iphone-15-pro",
-                                 "--format", "json"])
+    result = runner.invoke(
+        cli,
+        [
+            "estimate",
+            "--model",
+            "qwen2.5-1.5b-instruct",
+            "--quant",
+            "Q4_K_M",
+            "--context",
+            "4096",
+            "--device",
+            "iphone-15-pro",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    for key in ("model", "quantization", "context_tokens", "file_bytes", "weights_bytes",
-                "kv_cache_bytes", "compute_bytes", "overhead_bytes", "total_bytes",
-                "decode_tps", "prefill_tps", "assumptions"):
+    for key in (
+        "model",
+        "quantization",
+        "context_tokens",
+        "file_bytes",
+        "weights_bytes",
+        "kv_cache_bytes",
+        "compute_bytes",
+        "overhead_bytes",
+        "total_bytes",
+        "decode_tps",
+        "prefill_tps",
+        "assumptions",
+    ):
         assert key in data
-    assert data["total_bytes"] == (data["weights_bytes"] + data["kv_cache_bytes"]
-                                   + data["compute_bytes"] + data["overhead_bytes"])
+    assert data["total_bytes"] == (
+        data["weights_bytes"]
+        + data["kv_cache_bytes"]
+        + data["compute_bytes"]
+        + data["overhead_bytes"]
+    )
     assert data["decode_tps"] > 0
 
 
 def test_estimate_without_device_has_no_speed(runner: CliRunner) -> None:
     """No device and no bandwidth: speeds are null, memory still computed."""
-    result = runner.invoke(cli, ["estimate", "--model", "gemma-3-1b-it", "--quant", "Q8_0",
-                                 "--format", "json"])
+    result = runner.invoke(
+        cli, ["estimate", "--model", "gemma-3-1b-it", "--quant", "Q8_0", "--format", "json"]
+    )
     data = json.loads(result.stdout)
     assert data["decode_tps"] is None and data["total_bytes"] > 0
 

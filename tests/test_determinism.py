@@ -75,17 +75,23 @@ def test_output_is_byte_identical_across_hash_seeds_locales_and_cwd(tmp_path: Pa
             for fmt in FORMATS
         ]
         cwd = ROOT if where == "repo" else out
-        procs.append(subprocess.Popen(
-            [sys.executable, "-c", DRIVER, *specs], cwd=cwd, env=_env(hashseed, locale),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        ))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-c", DRIVER, *specs],
+                cwd=cwd,
+                env=_env(hashseed, locale),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        )
     for proc in procs:
         _, stderr = proc.communicate(timeout=120)
         assert proc.returncode == 0, stderr.decode("utf-8", "replace")
     for name in inputs:
         for fmt in FORMATS:
-            blobs = [(tmp_path / f"v{i}" / f"{name}.{fmt}").read_bytes()
-                     for i in range(len(VARIANTS))]
+            blobs = [
+                (tmp_path / f"v{i}" / f"{name}.{fmt}").read_bytes() for i in range(len(VARIANTS))
+            ]
             assert blobs[0], f"{name}.{fmt}: empty output"
             for (hashseed, locale, where), blob in zip(VARIANTS, blobs, strict=True):
                 assert blob == blobs[0], f"{name}.{fmt} differs under {hashseed}/{locale}/{where}"
@@ -98,10 +104,15 @@ def test_stdout_and_error_messages_are_deterministic(tmp_path: Path) -> None:
     for hashseed, locale, where in VARIANTS:
         cwd = ROOT if where == "repo" else tmp_path
         for args in (["check", str(bad)], ["models", "--format", "json"]):
-            procs.append(subprocess.Popen(
-                [sys.executable, "-m", "feasibility", *args], cwd=cwd,
-                env=_env(hashseed, locale), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            ))
+            procs.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "feasibility", *args],
+                    cwd=cwd,
+                    env=_env(hashseed, locale),
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                )
+            )
     results = [(*p.communicate(timeout=60), p.returncode) for p in procs]
     errors, listings = results[0::2], results[1::2]
     assert all(code == 2 and b"did you mean 'ko'" in err for _, err, code in errors)

@@ -86,8 +86,10 @@ def test_candidates_are_in_id_order() -> None:
 def test_more_budget_never_removes_a_feasible_model() -> None:
     """Monotonicity: raising the budget keeps every model that fitted."""
     cat = load_catalog()
-    base = {"service": {"languages": ["en"], "context_tokens": 2048},
-            "targets": [{"preset": "pixel-8"}]}
+    base = {
+        "service": {"languages": ["en"], "context_tokens": 2048},
+        "targets": [{"preset": "pixel-8"}],
+    }
     small = evaluate(cat, Spec.model_validate({**base, "constraints": {"memory_budget_mb": 1500}}))
     large = evaluate(cat, Spec.model_validate({**base, "constraints": {"memory_budget_mb": 3000}}))
     assert set(small.feasible_models) <= set(large.feasible_models)
@@ -106,8 +108,9 @@ def test_a_required_language_never_adds_a_model() -> None:
 def test_nothing_fits_a_tiny_budget_and_the_closest_misses_say_why() -> None:
     """A 200 MB budget: not feasible, and the why-not list explains each model."""
     cat = load_catalog()
-    spec = Spec.model_validate({"targets": [{"preset": "iphone-15"}],
-                                "constraints": {"memory_budget_mb": 200}})
+    spec = Spec.model_validate(
+        {"targets": [{"preset": "iphone-15"}], "constraints": {"memory_budget_mb": 200}}
+    )
     a = evaluate(cat, spec)
     assert not a.feasible
     assert len(a.recommendations) < 2
@@ -118,8 +121,9 @@ def test_nothing_fits_a_tiny_budget_and_the_closest_misses_say_why() -> None:
 def test_npu_required_uses_only_npu_backends() -> None:
     """With npu: required every plan runs on the NPU."""
     cat = load_catalog()
-    spec = Spec.model_validate({"targets": [{"preset": "galaxy-s25"}],
-                                "constraints": {"npu": "required"}})
+    spec = Spec.model_validate(
+        {"targets": [{"preset": "galaxy-s25"}], "constraints": {"npu": "required"}}
+    )
     a = evaluate(cat, spec)
     for rec in a.recommendations:
         assert all(p.backend == "npu" for p in rec.targets)

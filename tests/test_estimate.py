@@ -1,4 +1,4 @@
-"""Hand-computed checks of feasibility.estimator and the byte-exact checks of quant_internals.md §7."""
+"""Hand-computed checks of feasibility.estimator and the byte-exact checks of quant_internals §7."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import time
 
 import pytest
 
-from feasibility.estimator import Estimate, estimate
-from feasibility.estimator import ggml, speed
+from feasibility.estimator import Estimate, estimate, ggml, speed
 from feasibility.estimator.core import layout_for
 from feasibility.estimator.gguf import GgufLayout, build_layout
 from feasibility.estimator.group import build_group_layout
@@ -28,8 +27,16 @@ SRC = ("https://example.org/source",)
 
 def tiny(**kw: object) -> Architecture:
     base: dict[str, object] = dict(
-        type="llama", layers=2, hidden_size=256, attention_heads=4, kv_heads=2, head_dim=64,
-        intermediate_size=512, vocab_size=1024, tied_embeddings=True, max_context=4096,
+        type="llama",
+        layers=2,
+        hidden_size=256,
+        attention_heads=4,
+        kv_heads=2,
+        head_dim=64,
+        intermediate_size=512,
+        vocab_size=1024,
+        tied_embeddings=True,
+        max_context=4096,
         n_merges=1000,
     )
     base.update(kw)
@@ -39,14 +46,30 @@ def tiny(**kw: object) -> Architecture:
 def entry(a: Architecture, mid: str = "tiny") -> ModelEntry:
     from feasibility.arch import count_params
 
-    return ModelEntry(id=mid, name=mid, hf_repo="org/" + mid, family="t", developer="t",
-                      params=count_params(a), architecture=a, context_tokens=a.max_context,
-                      license="mit", languages=("en",), sources=SRC)
+    return ModelEntry(
+        id=mid,
+        name=mid,
+        hf_repo="org/" + mid,
+        family="t",
+        developer="t",
+        params=count_params(a),
+        architecture=a,
+        context_tokens=a.max_context,
+        license="mit",
+        languages=("en",),
+        sources=SRC,
+    )
 
 
 def gguf_q(ftype: str) -> Quantization:
-    return Quantization(id=ftype, name=ftype, format="gguf", weight_bits=4,
-                        scheme=GgufScheme(ftype=ftype), sources=SRC)
+    return Quantization(
+        id=ftype,
+        name=ftype,
+        format="gguf",
+        weight_bits=4,
+        scheme=GgufScheme(ftype=ftype),
+        sources=SRC,
+    )
 
 
 def types(layout: GgufLayout) -> dict[str, str]:
@@ -58,11 +81,33 @@ def types(layout: GgufLayout) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     ("gtype", "expected"),
-    [("F32", 4 * 256), ("F16", 2 * 256), ("BF16", 2 * 256), ("Q4_0", 8 * 18), ("Q4_1", 8 * 20),
-     ("Q5_0", 8 * 22), ("Q5_1", 8 * 24), ("Q8_0", 8 * 34), ("Q2_K", 84), ("Q3_K", 110),
-     ("Q4_K", 144), ("Q5_K", 176), ("Q6_K", 210), ("IQ2_XXS", 66), ("IQ2_XS", 74),
-     ("IQ2_S", 82), ("IQ3_XXS", 98), ("IQ3_S", 110), ("IQ4_NL", 8 * 18), ("IQ4_XS", 136),
-     ("IQ1_S", 50), ("IQ1_M", 56), ("TQ1_0", 54), ("TQ2_0", 66), ("MXFP4", 8 * 17)],
+    [
+        ("F32", 4 * 256),
+        ("F16", 2 * 256),
+        ("BF16", 2 * 256),
+        ("Q4_0", 8 * 18),
+        ("Q4_1", 8 * 20),
+        ("Q5_0", 8 * 22),
+        ("Q5_1", 8 * 24),
+        ("Q8_0", 8 * 34),
+        ("Q2_K", 84),
+        ("Q3_K", 110),
+        ("Q4_K", 144),
+        ("Q5_K", 176),
+        ("Q6_K", 210),
+        ("IQ2_XXS", 66),
+        ("IQ2_XS", 74),
+        ("IQ2_S", 82),
+        ("IQ3_XXS", 98),
+        ("IQ3_S", 110),
+        ("IQ4_NL", 8 * 18),
+        ("IQ4_XS", 136),
+        ("IQ1_S", 50),
+        ("IQ1_M", 56),
+        ("TQ1_0", 54),
+        ("TQ2_0", 66),
+        ("MXFP4", 8 * 17),
+    ],
 )
 def test_type_bytes_per_256_row(gtype: str, expected: int) -> None:
     assert ggml.type_bytes(gtype, 256, 1) == expected
@@ -184,13 +229,21 @@ def test_group_format_bytes() -> None:
 
 
 def test_group_tied_stored_twice() -> None:
-    s = GroupScheme(bits=4, group_size=32, scale_bytes=2, embeddings="float16",
-                    lm_head="quantized", tied_stored_twice=True)
+    s = GroupScheme(
+        bits=4,
+        group_size=32,
+        scale_bytes=2,
+        embeddings="float16",
+        lm_head="quantized",
+        tied_stored_twice=True,
+    )
     lay = build_group_layout(tiny(), s)
     assert lay.embedding_bytes == 1024 * 256 * 2
     assert lay.head_bytes == 1024 * 256 * 4.5 / 8
-    assert lay.weights_bytes == lay.embedding_bytes + lay.head_bytes + lay.linear_bytes \
-        + lay.other_bytes
+    assert (
+        lay.weights_bytes
+        == lay.embedding_bytes + lay.head_bytes + lay.linear_bytes + lay.other_bytes
+    )
 
 
 # ---------------------------------------------------------------- speed
@@ -210,16 +263,25 @@ def test_decode_formula() -> None:
     k = estimate(m, gguf_q("Q6_K"), 100, bandwidth_gbs=10.0, backend="cpu")
     lay6 = layout_for(m, gguf_q("Q6_K"))
     assert k.decode_tps is not None
-    assert k.decode_tps < eff * 10e9 / (lay6.decode_read_bytes + kv_cache(m.architecture, 100).total)
+    assert k.decode_tps < eff * 10e9 / (
+        lay6.decode_read_bytes + kv_cache(m.architecture, 100).total
+    )
     # group format: plain bandwidth formula
-    g = Quantization(id="g4", name="g4", format="mlx", weight_bits=4, sources=SRC,
-                     scheme=GroupScheme(bits=4, group_size=64, scale_bytes=2, zero_bytes=2,
-                                        lm_head="tied"))
+    g = Quantization(
+        id="g4",
+        name="g4",
+        format="mlx",
+        weight_bits=4,
+        sources=SRC,
+        scheme=GroupScheme(bits=4, group_size=64, scale_bytes=2, zero_bytes=2, lm_head="tied"),
+    )
     eg = estimate(m, g, 100, bandwidth_gbs=10.0, backend="gpu")
     lg = layout_for(m, g)
     assert eg.decode_tps == pytest.approx(
-        speed.DECODE_EFFICIENCY["gpu"] * 10e9
-        / (lg.decode_read_bytes + kv_cache(m.architecture, 100).total))
+        speed.DECODE_EFFICIENCY["gpu"]
+        * 10e9
+        / (lg.decode_read_bytes + kv_cache(m.architecture, 100).total)
+    )
 
 
 def test_moe_memory_total_speed_active() -> None:
@@ -234,8 +296,17 @@ def test_moe_memory_total_speed_active() -> None:
 def test_estimate_shape_and_speed_of_calls() -> None:
     m = entry(tiny())
     q = gguf_q("Q4_K_M")
-    dev = Device(id="d", name="d", vendor="v", kind="phone", os="android", ram_gb=8,
-                 memory_bandwidth_gbs=50, cpu_cores=8, sources=SRC)
+    dev = Device(
+        id="d",
+        name="d",
+        vendor="v",
+        kind="phone",
+        os="android",
+        ram_gb=8,
+        memory_bandwidth_gbs=50,
+        cpu_cores=8,
+        sources=SRC,
+    )
     e = estimate(m, q, 2048, device=dev)
     assert isinstance(e, Estimate)
     assert e.backend == "cpu" and e.decode_tps and e.prefill_tps
@@ -249,32 +320,89 @@ def test_estimate_shape_and_speed_of_calls() -> None:
 
 # ---------------------------------------------------------------- §7 byte-exact checks
 
-LLAMA_1B = dict(type="llama", layers=16, hidden_size=2048, attention_heads=32, kv_heads=8,
-                head_dim=64, intermediate_size=8192, vocab_size=128256, tied_embeddings=True,
-                max_context=131072, n_merges=280147)
-QWEN_05B = dict(type="qwen2", layers=24, hidden_size=896, attention_heads=14, kv_heads=2,
-                head_dim=64, intermediate_size=4864, vocab_size=151936, tied_embeddings=True,
-                max_context=32768, qkv_bias=True, n_merges=151387)
-GEMMA_1B = dict(type="gemma3_text", layers=26, hidden_size=1152, attention_heads=4, kv_heads=1,
-                head_dim=256, intermediate_size=6912, vocab_size=262144, tied_embeddings=True,
-                max_context=32768, qk_norm=True, sliding_window=512, sliding_window_layers=22)
-PHI_35 = dict(type="phi3", layers=32, hidden_size=3072, attention_heads=32, kv_heads=32,
-              head_dim=96, intermediate_size=8192, vocab_size=32064, tied_embeddings=False,
-              max_context=131072, fused_qkv=True)
-QWEN_15B = dict(type="qwen2", layers=28, hidden_size=1536, attention_heads=12, kv_heads=2,
-                head_dim=128, intermediate_size=8960, vocab_size=151936, tied_embeddings=True,
-                max_context=32768, qkv_bias=True, n_merges=151387)
+LLAMA_1B = dict(
+    type="llama",
+    layers=16,
+    hidden_size=2048,
+    attention_heads=32,
+    kv_heads=8,
+    head_dim=64,
+    intermediate_size=8192,
+    vocab_size=128256,
+    tied_embeddings=True,
+    max_context=131072,
+    n_merges=280147,
+)
+QWEN_05B = dict(
+    type="qwen2",
+    layers=24,
+    hidden_size=896,
+    attention_heads=14,
+    kv_heads=2,
+    head_dim=64,
+    intermediate_size=4864,
+    vocab_size=151936,
+    tied_embeddings=True,
+    max_context=32768,
+    qkv_bias=True,
+    n_merges=151387,
+)
+GEMMA_1B = dict(
+    type="gemma3_text",
+    layers=26,
+    hidden_size=1152,
+    attention_heads=4,
+    kv_heads=1,
+    head_dim=256,
+    intermediate_size=6912,
+    vocab_size=262144,
+    tied_embeddings=True,
+    max_context=32768,
+    qk_norm=True,
+    sliding_window=512,
+    sliding_window_layers=22,
+)
+PHI_35 = dict(
+    type="phi3",
+    layers=32,
+    hidden_size=3072,
+    attention_heads=32,
+    kv_heads=32,
+    head_dim=96,
+    intermediate_size=8192,
+    vocab_size=32064,
+    tied_embeddings=False,
+    max_context=131072,
+    fused_qkv=True,
+)
+QWEN_15B = dict(
+    type="qwen2",
+    layers=28,
+    hidden_size=1536,
+    attention_heads=12,
+    kv_heads=2,
+    head_dim=128,
+    intermediate_size=8960,
+    vocab_size=151936,
+    tied_embeddings=True,
+    max_context=32768,
+    qkv_bias=True,
+    n_merges=151387,
+)
 
 
 def arch(d: dict[str, object]) -> Architecture:
     return Architecture.model_validate(d)
 
 
-@pytest.mark.parametrize(("ftype", "tensors", "file"), [
-    ("Q4_K_M", 799_862_912, 807_690_688),
-    ("Q6_K", 1_013_969_024, 1_021_796_800),
-    ("Q3_K_L", 724_693_120, 732_520_896),
-])
+@pytest.mark.parametrize(
+    ("ftype", "tensors", "file"),
+    [
+        ("Q4_K_M", 799_862_912, 807_690_688),
+        ("Q6_K", 1_013_969_024, 1_021_796_800),
+        ("Q3_K_L", 724_693_120, 732_520_896),
+    ],
+)
 def test_llama_3_2_1b_exact(ftype: str, tensors: int, file: int) -> None:
     lay = build_layout(arch(LLAMA_1B), ftype)
     assert lay.tensor_bytes == tensors
@@ -285,10 +413,16 @@ def test_qwen_0_5b_q5_k_m_exact() -> None:
     assert build_layout(arch(QWEN_05B), "Q5_K_M").tensor_bytes == 414_137_856
 
 
-@pytest.mark.parametrize(("ftype", "mib"), [
-    ("Q4_K_M", 762.49), ("Q5_K_M", 805.68), ("Q6_K", 958.64), ("Q8_0", 1013.54),
-    ("Q4_0", 682.24),
-])
+@pytest.mark.parametrize(
+    ("ftype", "mib"),
+    [
+        ("Q4_K_M", 762.49),
+        ("Q5_K_M", 805.68),
+        ("Q6_K", 958.64),
+        ("Q8_0", 1013.54),
+        ("Q4_0", 682.24),
+    ],
+)
 def test_gemma_3_1b_exact(ftype: str, mib: float) -> None:
     lay = build_layout(arch(GEMMA_1B), ftype)
     assert round(lay.tensor_bytes / MiB, 2) == mib
@@ -301,8 +435,10 @@ def test_phi_3_5_mini_exact(ftype: str, mib: float) -> None:
     assert round(build_layout(arch(PHI_35), ftype).tensor_bytes / MiB, 2) == mib
 
 
-@pytest.mark.parametrize(("ftype", "mib"), [
-    ("Q4_K_M", 1117.26), ("Q5_K_M", 1249.82), ("Q6_K", 1390.67), ("Q8_0", 1801.10)])
+@pytest.mark.parametrize(
+    ("ftype", "mib"),
+    [("Q4_K_M", 1117.26), ("Q5_K_M", 1249.82), ("Q6_K", 1390.67), ("Q8_0", 1801.10)],
+)
 def test_qwen_1_5b_weights_buffer(ftype: str, mib: float) -> None:
     assert abs(build_layout(arch(QWEN_15B), ftype).resident_weight_bytes / MiB - mib) < 0.015
 

@@ -1,4 +1,4 @@
-"""The estimates meet their stated accuracy on the published measurements (benchmarks/accuracy.py)."""
+"""The estimates meet their stated accuracy on the published measurements (accuracy script)."""
 
 from __future__ import annotations
 

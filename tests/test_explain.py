@@ -55,15 +55,26 @@ def test_model_level_rejection_still_has_numbers() -> None:
 
 
 def test_requested_build_and_errors() -> None:
-    code, out, _ = run("explain", "qwen2.5-1.5b-instruct", SEED, "--quant", "q4_k_m",
-                       "--runtime", "llama.cpp", "--format", "json")
+    code, out, _ = run(
+        "explain",
+        "qwen2.5-1.5b-instruct",
+        SEED,
+        "--quant",
+        "q4_k_m",
+        "--runtime",
+        "llama.cpp",
+        "--format",
+        "json",
+    )
     assert code == 0
     doc = json.loads(out)
     assert doc["options_per_target"] == 1
     assert {(t["quantization"], t["runtime"], t["choice"]) for t in doc["targets"]} == {
-        ("Q4_K_M", "llama.cpp", "requested")}
-    code, _, err = run("explain", "qwen2.5-1.5b-instruct", SEED, "--quant", "Q4_K_M",
-                       "--runtime", "mlx")
+        ("Q4_K_M", "llama.cpp", "requested")
+    }
+    code, _, err = run(
+        "explain", "qwen2.5-1.5b-instruct", SEED, "--quant", "Q4_K_M", "--runtime", "mlx"
+    )
     assert code == 2 and "does not load quantization 'Q4_K_M'" in err
     code, _, err = run("explain", "qwen2.5-1.5b", SEED)
     assert code == 2 and "did you mean" in err

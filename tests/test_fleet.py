@@ -32,8 +32,9 @@ def test_csv_table_reports_bad_rows_and_groups() -> None:
     assert code == 0, out + err
     assert "8 rows read, 5 screened, 3 skipped" in out
     assert "4 unique device specs" in out  # the two identical budget Android rows share one
-    assert ("row 5 (line 6): unknown device preset 'iphone-17-prp'; "
-            "did you mean 'iphone-17-pro'") in out
+    assert (
+        "row 5 (line 6): unknown device preset 'iphone-17-prp'; did you mean 'iphone-17-pro'"
+    ) in out
     assert "row 7 (line 8): ram_gb" in out
     assert "row 8 (line 9): count" in out
     assert "Best pair:" in out
@@ -58,8 +59,9 @@ def test_csv_per_device_output() -> None:
 
 
 def test_json_output_is_one_document() -> None:
-    code, out, _ = run("screen", str(DATA / "fleet.jsonl"), "--service", SERVICE,
-                       "--format", "json")
+    code, out, _ = run(
+        "screen", str(DATA / "fleet.jsonl"), "--service", SERVICE, "--format", "json"
+    )
     assert code == 0
     doc = json.loads(out)
     s = doc["summary"]
@@ -77,8 +79,9 @@ def test_json_output_is_one_document() -> None:
 
 
 def test_yaml_fleet_and_markdown() -> None:
-    code, out, err = run("screen", str(DATA / "fleet.yaml"), "--service", SERVICE,
-                         "--format", "markdown")
+    code, out, err = run(
+        "screen", str(DATA / "fleet.yaml"), "--service", SERVICE, "--format", "markdown"
+    )
     assert code == 0, err
     assert out.startswith("## Fleet screening: fleet.yaml")
     assert "| model" in out
@@ -92,8 +95,9 @@ def test_coverage_matches_per_group_results() -> None:
     assert total == res.total_weight == 500 + 300 + 150 + 50 + 1
     by_model = {c.model: c.weight for c in res.models}
     for mid, w in by_model.items():
-        assert w == sum(g.weight for g in res.groups
-                        if g.result is not None and mid in g.result.model_scores)
+        assert w == sum(
+            g.weight for g in res.groups if g.result is not None and mid in g.result.model_scores
+        )
     pair = res.best_pair
     assert pair is not None
     # No other pair covers more.
@@ -116,8 +120,13 @@ def test_parallel_equals_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
         {"preset": "iphone-17-pro"},
         {"preset": "galaxy-s26"},
         {"preset": "rpi-5-8gb"},
-        {"os": "android", "ram_gb": 6, "memory_bandwidth_gbs": 34.1,
-         "accelerators": ["cpu", "gpu", "npu"], "npu": {"name": "Hexagon", "vendor": "qualcomm"}},
+        {
+            "os": "android",
+            "ram_gb": 6,
+            "memory_bandwidth_gbs": 34.1,
+            "accelerators": ["cpu", "gpu", "npu"],
+            "npu": {"name": "Hexagon", "vendor": "qualcomm"},
+        },
         {"os": "windows", "ram_gb": 16},
     ],
 )
@@ -125,8 +134,11 @@ def test_screener_agrees_with_engine(target: dict[str, object]) -> None:
     """The fleet's cached evaluation gives the engine's top two and feasible triples."""
     cat = load_catalog()
     svc = load_service(SERVICE)
-    spec = Spec(targets=(TargetSpec.model_validate(target),), service=svc.service,
-                constraints=svc.constraints)
+    spec = Spec(
+        targets=(TargetSpec.model_validate(target),),
+        service=svc.service,
+        constraints=svc.constraints,
+    )
     a = evaluate(cat, spec)
     sc = Screener(cat, svc.service, svc.constraints)
     got = sc.run(resolve(spec, cat, "x")[0][0])

@@ -25,9 +25,20 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def test_imported_model_is_recommendable(tmp_path: Path) -> None:
     overlay = tmp_path / "my-models.yaml"
-    code, _, err = run("import-model", ACME, "--id", "acme-tiny-1b", "--hf-repo",
-                       "acme/Acme-Tiny-1B-Instruct", "--license", "apache-2.0",
-                       "--languages", "en,ko", "-o", str(overlay))
+    code, _, err = run(
+        "import-model",
+        ACME,
+        "--id",
+        "acme-tiny-1b",
+        "--hf-repo",
+        "acme/Acme-Tiny-1B-Instruct",
+        "--license",
+        "apache-2.0",
+        "--languages",
+        "en,ko",
+        "-o",
+        str(overlay),
+    )
     assert code == 0, err
     cat = load_catalog(str(overlay))
     m = cat.model("acme-tiny-1b")
@@ -77,11 +88,15 @@ def test_multimodal_gemma3_config_reads_text_config() -> None:
 @pytest.mark.parametrize(
     ("extra", "check"),
     [
-        ({"model_type": "qwen2", "sliding_window": 4096, "use_sliding_window": False},
-         lambda a: a.qkv_bias and a.sliding_window is None and not a.tied_embeddings),
+        (
+            {"model_type": "qwen2", "sliding_window": 4096, "use_sliding_window": False},
+            lambda a: a.qkv_bias and a.sliding_window is None and not a.tied_embeddings,
+        ),
         ({"model_type": "phi3"}, lambda a: a.fused_qkv),
-        ({"model_type": "mistral", "sliding_window": 4096},
-         lambda a: a.sliding_window == 4096 and a.sliding_window_layers == a.layers),
+        (
+            {"model_type": "mistral", "sliding_window": 4096},
+            lambda a: a.sliding_window == 4096 and a.sliding_window_layers == a.layers,
+        ),
         ({"model_type": "qwen3", "head_dim": 128}, lambda a: a.qk_norm and a.head_dim == 128),
     ],
 )

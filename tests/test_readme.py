@@ -22,11 +22,11 @@ def python_block(section: str) -> str:
 
 @pytest.mark.parametrize(
     "section",
-    ["Library", "Screening a fleet", "Bring your own model",
-     "Explaining one model"],
+    ["Library", "Screening a fleet", "Bring your own model", "Explaining one model"],
 )
-def test_readme_python_example_runs(section: str, monkeypatch: pytest.MonkeyPatch,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_python_example_runs(
+    section: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(ROOT)
     code = python_block(section)
     exec(compile(code, f"README.md ## {section}", "exec"), {"__name__": "__readme__"})

@@ -26,8 +26,10 @@ EXAMPLES = ("seed-scenario", "raspberry-pi-5", "laptop")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 CASES = [(ex, "markdown", lang) for ex in EXAMPLES for lang in ("en", "ko")] + [
-    ("seed-scenario", "json", "en"), ("seed-scenario", "table", "en"),
-    ("seed-scenario", "table", "ko")]
+    ("seed-scenario", "json", "en"),
+    ("seed-scenario", "table", "en"),
+    ("seed-scenario", "table", "ko"),
+]
 
 
 def _golden_name(example: str, fmt: str, lang: str) -> str:
@@ -46,8 +48,13 @@ def assessments() -> dict[str, Assessment]:
 
 
 @pytest.mark.parametrize(("example", "fmt", "lang"), CASES)
-def test_golden(example: str, fmt: str, lang: str, request: pytest.FixtureRequest,
-                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_golden(
+    example: str,
+    fmt: str,
+    lang: str,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.chdir(ROOT)
     code, out = _cli(["check", f"examples/{example}.yaml", "--format", fmt, "--lang", lang])
     assert code == 0
@@ -73,11 +80,17 @@ def _inline_code(md: str) -> set[str]:
 
 @pytest.mark.parametrize("example", EXAMPLES)
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_names_only_catalog_ids(assessments: dict[str, Assessment], example: str,
-                                lang: str) -> None:
+def test_names_only_catalog_ids(
+    assessments: dict[str, Assessment], example: str, lang: str
+) -> None:
     cat = load_catalog()
-    known = (set(cat.models) | set(cat.runtimes) | set(cat.devices) | set(cat.quantizations)
-             | set(cat.licenses))
+    known = (
+        set(cat.models)
+        | set(cat.runtimes)
+        | set(cat.devices)
+        | set(cat.quantizations)
+        | set(cat.licenses)
+    )
     a = assessments[example]
     md = render(a, "markdown", lang)
     ids = _inline_code(md)
@@ -121,11 +134,18 @@ def test_korean_headings(assessments: dict[str, Assessment]) -> None:
 
 def test_english_sections(assessments: dict[str, Assessment]) -> None:
     md = render(assessments["seed-scenario"], "markdown", "en")
-    for heading in ("## 2. Executive summary", "## 3. Recommended models",
-                    "## 4. Memory and speed per target", "## 5. Quantization and runtime",
-                    "## 6. Key concepts", "## 7. Privacy and security",
-                    "## 8. Advantages and limitations", "## 9. Why not the others",
-                    "## 10. Inputs", "## 11. Sources"):
+    for heading in (
+        "## 2. Executive summary",
+        "## 3. Recommended models",
+        "## 4. Memory and speed per target",
+        "## 5. Quantization and runtime",
+        "## 6. Key concepts",
+        "## 7. Privacy and security",
+        "## 8. Advantages and limitations",
+        "## 9. Why not the others",
+        "## 10. Inputs",
+        "## 11. Sources",
+    ):
         assert heading in md
     assert "[Target device specs]" in md
     assert "GDPR" in md
@@ -138,8 +158,10 @@ def a_catalog_footer(md: str, a: Assessment) -> bool:
 
 def test_placeholders(tmp_path: Path) -> None:
     spec = tmp_path / "device.yaml"
-    spec.write_text("service:\n  tasks: [chat]\n  languages: [en]\ntarget:\n  preset: rpi-5-8gb\n",
-                    encoding="utf-8")
+    spec.write_text(
+        "service:\n  tasks: [chat]\n  languages: [en]\ntarget:\n  preset: rpi-5-8gb\n",
+        encoding="utf-8",
+    )
     a = check(spec)
     assert "service_description" in a.placeholders
     assert "[Service description]" in render(a, "markdown", "en")
@@ -151,7 +173,8 @@ def _tiny(tmp_path: Path, budget: int) -> Path:
     spec.write_text(
         "service:\n  tasks: [summarization]\n  languages: [ko]\n  context_tokens: 2048\n"
         f"targets:\n  - preset: galaxy-s26\nconstraints:\n  memory_budget_mb: {budget}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return spec
 
 
@@ -180,13 +203,38 @@ def test_infeasible_report_explains(tmp_path: Path, lang: str) -> None:
 # engine._risks, targets.py). The Korean report builds its sentences from structured fields, so
 # none of them may appear in it.
 ENGINE_ENGLISH = (
-    "needs ", "budget is", "does not run on", "card lists", "card claims", "does not list",
-    "not among the", "does not allow commercial", "allows commercial", "tokens/s", "minimum is",
-    "not published", "OS version unknown", "planning default", "set in the device file",
-    "set for this target", "licence conditions", "small memory headroom", "slow generation",
-    "no speed estimate", "reasons before answering", "some catalog facts", "runs on the",
-    "has no backend", "does not support the", "supports the", "card names", "card does not name",
-    "parameters, cap", "context tokens", "would admit", "would qualify",
+    "needs ",
+    "budget is",
+    "does not run on",
+    "card lists",
+    "card claims",
+    "does not list",
+    "not among the",
+    "does not allow commercial",
+    "allows commercial",
+    "tokens/s",
+    "minimum is",
+    "not published",
+    "OS version unknown",
+    "planning default",
+    "set in the device file",
+    "set for this target",
+    "licence conditions",
+    "small memory headroom",
+    "slow generation",
+    "no speed estimate",
+    "reasons before answering",
+    "some catalog facts",
+    "runs on the",
+    "has no backend",
+    "does not support the",
+    "supports the",
+    "card names",
+    "card does not name",
+    "parameters, cap",
+    "context tokens",
+    "would admit",
+    "would qualify",
 )
 
 
@@ -227,8 +275,9 @@ def test_korean_seed_no_english_rule_reason(assessments: dict[str, Assessment]) 
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_korean_assumptions_all_translated(assessments: dict[str, Assessment],
-                                           example: str) -> None:
+def test_korean_assumptions_all_translated(
+    assessments: dict[str, Assessment], example: str
+) -> None:
     """Assumptions are the one place the Korean report still keys on engine English."""
     md = render(assessments[example], "markdown", "ko")
     assert texts_for("ko")("assumption_other") not in md
@@ -303,15 +352,36 @@ VERDICTS: list[tuple[str, str, dict[str, object]]] = [
     ("accelerator", "pass", {"backend": "gpu", "npu": ""}),
     ("accelerator", "pass", {"backend": "npu", "npu": "Hexagon"}),
     ("accelerator", "fail", {"runtime": "mlx", "problem": "os"}),
-    ("accelerator", "fail", {"runtime": "qualcomm-genie", "problem": "npu-required",
-                             "npu": "Google Tensor"}),
+    (
+        "accelerator",
+        "fail",
+        {"runtime": "qualcomm-genie", "problem": "npu-required", "npu": "Google Tensor"},
+    ),
     ("accelerator", "fail", {"runtime": "llama.cpp", "problem": "npu-required", "npu": ""}),
-    ("accelerator", "fail", {"runtime": "executorch", "problem": "encoding",
-                             "quantization": "executorch-qnn-16a4w", "backends": ["npu"]}),
+    (
+        "accelerator",
+        "fail",
+        {
+            "runtime": "executorch",
+            "problem": "encoding",
+            "quantization": "executorch-qnn-16a4w",
+            "backends": ["npu"],
+        },
+    ),
     ("accelerator", "fail", {"runtime": "mlx", "problem": "no-common-backend"}),
     ("memory-fit", "pass", {"need": 1, "budget": 2, "need_mb": 1448, "budget_mb": 2048}),
-    ("memory-fit", "fail", {"need": 2, "budget": 1, "need_mb": 2431, "budget_mb": 2048,
-                            "weights_mb": 1900, "kv_cache_mb": 320}),
+    (
+        "memory-fit",
+        "fail",
+        {
+            "need": 2,
+            "budget": 1,
+            "need_mb": 2431,
+            "budget_mb": 2048,
+            "weights_mb": 1900,
+            "kv_cache_mb": 320,
+        },
+    ),
     ("decode-speed", "pass", {"tps": 26.61}),
     ("decode-speed", "pass", {"tps": 26.61, "minimum": 10.0}),
     ("decode-speed", "fail", {"tps": 7.86, "minimum": 10.0}),
@@ -323,8 +393,9 @@ VERDICTS: list[tuple[str, str, dict[str, object]]] = [
 
 
 @pytest.mark.parametrize(("rule", "outcome", "evidence"), VERDICTS)
-def test_verdict_sentences_use_the_evidence(rule: str, outcome: str,
-                                            evidence: dict[str, object]) -> None:
+def test_verdict_sentences_use_the_evidence(
+    rule: str, outcome: str, evidence: dict[str, object]
+) -> None:
     seen = set()
     for t in (KO, EN):
         text = verdict_sentence(t, rule, outcome, evidence, reason="ENGINE REASON")
@@ -333,10 +404,25 @@ def test_verdict_sentences_use_the_evidence(rule: str, outcome: str,
         for k, v in evidence.items():
             if t.lang == "ko" and k == "claim":
                 continue  # catalog free text in English; the Korean sentence leaves it out
-            if isinstance(v, str) and v and v not in ("yes", "no", "conditional", "npu", "gpu",
-                                                     "android", "ios", "os", "no-bandwidth",
-                                                     "npu-required", "encoding",
-                                                     "no-common-backend"):
+            if (
+                isinstance(v, str)
+                and v
+                and v
+                not in (
+                    "yes",
+                    "no",
+                    "conditional",
+                    "npu",
+                    "gpu",
+                    "android",
+                    "ios",
+                    "os",
+                    "no-bandwidth",
+                    "npu-required",
+                    "encoding",
+                    "no-common-backend",
+                )
+            ):
                 assert v in text, f"{t.lang}: {v!r} missing from {text!r}"
         seen.add(text)
     ko = verdict_sentence(KO, rule, outcome, evidence, reason="")
@@ -345,11 +431,18 @@ def test_verdict_sentences_use_the_evidence(rule: str, outcome: str,
 
 
 def test_memory_fit_korean_sentence() -> None:
-    ev = {"need": 2, "budget": 1, "need_mb": 2431, "budget_mb": 2048, "weights_mb": 1900,
-          "kv_cache_mb": 320}
+    ev = {
+        "need": 2,
+        "budget": 1,
+        "need_mb": 2431,
+        "budget_mb": 2048,
+        "weights_mb": 1900,
+        "kv_cache_mb": 320,
+    }
     text = verdict_sentence(KO, "memory-fit", "fail", ev, reason="")
-    assert text == ("**2,431 MB**가 필요해 예산 **2,048 MB**를 초과합니다"
-                    "(가중치 1,900 MB, KV 캐시 320 MB).")
+    assert text == (
+        "**2,431 MB**가 필요해 예산 **2,048 MB**를 초과합니다(가중치 1,900 MB, KV 캐시 320 MB)."
+    )
 
 
 def test_no_template_falls_back() -> None:

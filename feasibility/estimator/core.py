@@ -93,8 +93,8 @@ _ASSUME_GGUF: Final = (
     "(CPU figure; GPU backends report 10-60 MiB more).",
 )
 _ASSUME_GROUP: Final = (
-    "Group format: quantized linears at bits + scale/zero bits per group; embedding and head as the "
-    "scheme states; file size counts weight files only (tokenizer and graph files excluded).",
+    "Group format: quantized linears at bits + scale/zero bits per group; embedding and head as "
+    "the scheme states; file size counts weight files only (tokenizer and graph files excluded).",
     "KV cache holds exactly context_tokens (min(context, window) on sliding layers).",
     "Compute buffer: fp32 activations of one n_ubatch prompt chunk plus one logits row "
     "(runtime-specific arenas are not modelled).",
@@ -104,7 +104,8 @@ _ASSUME_SPEED: Final = (
     "without the embedding table, plus the KV cache at the context); no thermal throttling.",
 )
 _ASSUME_NO_ENERGY: Final = (
-    "Energy per token is not estimated: no catalogued device publishes power figures to calibrate on.",
+    "Energy per token is not estimated: no catalogued device publishes power figures to "
+    "calibrate on.",
 )
 
 
@@ -122,8 +123,12 @@ def _flops_per_token(a: Architecture, context: int, attention: bool = True) -> f
 
 
 def weights_floor(
-    model: ModelEntry, quantization: Quantization, context_tokens: int, *,
-    runtime: Runtime | None = None, backend: str | None = None,
+    model: ModelEntry,
+    quantization: Quantization,
+    context_tokens: int,
+    *,
+    runtime: Runtime | None = None,
+    backend: str | None = None,
 ) -> Estimate:
     """A lower bound on the total: every parameter at the encoding's nominal bits, nothing else.
 
@@ -213,15 +218,22 @@ def estimate(
         overhead = runtime.overhead_mb * MIB
     else:
         overhead = DEFAULT_OVERHEAD_MB * MIB
-        assumptions.append(f"No runtime given: {DEFAULT_OVERHEAD_MB} MiB runtime/app overhead assumed.")
+        assumptions.append(
+            f"No runtime given: {DEFAULT_OVERHEAD_MB} MiB runtime/app overhead assumed."
+        )
     if a.offloadable_params:
-        assumptions.append("Per-layer embeddings are counted as resident; a runtime may page them "
-                           "from flash (they are excluded from the bytes read per token).")
+        assumptions.append(
+            "Per-layer embeddings are counted as resident; a runtime may page them "
+            "from flash (they are excluded from the bytes read per token)."
+        )
     if a.moe is not None:
         assumptions.append("MoE: memory holds every expert; speed reads the active experts only.")
 
-    bw = bandwidth_gbs if bandwidth_gbs is not None else (
-        device.memory_bandwidth_gbs if device is not None else None)
+    bw = (
+        bandwidth_gbs
+        if bandwidth_gbs is not None
+        else (device.memory_bandwidth_gbs if device is not None else None)
+    )
     if backend is None and (device is not None or bandwidth_gbs is not None):
         backend = "cpu"
 
@@ -238,8 +250,9 @@ def estimate(
     if throughput is not None and backend is not None:
         prefill = _prefill(lay, a, backend, throughput, context_tokens)
     else:
-        assumptions.append("Prefill speed not estimated: no compute throughput known for this "
-                           "backend.")
+        assumptions.append(
+            "Prefill speed not estimated: no compute throughput known for this backend."
+        )
     assumptions.extend(_ASSUME_NO_ENERGY)
 
     return Estimate(
@@ -273,8 +286,15 @@ def _is_adreno(device: Device | None) -> bool:
     return device is not None and "adreno" in device.gpu.lower()
 
 
-def _decode(lay: Layout, a: Architecture, backend: str, bw: float, runtime: Runtime | None,
-            device: Device | None, kv_read: int) -> float:
+def _decode(
+    lay: Layout,
+    a: Architecture,
+    backend: str,
+    bw: float,
+    runtime: Runtime | None,
+    device: Device | None,
+    kv_read: int,
+) -> float:
     """Tokens/s: seconds per token = weight streaming (+ fallbacks) + KV streaming."""
     gguf = isinstance(lay, GgufLayout)
     eff = _decode_efficiency(backend, runtime, gguf)
@@ -285,9 +305,11 @@ def _decode(lay: Layout, a: Architecture, backend: str, bw: float, runtime: Runt
             if _is_adreno(device):
                 fb = lay.opencl_fallback_bytes_by_class
                 native = total - sum(fb.values())
-                t = (native / (eff * bw * 1e9)
-                     + speed.class_time(fb, bw, speed.GGUF_DECODE_EFFICIENCY["cpu"])
-                     + lay.opencl_fallback_runs * speed.OPENCL_SPLIT_S) * scale
+                t = (
+                    native / (eff * bw * 1e9)
+                    + speed.class_time(fb, bw, speed.GGUF_DECODE_EFFICIENCY["cpu"])
+                    + lay.opencl_fallback_runs * speed.OPENCL_SPLIT_S
+                ) * scale
             else:
                 t = lay.decode_read_bytes / (eff * bw * 1e9)
         else:
@@ -303,9 +325,12 @@ def _prefill(lay: Layout, a: Architecture, backend: str, throughput: float, cont
     if isinstance(lay, GgufLayout) and backend == "cpu":
         # llama.cpp CPU: each kernel class at its own fitted throughput.
         scale = _flops_per_token(a, context, attention=False) / max(
-            1, 2 * sum(lay.matmul_params_by_class.values()))
-        t = sum(2 * p * scale / (throughput * eff * speed.CLASS_PREFILL_FACTOR[c])
-                for c, p in lay.matmul_params_by_class.items())
+            1, 2 * sum(lay.matmul_params_by_class.values())
+        )
+        t = sum(
+            2 * p * scale / (throughput * eff * speed.CLASS_PREFILL_FACTOR[c])
+            for c, p in lay.matmul_params_by_class.items()
+        )
         t += _attention_flops(a, context) / (throughput * eff)
         return 1.0 / t
     return speed.prefill_tps(_flops_per_token(a, context), throughput, eff)

@@ -165,8 +165,9 @@ def token_embd_type(ftype: str, default: str, ne0: int) -> str:
     return shape_fallback(t, ne0)
 
 
-def attn_v_type(ftype: str, default: str, i: int, n: int, n_gqa: int, n_expert: int,
-                imatrix: bool) -> str:
+def attn_v_type(
+    ftype: str, default: str, i: int, n: int, n_gqa: int, n_expert: int, imatrix: bool
+) -> str:
     """§2.5 attn_v column (``i`` = running index over attn_v tensors, ``n`` = their count)."""
     t = default
     if ftype in _IQ2_FAMILY:
@@ -181,15 +182,11 @@ def attn_v_type(ftype: str, default: str, i: int, n: int, n_gqa: int, n_expert: 
         t = "Q4_K"
     elif ftype == "IQ3_XXS":
         t = "Q4_K" if n_gqa >= 4 else ("IQ3_XXS" if imatrix else "IQ3_S")
-    elif ftype in ("IQ3_XS", "IQ3_S") and n_gqa >= 4:
-        t = "Q4_K"
-    elif ftype == "IQ3_M":
+    elif (ftype in ("IQ3_XS", "IQ3_S") and n_gqa >= 4) or ftype == "IQ3_M":
         t = "Q4_K"
     elif ftype == "Q3_K_M":
         t = "Q5_K" if i < 2 else "Q4_K"
-    elif ftype == "Q3_K_L":
-        t = "Q5_K"
-    elif ftype in ("IQ4_NL", "IQ4_XS") and n_gqa >= 4:
+    elif ftype == "Q3_K_L" or (ftype in ("IQ4_NL", "IQ4_XS") and n_gqa >= 4):
         t = "Q5_K"
     elif ftype in ("Q4_K_M", "Q5_K_M") and use_more_bits(i, n):
         t = "Q6_K"
@@ -261,8 +258,19 @@ def attn_output_type(ftype: str, default: str, n_expert: int) -> str:
             return "IQ3_S"
         return default
     if n_expert == 8:
-        if ftype in ("Q2_K", "IQ3_XS", "IQ3_XXS", "Q3_K_S", "Q3_K_M", "IQ4_NL", "Q4_K_S",
-                     "Q4_K_M", "IQ3_S", "IQ3_M", "IQ4_XS"):
+        if ftype in (
+            "Q2_K",
+            "IQ3_XS",
+            "IQ3_XXS",
+            "Q3_K_S",
+            "Q3_K_M",
+            "IQ4_NL",
+            "Q4_K_S",
+            "Q4_K_M",
+            "IQ3_S",
+            "IQ3_M",
+            "IQ4_XS",
+        ):
             return "Q5_K"
         return default
     return {

@@ -13,9 +13,9 @@ about 70 B of tensor info per tensor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from collections.abc import Callable
 from typing import Final, NamedTuple
 
 from feasibility.estimator import ggml, speed
@@ -143,9 +143,15 @@ def metadata_bytes(a: Architecture, n_tensors: int) -> int:
 
 def _op_group(name: str) -> str:
     """Matmuls that run back to back in the graph (no other op between them)."""
-    for key, group in (("attn_q", "qkv"), ("attn_k", "qkv"), ("attn_v", "qkv"),
-                       ("attn_output", "o"), ("ffn_gate", "gu"), ("ffn_up", "gu"),
-                       ("ffn_down", "d")):
+    for key, group in (
+        ("attn_q", "qkv"),
+        ("attn_k", "qkv"),
+        ("attn_v", "qkv"),
+        ("attn_output", "o"),
+        ("ffn_gate", "gu"),
+        ("ffn_up", "gu"),
+        ("ffn_down", "d"),
+    ):
         if key in name:
             return group
     return name
@@ -160,8 +166,17 @@ def _sized(gtype: str, ne0: int, rows: int) -> tuple[str, int]:
 
 @lru_cache(maxsize=1024)
 def _layer_signatures(
-    ftype: str, default: str, quantized: bool, n_layer: int, n_att: int, n_ffn: int,
-    n_gqa: int, n_expert: int, imatrix: bool, fused_qkv: bool, moe: bool,
+    ftype: str,
+    default: str,
+    quantized: bool,
+    n_layer: int,
+    n_att: int,
+    n_ffn: int,
+    n_gqa: int,
+    n_expert: int,
+    imatrix: bool,
+    fused_qkv: bool,
+    moe: bool,
 ) -> tuple[tuple[bool, bool, str | None, str | None, str | None], ...]:
     """Per layer: which blocks it has and the types of its layer-dependent tensors.
 
@@ -177,13 +192,15 @@ def _layer_signatures(
             v = ggml.attn_v_type(ftype, default, il, n_att, n_gqa, n_expert, imatrix)
             down = ggml.ffn_down_type(ftype, default, il, n_layer, imatrix)
             gate = ggml.ffn_gate_up_type(ftype, default, il, n_layer)
-        out.append((
-            has_att,
-            has_ffn,
-            v if has_att and not fused_qkv else None,
-            down if dense_ffn else None,
-            gate if dense_ffn else None,
-        ))
+        out.append(
+            (
+                has_att,
+                has_ffn,
+                v if has_att and not fused_qkv else None,
+                down if dense_ffn else None,
+                gate if dense_ffn else None,
+            )
+        )
     return tuple(out)
 
 
@@ -307,8 +324,19 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
     out.clear()
     layer_sigs: list[tuple[bool, bool, str | None, str | None, str | None]] = []
     inactive = 0
-    sigs = _layer_signatures(ftype, default, quantized, n_layer, n_att, n_ffn, n_gqa, n_expert,
-                             imatrix, a.fused_qkv, a.moe is not None)
+    sigs = _layer_signatures(
+        ftype,
+        default,
+        quantized,
+        n_layer,
+        n_att,
+        n_ffn,
+        n_gqa,
+        n_expert,
+        imatrix,
+        a.fused_qkv,
+        a.moe is not None,
+    )
     for il, sig in enumerate(sigs):
         tpl = templates.get(sig)
         if tpl is None:

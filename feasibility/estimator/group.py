@@ -31,8 +31,13 @@ class GroupLayout:
     @property
     def decode_read_bytes(self) -> int:
         """Per token: every linear, the head and the small tensors; one embedding row only."""
-        return (self.linear_bytes + self.head_bytes + self.other_bytes
-                - self.offloadable_bytes - self.inactive_expert_bytes)
+        return (
+            self.linear_bytes
+            + self.head_bytes
+            + self.other_bytes
+            - self.offloadable_bytes
+            - self.inactive_expert_bytes
+        )
 
 
 def linear_bits(s: GroupScheme, in_features: int) -> float:

@@ -70,8 +70,14 @@ class KvBreakdown:
         return self.global_bytes + self.swa_bytes + self.state_bytes
 
 
-def kv_cache(a: Architecture, context: int, kv_type: str = "f16", *, llama_cpp: bool = False,
-             n_ubatch: int = 512) -> KvBreakdown:
+def kv_cache(
+    a: Architecture,
+    context: int,
+    kv_type: str = "f16",
+    *,
+    llama_cpp: bool = False,
+    n_ubatch: int = 512,
+) -> KvBreakdown:
     """K and V for every KV layer, sliding layers capped, plus the fixed recurrent state once."""
     n_kv = a.n_kv_layers
     n_swa = a.sliding_window_layers
@@ -94,8 +100,9 @@ def kv_cache(a: Architecture, context: int, kv_type: str = "f16", *, llama_cpp: 
     return KvBreakdown(glob, swa, a.state_bytes, cells, swa_cells)
 
 
-def compute_buffer(a: Architecture, context: int, n_ubatch: int = 512, *,
-                   llama_cpp: bool = True) -> int:
+def compute_buffer(
+    a: Architecture, context: int, n_ubatch: int = 512, *, llama_cpp: bool = True
+) -> int:
     n_ub = max(1, min(n_ubatch, context))
     h, v, ff = a.hidden_size, a.vocab_size, a.intermediate_size
     if a.moe is not None:

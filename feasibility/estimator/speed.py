@@ -51,8 +51,9 @@ OPENCL_SPLIT_S: Final = 0.002
 OpenCL backend lacks: the graph splits, activations go to the CPU and back. Median over the 14
 PocketPal Adreno rows with such types (0.8-6 ms)."""
 
-OPENCL_NATIVE_TYPES: Final = frozenset({"F32", "F16", "Q4_0", "Q8_0", "Q4_K", "Q5_K", "Q6_K",
-                                        "MXFP4"})
+OPENCL_NATIVE_TYPES: Final = frozenset(
+    {"F32", "F16", "Q4_0", "Q8_0", "Q4_K", "Q5_K", "Q6_K", "MXFP4"}
+)
 """Types the Adreno OpenCL rows decode at GPU speed (inferred from the S23 rows: files of
 Q4_K/Q5_K/Q6_K/Q8_0/Q4_0 are fast, files with Q2_K/Q3_K/Q5_0/Q5_1/IQ* matmuls 4-6x slower than
 the CPU)."""
@@ -64,7 +65,8 @@ PREFILL_EFFICIENCY: Final[dict[str, float]] = {
 }
 """Share of the published peak reached in prefill. cpu: 1.0 because CPU_GFLOPS_PER_CORE is already
 an effective figure. gpu/npu: NOT fitted (no measured row has both a prefill figure and the
-device's published TFLOPS/TOPS); conservative typical values, to be re-fitted when such rows exist."""
+device's published TFLOPS/TOPS); conservative typical values, to be re-fitted when such rows
+exist."""
 
 CPU_GFLOPS_PER_CORE: Final = 34.0
 """Effective prompt-processing GFLOP/s per CPU core for simple types (llama.cpp int8 dot products,

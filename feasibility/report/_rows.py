@@ -88,12 +88,15 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]],
-             align: Sequence[str] | None = None) -> list[str]:
+def md_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str] | None = None
+) -> list[str]:
     """A GitHub markdown table; ``align`` per column is "l" or "r"."""
     al = list(align) if align is not None else ["l"] * len(headers)
-    out = ["| " + " | ".join(cell(h) for h in headers) + " |",
-           "|" + "|".join("---:" if a == "r" else "---" for a in al) + "|"]
+    out = [
+        "| " + " | ".join(cell(h) for h in headers) + " |",
+        "|" + "|".join("---:" if a == "r" else "---" for a in al) + "|",
+    ]
     out.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in rows)
     return out
 
@@ -113,7 +116,11 @@ def plan_groups(rec: Recommendation) -> list[tuple[TargetPlan, list[TargetPlan]]
     for p in rec.targets:
         for head, members in groups:
             if (head.quantization, head.runtime, head.backend, head.pipeline) == (
-                    p.quantization, p.runtime, p.backend, p.pipeline):
+                p.quantization,
+                p.runtime,
+                p.backend,
+                p.pipeline,
+            ):
                 members.append(p)
                 break
         else:

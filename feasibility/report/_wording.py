@@ -60,6 +60,7 @@ def _os(t: Texts, os_id: Any) -> str:
 
 # -- rule verdicts and rejections -----------------------------------------------------------------
 
+
 def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
     """Which template of ``rule`` applies, from the outcome and the evidence's keys and values."""
     if rule == "license":
@@ -133,8 +134,12 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
         if "backends" in ev:
             v["backends"] = "/".join(t.backend.get(str(b), str(b)) for b in ev["backends"])
     elif rule == "memory-fit":
-        for k, name in (("need_mb", "need"), ("budget_mb", "budget"), ("weights_mb", "weights"),
-                        ("kv_cache_mb", "kv_cache")):
+        for k, name in (
+            ("need_mb", "need"),
+            ("budget_mb", "budget"),
+            ("weights_mb", "weights"),
+            ("kv_cache_mb", "kv_cache"),
+        ):
             if k in ev:
                 v[name] = mb(int(ev[k]))
     elif rule == "decode-speed":
@@ -149,8 +154,9 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
     return v
 
 
-def verdict_sentence(t: Texts, rule: str, outcome: str, evidence: Mapping[str, Any],
-                     reason: str) -> str:
+def verdict_sentence(
+    t: Texts, rule: str, outcome: str, evidence: Mapping[str, Any], reason: str
+) -> str:
     """One rule's answer as a sentence of ``t``'s language, from its evidence.
 
     Without evidence (or without a template for it) the language's ``default`` template is used;
@@ -159,8 +165,11 @@ def verdict_sentence(t: Texts, rule: str, outcome: str, evidence: Mapping[str, A
     template = t.rule_detail["default"]
     if evidence:
         variant = _variant(rule, outcome, evidence)
-        template = (t.rule_detail.get(f"{rule}:{variant}")
-                    or t.rule_detail.get(f"{rule}:{outcome}") or template)
+        template = (
+            t.rule_detail.get(f"{rule}:{variant}")
+            or t.rule_detail.get(f"{rule}:{outcome}")
+            or template
+        )
     values = _evidence_values(t, rule, evidence) if evidence else {}
     values["rule"] = t.rule.get(rule, rule)
     values["reason"] = reason
@@ -175,6 +184,7 @@ def rejection_sentence(t: Texts, r: Rejection) -> str:
 
 # -- risks, gaps, budget basis --------------------------------------------------------------------
 
+
 def _target_name(a: Assessment, target_id: str | None) -> str:
     if target_id is None:
         return ""
@@ -184,8 +194,7 @@ def _target_name(a: Assessment, target_id: str | None) -> str:
 
 def risk_sentence(t: Texts, a: Assessment, rec: Recommendation, risk: Risk) -> str:
     v = risk.values
-    values: dict[str, str] = {"target": _target_name(a, risk.target),
-                              "license": code(rec.license)}
+    values: dict[str, str] = {"target": _target_name(a, risk.target), "license": code(rec.license)}
     if "headroom_mb" in v:
         values["headroom"] = mb(int(v["headroom_mb"]))
     if "headroom_pct" in v:
@@ -214,12 +223,19 @@ def basis_phrase(t: Texts, target: ResolvedTarget) -> str:
     """Why a target's budget is what it is, from its budget rule and RAM share."""
     template = t.basis.get(target.budget_rule, t.basis["default"])
     frac = target.budget_fraction
-    return _fill(t, template, {"ram": f"{target.ram_gb:g}",
-                               "share": "" if frac is None else f"{frac:.0%}",
-                               "basis": target.budget_basis})
+    return _fill(
+        t,
+        template,
+        {
+            "ram": f"{target.ram_gb:g}",
+            "share": "" if frac is None else f"{frac:.0%}",
+            "basis": target.budget_basis,
+        },
+    )
 
 
 # -- sensitivities and what to change -------------------------------------------------------------
+
 
 def _miss(a: Assessment, model: str, rule: str) -> Mapping[str, Any]:
     """Evidence of the rule that kept ``model`` out (its closest miss, or any rejection)."""
@@ -229,13 +245,16 @@ def _miss(a: Assessment, model: str, rule: str) -> Mapping[str, Any]:
     return {}
 
 
-_SENSITIVITY_RULE = {"language": "languages", "license": "license", "context": "context-window",
-                     "speed": "decode-speed"}
+_SENSITIVITY_RULE = {
+    "language": "languages",
+    "license": "license",
+    "context": "context-window",
+    "speed": "decode-speed",
+}
 
 
 def sensitivity_sentence(t: Texts, a: Assessment, s: Sensitivity) -> str:
-    values = {"model": code(s.model), "langs": langs(t, a.languages),
-              "ctx": num(a.context_tokens)}
+    values = {"model": code(s.model), "langs": langs(t, a.languages), "ctx": num(a.context_tokens)}
     key: str = s.kind
     if s.kind == "budget" and s.value.isdigit():
         values["value"] = mb(int(s.value))
@@ -252,8 +271,7 @@ def sensitivity_sentence(t: Texts, a: Assessment, s: Sensitivity) -> str:
     elif s.kind == "context" and "have" in ev:
         values["have"] = num(int(ev["have"]))
         key = "context-have"
-    template = (t.sensitivity.get(key) or t.sensitivity.get(s.kind)
-                or t.sensitivity["default"])
+    template = t.sensitivity.get(key) or t.sensitivity.get(s.kind) or t.sensitivity["default"]
     return _fill(t, template, values)
 
 
@@ -277,18 +295,22 @@ def fix_paragraph(t: Texts, a: Assessment) -> str:
     if steps and one:
         return t("fix_budget_one", budget=mb(int(steps[0].value)), model=code(steps[0].model))
     if len(steps) >= 2:
-        return t("fix_budget_none_two", budget=mb(int(steps[0].value)),
-                 model=code(steps[0].model), budget2=mb(int(steps[1].value)),
-                 model2=code(steps[1].model))
+        return t(
+            "fix_budget_none_two",
+            budget=mb(int(steps[0].value)),
+            model=code(steps[0].model),
+            budget2=mb(int(steps[1].value)),
+            model2=code(steps[1].model),
+        )
     if steps:
-        return t("fix_budget_none_one", budget=mb(int(steps[0].value)),
-                 model=code(steps[0].model))
+        return t("fix_budget_none_one", budget=mb(int(steps[0].value)), model=code(steps[0].model))
     if a.sensitivities:
         return t("fix_other")
     return t("fix_generic")
 
 
 # -- estimate assumptions -------------------------------------------------------------------------
+
 
 def assumption_sentence(t: Texts, text: str) -> str:
     """An estimate assumption in ``t``'s language.

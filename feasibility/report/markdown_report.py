@@ -50,8 +50,20 @@ def render(assessment: Assessment, lang: str = "en") -> str:
     t = texts_for(lang)
     a = assessment
     out: list[str] = []
-    for section in (_title, _summary, _recommended, _memory, _architecture, _concepts, _privacy,
-                    _tradeoffs, _why_not, _inputs, _sources, _footer):
+    for section in (
+        _title,
+        _summary,
+        _recommended,
+        _memory,
+        _architecture,
+        _concepts,
+        _privacy,
+        _tradeoffs,
+        _why_not,
+        _inputs,
+        _sources,
+        _footer,
+    ):
         lines = section(a, t)
         if lines:
             out.extend(lines)
@@ -62,6 +74,7 @@ def render(assessment: Assessment, lang: str = "en") -> str:
 
 
 # -- small wording helpers ------------------------------------------------------------------------
+
 
 def _id(x: str) -> str:
     return f"`{x}`"
@@ -96,25 +109,49 @@ def _risks(t: Texts, a: Assessment, rec: Recommendation) -> list[str]:
 
 # -- sections -------------------------------------------------------------------------------------
 
+
 def _title(a: Assessment, t: Texts) -> list[str]:
     recs = a.recommendations
     out = [t("title", service=_service(a, t)), ""]
-    ask = t("verdict_ask", service=_service(a, t), targets=_target_names(a, t),
-            tasks=_tasks(t, a.tasks), langs=_langs(t, a.languages), ctx=num(a.context_tokens),
-            out=num(a.output_tokens), budget=_budget_phrase(a, t))
-    fit = t("verdict_fit_one" if len(a.feasible_models) == 1 else "verdict_fit",
-            n=num(len(a.feasible_models)), combos=num(a.candidates_evaluated))
+    ask = t(
+        "verdict_ask",
+        service=_service(a, t),
+        targets=_target_names(a, t),
+        tasks=_tasks(t, a.tasks),
+        langs=_langs(t, a.languages),
+        ctx=num(a.context_tokens),
+        out=num(a.output_tokens),
+        budget=_budget_phrase(a, t),
+    )
+    fit = t(
+        "verdict_fit_one" if len(a.feasible_models) == 1 else "verdict_fit",
+        n=num(len(a.feasible_models)),
+        combos=num(a.candidates_evaluated),
+    )
     if len(recs) >= 2:
-        pick = t("verdict_two", first=_id(recs[0].model), second=_id(recs[1].model),
-                 total=mb(recs[0].memory.total_mb), budget=mb(recs[0].memory.budget_mb),
-                 tps=tps(recs[0].decode_tps, t("na")))
+        pick = t(
+            "verdict_two",
+            first=_id(recs[0].model),
+            second=_id(recs[1].model),
+            total=mb(recs[0].memory.total_mb),
+            budget=mb(recs[0].memory.budget_mb),
+            tps=tps(recs[0].decode_tps, t("na")),
+        )
     elif len(recs) == 1:
         pick = t("verdict_one", first=_id(recs[0].model))
     else:
         pick = t("verdict_none")
     counts = sorted(a.rejection_counts.items())
-    rej = t("verdict_rejected", counts=t("list_sep").join(
-        t("count_rule", rule=t.rule.get(k, k), n=num(v)) for k, v in counts)) if counts else ""
+    rej = (
+        t(
+            "verdict_rejected",
+            counts=t("list_sep").join(
+                t("count_rule", rule=t.rule.get(k, k), n=num(v)) for k, v in counts
+            ),
+        )
+        if counts
+        else ""
+    )
     out.append(" ".join(x for x in (ask, fit, pick, verdict_fix(t, a), rej) if x))
     out.append("")
     out.append(t("source_line", source=a.source, catalog=a.catalog_version))
@@ -128,20 +165,52 @@ def _summary(a: Assessment, t: Texts) -> list[str]:
         out.append(t("summary_none"))
         return out
     for r in recs:
-        out.append(t("summary_line", rank=r.rank, model=_id(r.model), params=r.params_label,
-                     developer=r.developer, n=num(len(r.targets)),
-                     total=mb(r.memory.total_mb), budget=mb(r.memory.budget_mb),
-                     tps=tps(r.decode_tps, t("na")), download=mb(r.download_mb)))
+        out.append(
+            t(
+                "summary_line",
+                rank=r.rank,
+                model=_id(r.model),
+                params=r.params_label,
+                developer=r.developer,
+                n=num(len(r.targets)),
+                total=mb(r.memory.total_mb),
+                budget=mb(r.memory.budget_mb),
+                tps=tps(r.decode_tps, t("na")),
+                download=mb(r.download_mb),
+            )
+        )
     out.append("")
-    rows = [[str(r.rank), _id(r.model), r.params_label, _id(r.quantization), _id(r.runtime),
-             f"{mb(r.memory.total_mb)} / {mb(r.memory.budget_mb)}",
-             f"{mb(r.memory.headroom_mb)} ({pct(r.memory.headroom_pct)})",
-             tps(r.decode_tps, t("na")), mb(r.download_mb)]
-            for r in recs]
-    out.extend(md_table(
-        [t("col_rank"), t("col_model"), t("col_params"), t("col_quant"), t("col_runtime"),
-         t("col_memory_tight"), t("col_headroom"), t("col_decode_slowest"), t("col_download")],
-        rows, ["r", "l", "r", "l", "l", "r", "r", "r", "r"]))
+    rows = [
+        [
+            str(r.rank),
+            _id(r.model),
+            r.params_label,
+            _id(r.quantization),
+            _id(r.runtime),
+            f"{mb(r.memory.total_mb)} / {mb(r.memory.budget_mb)}",
+            f"{mb(r.memory.headroom_mb)} ({pct(r.memory.headroom_pct)})",
+            tps(r.decode_tps, t("na")),
+            mb(r.download_mb),
+        ]
+        for r in recs
+    ]
+    out.extend(
+        md_table(
+            [
+                t("col_rank"),
+                t("col_model"),
+                t("col_params"),
+                t("col_quant"),
+                t("col_runtime"),
+                t("col_memory_tight"),
+                t("col_headroom"),
+                t("col_decode_slowest"),
+                t("col_download"),
+            ],
+            rows,
+            ["r", "l", "r", "l", "l", "r", "r", "r", "r"],
+        )
+    )
     out.append("")
     out.append(t("summary_note"))
     if len(recs) == 1:
@@ -159,17 +228,34 @@ def _recommended(a: Assessment, t: Texts) -> list[str]:
         tight = tightest_plan(r)
         out.append(t("h_rec", rank=r.rank, model=_id(r.model), params=r.params_label))
         out.append("")
-        out.append(t("rec_identity", developer=r.developer, family=r.family, repo=r.hf_repo,
-                     ctx=num(r.context_tokens)))
+        out.append(
+            t(
+                "rec_identity",
+                developer=r.developer,
+                family=r.family,
+                repo=r.hf_repo,
+                ctx=num(r.context_tokens),
+            )
+        )
         out.append("")
         out.append(t("rec_why"))
         out.append("")
         listed = [c for c in a.languages if c in r.languages]
         missing = [c for c in a.languages if c not in r.languages]
-        out.append(t("why_fits", n=num(len(r.targets)), total=mb(tight.memory.total_mb),
-                     budget=mb(tight.memory.budget_mb), target=tight.target_name))
-        out.append(t("why_langs", listed=_langs(t, listed)) if not missing else
-                   t("why_langs_partial", listed=_langs(t, listed), missing=_langs(t, missing)))
+        out.append(
+            t(
+                "why_fits",
+                n=num(len(r.targets)),
+                total=mb(tight.memory.total_mb),
+                budget=mb(tight.memory.budget_mb),
+                target=tight.target_name,
+            )
+        )
+        out.append(
+            t("why_langs", listed=_langs(t, listed))
+            if not missing
+            else t("why_langs_partial", listed=_langs(t, listed), missing=_langs(t, missing))
+        )
         if r.matched_tasks:
             out.append(t("why_tasks", tasks=_tasks(t, list(r.matched_tasks))))
         if r.missing_tasks:
@@ -180,14 +266,28 @@ def _recommended(a: Assessment, t: Texts) -> list[str]:
         if r.decode_tps is not None:
             out.append(t("why_speed", tps=tps(r.decode_tps, t("na"))))
         s = r.score_terms
-        out.append(t("why_score", total=f"{s.total:.3f}", quality=f"{s.quality:.2f}",
-                     fidelity=f"{s.fidelity:.2f}", speed=f"{s.speed:.2f}",
-                     headroom=f"{s.headroom:.2f}", energy=f"{s.energy:.2f}",
-                     bonus=f"{s.bonus:.2f}"))
+        out.append(
+            t(
+                "why_score",
+                total=f"{s.total:.3f}",
+                quality=f"{s.quality:.2f}",
+                fidelity=f"{s.fidelity:.2f}",
+                speed=f"{s.speed:.2f}",
+                headroom=f"{s.headroom:.2f}",
+                energy=f"{s.energy:.2f}",
+                bonus=f"{s.bonus:.2f}",
+            )
+        )
         out.append("")
-        out.append(t("rec_license", name=r.license_name, id=_id(r.license),
-                     commercial=t.commercial.get(r.license_commercial, r.license_commercial),
-                     url=r.license_url))
+        out.append(
+            t(
+                "rec_license",
+                name=r.license_name,
+                id=_id(r.license),
+                commercial=t.commercial.get(r.license_commercial, r.license_commercial),
+                url=r.license_url,
+            )
+        )
         if r.license_conditions:
             out.append("")
             out.append(t("rec_license_conditions", conditions=r.license_conditions))
@@ -208,15 +308,24 @@ def _recommended(a: Assessment, t: Texts) -> list[str]:
         for p in r.targets:
             for rr in p.rules:
                 if rr.outcome != "pass":
-                    key = (rr.rule, rr.outcome,
-                           verdict_sentence(t, rr.rule, rr.outcome, rr.evidence, rr.reason))
+                    key = (
+                        rr.rule,
+                        rr.outcome,
+                        verdict_sentence(t, rr.rule, rr.outcome, rr.evidence, rr.reason),
+                    )
                     notes.setdefault(key, []).append(p.target_name)
         if notes:
             out.append("")
         for (rule, outcome, text), names in notes.items():
-            out.append(t("rule_note", targets=t("list_sep").join(names),
-                         rule=t.rule.get(rule, rule), outcome=t.outcome.get(outcome, outcome),
-                         text=text))
+            out.append(
+                t(
+                    "rule_note",
+                    targets=t("list_sep").join(names),
+                    rule=t.rule.get(rule, rule),
+                    outcome=t.outcome.get(outcome, outcome),
+                    text=text,
+                )
+            )
         out.append("")
         out.append(t("rec_risks"))
         out.append("")
@@ -240,12 +349,23 @@ def _memory(a: Assessment, t: Texts) -> list[str]:
         out.append("")
         out.append(t("h_target", name=target.name, id=_id(target.id)))
         out.append("")
-        bw = (t("na") if target.memory_bandwidth_gbs is None
-              else f"{target.memory_bandwidth_gbs:.1f} GB/s")
-        out.append(t("target_facts", os=t.os.get(target.os, target.os),
-                     os_version=target.os_version or t("unknown"), ram=f"{target.ram_gb:g}",
-                     bw=bw, npu=target.npu or t("none"), budget=mb(target.budget_mb),
-                     basis=basis_phrase(t, target)))
+        bw = (
+            t("na")
+            if target.memory_bandwidth_gbs is None
+            else f"{target.memory_bandwidth_gbs:.1f} GB/s"
+        )
+        out.append(
+            t(
+                "target_facts",
+                os=t.os.get(target.os, target.os),
+                os_version=target.os_version or t("unknown"),
+                ram=f"{target.ram_gb:g}",
+                bw=bw,
+                npu=target.npu or t("none"),
+                budget=mb(target.budget_mb),
+                basis=basis_phrase(t, target),
+            )
+        )
         out.append("")
         headers = [t("col_quantity")] + [_id(r.model) for r in recs]
         rows = _memory_rows(a, t, target, plans)
@@ -253,8 +373,9 @@ def _memory(a: Assessment, t: Texts) -> list[str]:
         if target.gap_codes:
             out.append("")
             out.append(t("target_gaps", n=num(len(target.gap_codes))))
-    assumptions = unique(assumption_sentence(t, x)
-                         for r in recs for p in r.targets for x in p.assumptions)
+    assumptions = unique(
+        assumption_sentence(t, x) for r in recs for p in r.targets for x in p.assumptions
+    )
     out.append("")
     out.append(t("assumptions"))
     out.append("")
@@ -262,8 +383,9 @@ def _memory(a: Assessment, t: Texts) -> list[str]:
     return out
 
 
-def _memory_rows(a: Assessment, t: Texts, target: ResolvedTarget,
-                 plans: list[TargetPlan | None]) -> list[list[str]]:
+def _memory_rows(
+    a: Assessment, t: Texts, target: ResolvedTarget, plans: list[TargetPlan | None]
+) -> list[list[str]]:
     na = t("na")
     cols: list[tuple[str, Callable[[TargetPlan], str]]] = [
         (t("q_format"), lambda p: f"{_id(p.quantization)} ({p.format})"),
@@ -278,8 +400,12 @@ def _memory_rows(a: Assessment, t: Texts, target: ResolvedTarget,
         (t("q_file"), lambda p: mb(p.memory.file_mb)),
         (t("q_decode"), lambda p: tps(p.decode_tps, na)),
         (t("q_prefill"), lambda p: tps(p.prefill_tps, na)),
-        (t("q_energy"), lambda p: na if p.energy_j_per_1k_tokens is None
-         else f"{p.energy_j_per_1k_tokens:.1f} J"),
+        (
+            t("q_energy"),
+            lambda p: (
+                na if p.energy_j_per_1k_tokens is None else f"{p.energy_j_per_1k_tokens:.1f} J"
+            ),
+        ),
     ]
     return [[label] + [na if p is None else fn(p) for p in plans] for label, fn in cols]
 
@@ -308,14 +434,26 @@ def _architecture(a: Assessment, t: Texts) -> list[str]:
         for head, members in groups:
             target = target_by_id(a, head.target)
             out.append("")
-            out.append(t("h_platform", os=_oses(t, members), runtime=head.runtime_name,
-                         quant=_id(head.quantization)))
+            out.append(
+                t(
+                    "h_platform",
+                    os=_oses(t, members),
+                    runtime=head.runtime_name,
+                    quant=_id(head.quantization),
+                )
+            )
             out.append("")
-            out.append(t("platform_facts",
-                         targets=t("list_sep").join(_id(p.target) for p in members),
-                         quant=_id(head.quantization), quant_name=head.quantization_name,
-                         format=head.format, runtime=_id(head.runtime),
-                         accel=accelerator(t, head, target)))
+            out.append(
+                t(
+                    "platform_facts",
+                    targets=t("list_sep").join(_id(p.target) for p in members),
+                    quant=_id(head.quantization),
+                    quant_name=head.quantization_name,
+                    format=head.format,
+                    runtime=_id(head.runtime),
+                    accel=accelerator(t, head, target),
+                )
+            )
             out.append("")
             for i, step in enumerate(head.pipeline, start=1):
                 out.append(t("step", i=i, title=step.title))
@@ -344,9 +482,16 @@ def _mermaid(a: Assessment, t: Texts, r: Recommendation) -> list[str]:
             out.append(f"    {prev} --> {node}")
             prev = node
         names = ", ".join(p.target_name for p in members)
-        label = _label(t("mm_target", os=_oses(t, members), targets=names,
-                         runtime=head.runtime, accel=t.backend.get(head.backend, head.backend)),
-                       short=False)
+        label = _label(
+            t(
+                "mm_target",
+                os=_oses(t, members),
+                targets=names,
+                runtime=head.runtime,
+                accel=t.backend.get(head.backend, head.backend),
+            ),
+            short=False,
+        )
         out.append(f'    g{gi}t["{label}"]')
         out.append(f"    {prev} --> g{gi}t")
     out.append("```")
@@ -358,14 +503,21 @@ def _concepts(a: Assessment, t: Texts) -> list[str]:
     plans = [p for r in a.recommendations for p in r.targets]
     out.append(t("c_quant"))
     for fmt in unique(p.format for p in plans):
-        out.append(t("c_format", format=fmt,
-                     text=t.format_concept.get(fmt, t.format_concept["default"])))
+        out.append(
+            t("c_format", format=fmt, text=t.format_concept.get(fmt, t.format_concept["default"]))
+        )
     out.append(t("c_kv", ctx=num(a.context_tokens)))
     out.append(t("c_npu"))
     for rid in unique(p.runtime for p in plans):
         name = next(p.runtime_name for p in plans if p.runtime == rid)
-        out.append(t("c_runtime", id=_id(rid), name=name,
-                     text=t.runtime_concept.get(rid, t.runtime_concept["default"])))
+        out.append(
+            t(
+                "c_runtime",
+                id=_id(rid),
+                name=name,
+                text=t.runtime_concept.get(rid, t.runtime_concept["default"]),
+            )
+        )
     out.append(t("c_decode"))
     return out
 
@@ -374,24 +526,39 @@ def _privacy(a: Assessment, t: Texts) -> list[str]:
     out = [t("h_privacy"), ""]
     recs = a.recommendations
     runtimes = t("list_sep").join(
-        _id(x) for x in unique(p.runtime for r in recs for p in r.targets))
+        _id(x) for x in unique(p.runtime for r in recs for p in r.targets)
+    )
     if not recs:
         out.append(t("privacy_none"))
         return out
-    out.append(t("privacy_intro", service=_service(a, t), runtimes=runtimes,
-                 langs=_langs(t, a.languages)))
+    out.append(
+        t("privacy_intro", service=_service(a, t), runtimes=runtimes, langs=_langs(t, a.languages))
+    )
     out.append("")
-    out.extend(md_table([t("col_flow"), t("col_server"), t("col_device")],
-                        [[t(f"flow_{k}"), t(f"flow_{k}_server"), t(f"flow_{k}_device")]
-                         for k in ("prompt", "output", "logs", "network", "vendor")]))
+    out.extend(
+        md_table(
+            [t("col_flow"), t("col_server"), t("col_device")],
+            [
+                [t(f"flow_{k}"), t(f"flow_{k}_server"), t(f"flow_{k}_device")]
+                for k in ("prompt", "output", "logs", "network", "vendor")
+            ],
+        )
+    )
     out.append("")
     out.append(t("privacy_compliance"))
     out.append("")
     out.append(t("privacy_integrity"))
     out.append("")
     for r in recs:
-        out.append(t("privacy_file", model=_id(r.model), repo=r.hf_repo,
-                     quant=_id(r.quantization), size=mb(r.download_mb)))
+        out.append(
+            t(
+                "privacy_file",
+                model=_id(r.model),
+                repo=r.hf_repo,
+                quant=_id(r.quantization),
+                size=mb(r.download_mb),
+            )
+        )
     out.append("")
     out.append(t("privacy_update"))
     out.append("")
@@ -408,20 +575,40 @@ def _tradeoffs(a: Assessment, t: Texts) -> list[str]:
     out.append(t("advantages"))
     out.append("")
     out.append(t("adv_privacy", langs=_langs(t, a.languages), tasks=_tasks(t, a.tasks)))
-    out.append(t("adv_offline", items=t("list_sep").join(
-        t("adv_speed_item", model=_id(r.model), tps=tps(r.decode_tps, t("na"))) for r in recs)))
+    out.append(
+        t(
+            "adv_offline",
+            items=t("list_sep").join(
+                t("adv_speed_item", model=_id(r.model), tps=tps(r.decode_tps, t("na")))
+                for r in recs
+            ),
+        )
+    )
     out.append(t("adv_cost", n=num(len(a.targets))))
     out.append("")
     out.append(t("limits"))
     out.append("")
-    head = "; ".join(t("lim_headroom_item", model=_id(r.model), target=tightest_plan(r).target_name,
-                               headroom=mb(r.memory.headroom_mb), pct=pct(r.memory.headroom_pct))
-                     for r in recs)
+    head = "; ".join(
+        t(
+            "lim_headroom_item",
+            model=_id(r.model),
+            target=tightest_plan(r).target_name,
+            headroom=mb(r.memory.headroom_mb),
+            pct=pct(r.memory.headroom_pct),
+        )
+        for r in recs
+    )
     out.append(t("lim_headroom", items=head))
-    cover = [t("lim_cover_item", model=_id(r.model), tasks=_tasks(t, list(r.missing_tasks)))
-             for r in recs if r.missing_tasks]
-    claims = [t("lim_claim_item", model=_id(r.model)) for r in recs
-              if any(c not in r.languages for c in a.languages)]
+    cover = [
+        t("lim_cover_item", model=_id(r.model), tasks=_tasks(t, list(r.missing_tasks)))
+        for r in recs
+        if r.missing_tasks
+    ]
+    claims = [
+        t("lim_claim_item", model=_id(r.model))
+        for r in recs
+        if any(c not in r.languages for c in a.languages)
+    ]
     if cover or claims:
         out.append(t("lim_coverage", items="; ".join(cover + claims)))
     else:
@@ -436,18 +623,41 @@ def _why_not(a: Assessment, t: Texts) -> list[str]:
     if not a.why_not:
         out.append(t("why_not_none"))
         return out
-    out.append(t("why_not_intro", n=num(min(len(a.why_not), WHY_NOT_ROWS)),
-                 total=num(len(a.why_not))))
+    out.append(
+        t("why_not_intro", n=num(min(len(a.why_not), WHY_NOT_ROWS)), total=num(len(a.why_not)))
+    )
     out.append("")
     rows = []
     for r in a.why_not[:WHY_NOT_ROWS]:
         need = t("na") if r.total_mb is None else f"{mb(r.total_mb)} / {mb(r.budget_mb)}"
-        rows.append([_id(r.model), params(r.params), _id(r.quantization), _id(r.runtime),
-                     _id(r.target), t.rule.get(r.rule, r.rule), need,
-                     rejection_sentence(t, r)])
-    out.extend(md_table([t("col_model"), t("col_params"), t("col_quant"), t("col_runtime"),
-                         t("col_target"), t("col_rule"), t("col_need"), t("col_reason")],
-                        rows, ["l", "r", "l", "l", "l", "l", "r", "l"]))
+        rows.append(
+            [
+                _id(r.model),
+                params(r.params),
+                _id(r.quantization),
+                _id(r.runtime),
+                _id(r.target),
+                t.rule.get(r.rule, r.rule),
+                need,
+                rejection_sentence(t, r),
+            ]
+        )
+    out.extend(
+        md_table(
+            [
+                t("col_model"),
+                t("col_params"),
+                t("col_quant"),
+                t("col_runtime"),
+                t("col_target"),
+                t("col_rule"),
+                t("col_need"),
+                t("col_reason"),
+            ],
+            rows,
+            ["l", "r", "l", "l", "l", "l", "r", "l"],
+        )
+    )
     return out
 
 
@@ -486,8 +696,9 @@ def _sources(a: Assessment, t: Texts) -> list[str]:
     out = [t("h_sources"), ""]
     for what in sorted(a.sources):
         kind, _, ident = what.partition(" ")
-        out.append(f"- {t('source_kind_' + kind) if ('source_kind_' + kind) in t.t else kind} "
-                   f"{_id(ident)}")
+        out.append(
+            f"- {t('source_kind_' + kind) if ('source_kind_' + kind) in t.t else kind} {_id(ident)}"
+        )
         out.extend(f"  - <{u}>" for u in a.sources[what])
     for p in a.platform_alternatives:
         out.append(f"- {p.name}")
@@ -496,5 +707,10 @@ def _sources(a: Assessment, t: Texts) -> list[str]:
 
 
 def _footer(a: Assessment, t: Texts) -> list[str]:
-    return ["---", "", t("footer_limits"), "", t("footer_provenance", catalog=a.catalog_version,
-                                                   source=a.source)]
+    return [
+        "---",
+        "",
+        t("footer_limits"),
+        "",
+        t("footer_provenance", catalog=a.catalog_version, source=a.source),
+    ]

@@ -33,39 +33,97 @@ def render(assessment: Assessment, lang: str = "en") -> str:
     out.append("")
     rows = [
         [
-            str(r.rank), r.model, r.params_label, r.quantization, r.runtime,
-            f"{r.memory.total_mb:,}/{r.memory.budget_mb:,} MB", tps(r.decode_tps, na),
+            str(r.rank),
+            r.model,
+            r.params_label,
+            r.quantization,
+            r.runtime,
+            f"{r.memory.total_mb:,}/{r.memory.budget_mb:,} MB",
+            tps(r.decode_tps, na),
             f"{r.score:.3f}",
         ]
         for r in a.recommendations
     ]
-    out.append(tabulate(rows, headers=[t("tbl_rank"), t("tbl_model"), t("tbl_params"),
-                                       t("tbl_quant"), t("tbl_runtime"), t("tbl_memory"),
-                                       t("tbl_tps"), t("tbl_score")],
-                        disable_numparse=True))
+    out.append(
+        tabulate(
+            rows,
+            headers=[
+                t("tbl_rank"),
+                t("tbl_model"),
+                t("tbl_params"),
+                t("tbl_quant"),
+                t("tbl_runtime"),
+                t("tbl_memory"),
+                t("tbl_tps"),
+                t("tbl_score"),
+            ],
+            disable_numparse=True,
+        )
+    )
     for r in a.recommendations:
         out.append("")
         out.append(t("tbl_per_target", rank=r.rank, model=r.model))
         rows = [
-            [p.target, t.os.get(p.os, p.os), p.quantization, p.runtime,
-             t.backend.get(p.backend, p.backend),
-             f"{p.memory.weights_mb:,}", f"{p.memory.kv_cache_mb:,}",
-             f"{p.memory.compute_mb + p.memory.overhead_mb:,}",
-             f"{p.memory.total_mb:,}/{p.memory.budget_mb:,}", tps(p.decode_tps, na),
-             tps(p.prefill_tps, na)]
+            [
+                p.target,
+                t.os.get(p.os, p.os),
+                p.quantization,
+                p.runtime,
+                t.backend.get(p.backend, p.backend),
+                f"{p.memory.weights_mb:,}",
+                f"{p.memory.kv_cache_mb:,}",
+                f"{p.memory.compute_mb + p.memory.overhead_mb:,}",
+                f"{p.memory.total_mb:,}/{p.memory.budget_mb:,}",
+                tps(p.decode_tps, na),
+                tps(p.prefill_tps, na),
+            ]
             for p in r.targets
         ]
-        out.append(tabulate(rows, headers=[t("tbl_target"), t("tbl_os"), t("tbl_quant"),
-                                           t("tbl_runtime"), t("tbl_backend"), t("tbl_weights"),
-                                           t("tbl_kv"), t("tbl_buffers"), t("tbl_total"),
-                                           t("tbl_decode"), t("tbl_prefill")],
-                            disable_numparse=True))
+        out.append(
+            tabulate(
+                rows,
+                headers=[
+                    t("tbl_target"),
+                    t("tbl_os"),
+                    t("tbl_quant"),
+                    t("tbl_runtime"),
+                    t("tbl_backend"),
+                    t("tbl_weights"),
+                    t("tbl_kv"),
+                    t("tbl_buffers"),
+                    t("tbl_total"),
+                    t("tbl_decode"),
+                    t("tbl_prefill"),
+                ],
+                disable_numparse=True,
+            )
+        )
     if a.why_not:
         out.append("")
         out.append(t("tbl_why_not"))
-        rows = [[w.model, w.quantization, w.runtime, w.target, t.rule.get(w.rule, w.rule),
-                 _plain(rejection_sentence(t, w))] for w in a.why_not[:WHY_NOT_ROWS]]
-        out.append(tabulate(rows, headers=[t("tbl_model"), t("tbl_quant"), t("tbl_runtime"),
-                                           t("tbl_target"), t("tbl_rule"), t("tbl_reason")],
-                            disable_numparse=True))
+        rows = [
+            [
+                w.model,
+                w.quantization,
+                w.runtime,
+                w.target,
+                t.rule.get(w.rule, w.rule),
+                _plain(rejection_sentence(t, w)),
+            ]
+            for w in a.why_not[:WHY_NOT_ROWS]
+        ]
+        out.append(
+            tabulate(
+                rows,
+                headers=[
+                    t("tbl_model"),
+                    t("tbl_quant"),
+                    t("tbl_runtime"),
+                    t("tbl_target"),
+                    t("tbl_rule"),
+                    t("tbl_reason"),
+                ],
+                disable_numparse=True,
+            )
+        )
     return "\n".join(out) + "\n"

@@ -101,8 +101,7 @@ T: dict[str, str] = {
     "why_fits": "- Fits all {n} targets: **{total} of {budget}** on the tightest ({target}).",
     "why_langs": "- The model card lists the service's languages: {listed}.",
     "why_langs_partial": (
-        "- The model card lists {listed}; {missing} rests on the card's broader multilingual "
-        "claim."
+        "- The model card lists {listed}; {missing} rests on the card's broader multilingual claim."
     ),
     "why_tasks": "- The card names {tasks} among its intended uses.",
     "why_tasks_missing": "- The card does not name {tasks}: validate this task before launch.",
@@ -113,9 +112,7 @@ T: dict[str, str] = {
         "- Score **{total}** = quality {quality}, quantization fidelity {fidelity}, speed {speed}, "
         "memory headroom {headroom}, energy {energy} (plus bonus {bonus})."
     ),
-    "rec_license": (
-        "**License:** {name} ({id}), commercial use: **{commercial}**. Terms: <{url}>"
-    ),
+    "rec_license": ("**License:** {name} ({id}), commercial use: **{commercial}**. Terms: <{url}>"),
     "rec_license_conditions": "Conditions: {conditions}",
     "rec_rules": "**Rules checked per target**",
     "rule_note": "- {rule} ({outcome}) on {targets}: {text}",
@@ -378,29 +375,61 @@ TEXTS = Texts(
     },
     outcome={"pass": "pass", "fail": "fail", "unknown": "to check"},
     language={
-        "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "en": "English",
-        "es": "Spanish", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi",
-        "hu": "Hungarian", "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch",
-        "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ru": "Russian", "sv": "Swedish",
-        "th": "Thai", "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+        "ar": "Arabic",
+        "cs": "Czech",
+        "da": "Danish",
+        "de": "German",
+        "en": "English",
+        "es": "Spanish",
+        "fi": "Finnish",
+        "fr": "French",
+        "he": "Hebrew",
+        "hi": "Hindi",
+        "hu": "Hungarian",
+        "it": "Italian",
+        "ja": "Japanese",
+        "ko": "Korean",
+        "nl": "Dutch",
+        "no": "Norwegian",
+        "pl": "Polish",
+        "pt": "Portuguese",
+        "ru": "Russian",
+        "sv": "Swedish",
+        "th": "Thai",
+        "tr": "Turkish",
+        "uk": "Ukrainian",
+        "vi": "Vietnamese",
+        "zh": "Chinese",
     },
     task={
-        "chat": "chat", "classification": "classification", "code": "code",
-        "extraction": "extraction", "function-calling": "function calling", "math": "math",
-        "qa": "question answering", "reasoning": "reasoning", "rewriting": "rewriting",
-        "summarization": "summarization", "translation": "translation",
+        "chat": "chat",
+        "classification": "classification",
+        "code": "code",
+        "extraction": "extraction",
+        "function-calling": "function calling",
+        "math": "math",
+        "qa": "question answering",
+        "reasoning": "reasoning",
+        "rewriting": "rewriting",
+        "summarization": "summarization",
+        "translation": "translation",
     },
-    os={"ios": "iOS", "ipados": "iPadOS", "android": "Android", "macos": "macOS",
-        "linux": "Linux", "windows": "Windows"},
+    os={
+        "ios": "iOS",
+        "ipados": "iPadOS",
+        "android": "Android",
+        "macos": "macOS",
+        "linux": "Linux",
+        "windows": "Windows",
+    },
     backend={"cpu": "CPU", "gpu": "GPU", "npu": "NPU"},
     commercial={"yes": "allowed", "conditional": "allowed with conditions", "no": "not allowed"},
     format_concept={
         "gguf": "llama.cpp's single-file model format; one file holds the quantized weights, "
-                "tokenizer and settings.",
-        "mlx": "Apple's array format for Apple silicon; weights load straight into unified "
-               "memory.",
+        "tokenizer and settings.",
+        "mlx": "Apple's array format for Apple silicon; weights load straight into unified memory.",
         "awq": "activation-aware 4-bit weights: the few weights that matter most keep more "
-               "precision.",
+        "precision.",
         "gptq": "4-bit weights quantized layer by layer to minimise the error they add.",
         "pte": "an ExecuTorch program: the model compiled ahead of time for the phone's runtime.",
         "qnn": "a model compiled for Qualcomm's NPU (Hexagon) with its AI Engine Direct SDK.",
@@ -413,9 +442,9 @@ TEXTS = Texts(
     },
     runtime_concept={
         "llama.cpp": "the open-source C/C++ engine that runs GGUF models on CPU and GPU almost "
-                     "everywhere.",
+        "everywhere.",
         "executorch": "PyTorch's on-device runtime; the app links it and runs the compiled "
-                      "program.",
+        "program.",
         "mlx": "Apple's machine-learning framework for Apple silicon.",
         "mlc-llm": "compiles the model for the device's GPU (Metal, Vulkan, OpenCL).",
         "litert-lm": "Google's on-device LLM runtime (formerly TensorFlow Lite).",
@@ -428,23 +457,23 @@ TEXTS = Texts(
     },
     placeholder={
         "service_description": "**[Service description]**: what the service does, for whom, "
-                               "and which data it handles.",
+        "and which data it handles.",
         "target_device_specs": "**[Target device specs]**: RAM, memory bandwidth, NPU and OS "
-                               "version of each target the catalog lacks (listed below).",
+        "version of each target the catalog lacks (listed below).",
     },
     sensitivity={
         "budget": "A memory budget of **{value}** on every target would admit {model}.",
         "language": "{model} would qualify if its card listed every requested language "
-                    "({langs}), or with fewer languages.",
+        "({langs}), or with fewer languages.",
         "language-missing": "{model} would qualify if {missing} were dropped from the required "
-                            "languages (for example after validating it yourself); its card "
-                            "does not list it.",
+        "languages (for example after validating it yourself); its card "
+        "does not list it.",
         "license": "{model} would qualify if non-commercial use were acceptable (license: any).",
         "license-id": "{model} would qualify if non-commercial use under {license} were "
-                      "acceptable (license: any).",
+        "acceptable (license: any).",
         "context": "{model} would qualify with a context shorter than {ctx} tokens.",
         "context-have": "{model} would qualify with a context of {have} tokens or less (now "
-                        "{ctx}).",
+        "{ctx}).",
         "speed": "{model} would qualify with a lower minimum speed (min_decode_tps).",
         "npu": "{model} would qualify if the NPU were not required.",
         "default": "{model} would qualify with one changed input.",
@@ -453,76 +482,73 @@ TEXTS = Texts(
         "param-cap:pass": "{params} parameters, within the cap of {cap}.",
         "param-cap:fail": "{params} parameters, above the cap of {cap}.",
         "license:pass-yes": "The {license} license allows commercial use.",
-        "license:pass-conditional": "The {license} license allows commercial use with "
-                                    "conditions.",
+        "license:pass-conditional": "The {license} license allows commercial use with conditions.",
         "license:pass-no": "The {license} license does not allow commercial use; no license "
-                           "constraint was given (license: any).",
+        "constraint was given (license: any).",
         "license:fail": "The {license} license does not allow commercial use.",
         "languages:pass": "The model card lists {languages}.",
-        "languages:claim": "The model card does not list {missing}; it only claims "
-                           "\"{claim}\".",
+        "languages:claim": 'The model card does not list {missing}; it only claims "{claim}".',
         "languages:fail": "The model card does not list {missing}; it lists {n_listed} languages "
-                          "({listed}).",
+        "({listed}).",
         "context-window:pass": "The service needs {need} of the model's {have} context tokens.",
         "context-window:fail": "The service needs {need} tokens of context; the model handles "
-                               "{have}.",
+        "{have}.",
         "os-support:pass": "{runtime} runs on {os}.",
         "os-support:pass-version": "{runtime} needs {os} {min_version} or later; the target has "
-                                   "{os} {have}.",
+        "{os} {have}.",
         "os-support:unknown": "{runtime} needs {os} {min_version} or later, and the target's {os} "
-                              "version is not known; check it on the device.",
+        "version is not known; check it on the device.",
         "os-support:fail-os": "{runtime} does not run on {os}.",
         "os-support:fail-version": "{runtime} needs {os} {min_version} or later; the target runs "
-                                   "{os} {have}.",
+        "{os} {have}.",
         "architecture-support:pass": "{runtime} supports the {architecture} architecture.",
-        "architecture-support:fail": "{runtime} does not support the {architecture} "
-                                     "architecture.",
+        "architecture-support:fail": "{runtime} does not support the {architecture} architecture.",
         "accelerator:pass": "Runs on the {backend}.",
         "accelerator:pass-npu": "Runs on the NPU ({npu}).",
         "accelerator:fail-os": "{runtime} has no backend for this OS.",
         "accelerator:fail-npu-required": "The NPU is required (npu: required), but {runtime} "
-                                         "cannot use this device's NPU ({npu}).",
+        "cannot use this device's NPU ({npu}).",
         "accelerator:fail-npu-required-none": "The NPU is required (npu: required), but the "
-                                              "device has none for {runtime} to use.",
+        "device has none for {runtime} to use.",
         "accelerator:fail-encoding": "{quantization} runs on the {backends} only, which "
-                                     "{runtime} cannot use on this device.",
+        "{runtime} cannot use on this device.",
         "accelerator:fail-no-common-backend": "{runtime} has no backend for this device's "
-                                              "accelerators.",
+        "accelerators.",
         "memory-fit:pass": "Uses **{need}** of the **{budget}** budget.",
         "memory-fit:fail": "Needs **{need}**, over the **{budget}** budget.",
         "memory-fit:fail-floor": "Needs at least **{need}** for the weights alone, over the "
         "**{budget}** budget.",
         "memory-fit:fail-detail": "Needs **{need}**, over the **{budget}** budget (weights "
-                                  "{weights}, KV cache {kv_cache}).",
+        "{weights}, KV cache {kv_cache}).",
         "decode-speed:pass": "About {tps} tokens/s (no minimum set).",
         "decode-speed:pass-min": "About {tps} tokens/s, meeting the minimum of {minimum}.",
         "decode-speed:fail": "About {tps} tokens/s, below the minimum of {minimum}.",
         "decode-speed:unknown": "No speed estimate: the device's memory bandwidth is not "
-                                "published; measure on the device.",
+        "published; measure on the device.",
         "decode-speed:unknown-min": "The minimum is {minimum} tokens/s, but the device's memory "
-                                    "bandwidth is not published, so the speed cannot be "
-                                    "estimated; measure on the device.",
+        "bandwidth is not published, so the speed cannot be "
+        "estimated; measure on the device.",
         "task-fit:pass": "The model card names {tasks} among its intended uses.",
         "task-fit:unknown": "The model card does not name {missing} among its intended uses; "
-                            "validate this task before launch.",
+        "validate this task before launch.",
         "default": "{reason}",
     },
     risk={
         "headroom": "Small memory headroom on {target}: **{headroom}** ({pct} of the budget); the "
-                    "OS limit moves with system state, so test with other apps open.",
+        "OS limit moves with system state, so test with other apps open.",
         "license-conditions": "{license} license conditions apply (see the license above); have "
-                              "them reviewed before launch.",
+        "them reviewed before launch.",
         "license-conditions-unstated": "{license} license conditions apply; have the license "
-                                       "text reviewed before launch.",
+        "text reviewed before launch.",
         "language-claim": "Language coverage for {languages} rests on the card's broad claim "
-                          "({claim}), not on its list; validate quality before launch.",
+        "({claim}), not on its list; validate quality before launch.",
         "reasoning": "Reasons before answering by default: long outputs cost time and battery.",
         "slow": "Slow generation on {target}: about **{tps} tokens/s**; long answers keep the "
-                "user waiting.",
+        "user waiting.",
         "no-speed": "No speed estimate for {targets} (memory bandwidth not published): measure "
-                    "on the device.",
+        "on the device.",
         "verification": "Some catalog facts for this model are incomplete (verification C); "
-                        "re-check the model card before launch.",
+        "re-check the model card before launch.",
         "default": "The engine reported a further risk.",
     },
     gap={
@@ -535,15 +561,15 @@ TEXTS = Texts(
         "target": "set for this target in the device file",
         "explicit": "set by constraints.memory_budget_mb in the device file",
         "ios": "planning default: {share} of {ram} GB RAM, the iOS per-app (jetsam) limit without "
-               "the increased-memory entitlement",
+        "the increased-memory entitlement",
         "android-small": "planning default: {share} of {ram} GB RAM, an Android foreground app "
-                         "below 12 GB (lmkd)",
+        "below 12 GB (lmkd)",
         "android-large": "planning default: {share} of {ram} GB RAM, an Android foreground app on "
-                         "a 12 GB+ device (lmkd)",
+        "a 12 GB+ device (lmkd)",
         "macos": "planning default: {share} of {ram} GB RAM, the macOS GPU working-set limit for "
-                 "Metal",
+        "Metal",
         "other": "planning default: {share} of {ram} GB RAM; no per-app cap, so available memory "
-                 "minus headroom",
+        "minus headroom",
         "default": "{basis}",
     },
 )

@@ -115,9 +115,7 @@ T: dict[str, str] = {
         "- 종합 점수 **{total}**: 품질 {quality}, 양자화 충실도 {fidelity}, 속도 {speed}, "
         "메모리 여유분 {headroom}, 에너지 {energy}, 가산점 {bonus}."
     ),
-    "rec_license": (
-        "**라이선스:** {name}({id}), 상업적 이용: **{commercial}**. 원문: <{url}>"
-    ),
+    "rec_license": ("**라이선스:** {name}({id}), 상업적 이용: **{commercial}**. 원문: <{url}>"),
     "rec_license_conditions": "이용 조건(라이선스 원문 요약): {conditions}",
     "rec_rules": "**타겟별 규칙 검사 결과**",
     "rule_note": "- {rule}({outcome}), {targets}: {text}",
@@ -380,34 +378,67 @@ TEXTS = Texts(
     },
     outcome={"pass": "통과", "fail": "탈락", "unknown": "확인 필요"},
     language={
-        "ar": "아랍어", "cs": "체코어", "da": "덴마크어", "de": "독일어", "en": "영어",
-        "es": "스페인어", "fi": "핀란드어", "fr": "프랑스어", "he": "히브리어", "hi": "힌디어",
-        "hu": "헝가리어", "it": "이탈리아어", "ja": "일본어", "ko": "한국어", "nl": "네덜란드어",
-        "no": "노르웨이어", "pl": "폴란드어", "pt": "포르투갈어", "ru": "러시아어",
-        "sv": "스웨덴어", "th": "태국어", "tr": "튀르키예어", "uk": "우크라이나어",
-        "vi": "베트남어", "zh": "중국어",
+        "ar": "아랍어",
+        "cs": "체코어",
+        "da": "덴마크어",
+        "de": "독일어",
+        "en": "영어",
+        "es": "스페인어",
+        "fi": "핀란드어",
+        "fr": "프랑스어",
+        "he": "히브리어",
+        "hi": "힌디어",
+        "hu": "헝가리어",
+        "it": "이탈리아어",
+        "ja": "일본어",
+        "ko": "한국어",
+        "nl": "네덜란드어",
+        "no": "노르웨이어",
+        "pl": "폴란드어",
+        "pt": "포르투갈어",
+        "ru": "러시아어",
+        "sv": "스웨덴어",
+        "th": "태국어",
+        "tr": "튀르키예어",
+        "uk": "우크라이나어",
+        "vi": "베트남어",
+        "zh": "중국어",
     },
     task={
-        "chat": "대화", "classification": "분류", "code": "코드 생성", "extraction": "정보 추출",
-        "function-calling": "함수 호출", "math": "수학", "qa": "질의응답", "reasoning": "추론",
-        "rewriting": "문장 재작성", "summarization": "요약", "translation": "번역",
+        "chat": "대화",
+        "classification": "분류",
+        "code": "코드 생성",
+        "extraction": "정보 추출",
+        "function-calling": "함수 호출",
+        "math": "수학",
+        "qa": "질의응답",
+        "reasoning": "추론",
+        "rewriting": "문장 재작성",
+        "summarization": "요약",
+        "translation": "번역",
     },
-    os={"ios": "iOS", "ipados": "iPadOS", "android": "Android", "macos": "macOS",
-        "linux": "Linux", "windows": "Windows"},
+    os={
+        "ios": "iOS",
+        "ipados": "iPadOS",
+        "android": "Android",
+        "macos": "macOS",
+        "linux": "Linux",
+        "windows": "Windows",
+    },
     backend={"cpu": "CPU", "gpu": "GPU", "npu": "NPU"},
     commercial={"yes": "가능", "conditional": "조건부 가능", "no": "불가"},
     format_concept={
         "gguf": "llama.cpp의 단일 파일 모델 포맷입니다. 양자화된 가중치, 토크나이저, 설정이 "
-                "파일 하나에 들어 있습니다.",
+        "파일 하나에 들어 있습니다.",
         "mlx": "Apple 실리콘용 MLX 배열 포맷입니다. 가중치를 통합 메모리에 바로 올립니다.",
         "awq": "활성값 기반 4비트 양자화(AWQ)입니다. 중요한 소수의 가중치는 정밀도를 더 "
-               "유지합니다.",
+        "유지합니다.",
         "gptq": "레이어별로 오차를 최소화하며 4비트로 양자화하는 방식(GPTQ)입니다.",
         "pte": "ExecuTorch 프로그램 파일입니다. 모델을 기기용 런타임에 맞게 미리 컴파일한 "
-               "것입니다.",
+        "것입니다.",
         "qnn": "Qualcomm NPU(Hexagon)용으로 컴파일한 모델입니다(QNN, AI Engine Direct SDK).",
         "litertlm": "Google LiteRT-LM 번들입니다. 모델, 토크나이저, 프롬프트 템플릿이 파일 하나에 "
-                    "들어 있습니다.",
+        "들어 있습니다.",
         "mlc": "MLC LLM이 컴파일한 모델 라이브러리와 양자화된 가중치 묶음입니다.",
         "onnx": "개방형 ONNX 그래프 포맷(int4 가중치)으로, ONNX Runtime GenAI가 실행합니다.",
         "openvino": "Intel CPU, GPU, NPU용 OpenVINO IR 포맷(int4 가중치)입니다.",
@@ -416,9 +447,9 @@ TEXTS = Texts(
     },
     runtime_concept={
         "llama.cpp": "거의 모든 기기의 CPU와 GPU에서 GGUF 모델을 실행하는 오픈소스 C/C++ "
-                     "엔진입니다.",
+        "엔진입니다.",
         "executorch": "PyTorch의 온디바이스 런타임입니다. 앱에 링크해 컴파일된 프로그램을 "
-                      "실행합니다.",
+        "실행합니다.",
         "mlx": "Apple 실리콘용 Apple의 머신러닝 프레임워크입니다.",
         "mlc-llm": "모델을 기기 GPU(Metal, Vulkan, OpenCL)에 맞게 컴파일해 실행합니다.",
         "litert-lm": "Google의 온디바이스 LLM 런타임입니다(TensorFlow Lite의 후속).",
@@ -432,22 +463,21 @@ TEXTS = Texts(
     placeholder={
         "service_description": "**[서비스 설명]**: 서비스가 하는 일, 대상 사용자, 다루는 데이터.",
         "target_device_specs": "**[타겟 디바이스 제원]**: 카탈로그에 없는 타겟별 RAM, 메모리 "
-                               "대역폭, NPU, OS 버전(아래 목록 참고).",
+        "대역폭, NPU, OS 버전(아래 목록 참고).",
     },
     sensitivity={
-        "budget": "모든 타겟의 메모리 예산을 **{value}** 이상으로 늘리면 {model}도 후보가 "
-                  "됩니다.",
+        "budget": "모든 타겟의 메모리 예산을 **{value}** 이상으로 늘리면 {model}도 후보가 됩니다.",
         "language": "요청 언어({langs})를 줄이면 {model}도 후보가 됩니다. 현재 모델 카드에 일부 "
-                    "언어가 명시되어 있지 않습니다.",
+        "언어가 명시되어 있지 않습니다.",
         "language-missing": "{missing} 지원을 자체 검증해 언어 조건에서 빼면 {model}도 후보가 "
-                            "됩니다. 현재 모델 카드에는 {missing}가 명시되어 있지 않습니다.",
+        "됩니다. 현재 모델 카드에는 {missing}가 명시되어 있지 않습니다.",
         "license": "비상업적 라이선스를 허용하면(license: any) {model}도 후보가 됩니다. 상업적 "
-                   "서비스에는 쓸 수 없습니다.",
+        "서비스에는 쓸 수 없습니다.",
         "license-id": "비상업적 라이선스({license})를 허용하면(license: any) {model}도 후보가 "
-                      "됩니다. 상업적 서비스에는 쓸 수 없습니다.",
+        "됩니다. 상업적 서비스에는 쓸 수 없습니다.",
         "context": "컨텍스트를 {ctx} 토큰보다 줄이면 {model}도 후보가 됩니다.",
         "context-have": "컨텍스트를 현재 {ctx} 토큰에서 {have} 토큰 이하로 줄이면 {model}도 "
-                        "후보가 됩니다.",
+        "후보가 됩니다.",
         "speed": "최소 생성 속도(min_decode_tps)를 낮추면 {model}도 후보가 됩니다.",
         "npu": "NPU 필수 조건을 없애면 {model}도 후보가 됩니다.",
         "default": "입력 하나를 바꾸면 {model}도 후보가 됩니다.",
@@ -493,22 +523,22 @@ TEXTS = Texts(
     },
     risk={
         "headroom": "{target}의 메모리 여유분이 **{headroom}**(예산의 {pct})로 작습니다. OS의 "
-                    "메모리 한도는 시스템 상태에 따라 달라지므로 다른 앱을 띄운 상태에서 "
-                    "시험해야 합니다.",
+        "메모리 한도는 시스템 상태에 따라 달라지므로 다른 앱을 띄운 상태에서 "
+        "시험해야 합니다.",
         "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다(위 라이선스 항목 "
-                              "참고). 출시 전에 법무 검토가 필요합니다.",
+        "참고). 출시 전에 법무 검토가 필요합니다.",
         "license-conditions-unstated": "{license} 라이선스의 이용 조건이 적용됩니다. 출시 전에 "
-                                       "라이선스 원문으로 법무 검토를 받아야 합니다.",
+        "라이선스 원문으로 법무 검토를 받아야 합니다.",
         "language-claim": "{languages}는 모델 카드에 명시되어 있지 않고 포괄적인 다국어 지원 "
-                          "주장에만 근거합니다. 출시 전에 해당 언어의 품질을 검증해야 합니다.",
+        "주장에만 근거합니다. 출시 전에 해당 언어의 품질을 검증해야 합니다.",
         "reasoning": "기본 설정에서 답하기 전에 추론 과정을 출력하므로 답변이 길어지고 시간과 "
-                     "배터리를 더 씁니다.",
+        "배터리를 더 씁니다.",
         "slow": "{target}에서 생성 속도가 초당 약 **{tps} 토큰**으로 느립니다. 긴 답변은 "
-                "사용자가 기다리는 시간이 깁니다.",
+        "사용자가 기다리는 시간이 깁니다.",
         "no-speed": "다음 타겟은 메모리 대역폭이 공개되지 않아 속도 추정치가 없으므로 "
-                    "실기기에서 측정해야 합니다: {targets}.",
+        "실기기에서 측정해야 합니다: {targets}.",
         "verification": "이 모델의 카탈로그 정보 일부가 불완전합니다(검증 등급 C). 출시 전에 "
-                        "모델 카드 원문을 다시 확인해야 합니다.",
+        "모델 카드 원문을 다시 확인해야 합니다.",
         "default": "엔진이 추가 위험을 보고했습니다. 영문 보고서(--lang en)를 참고하십시오.",
     },
     gap={
@@ -521,46 +551,46 @@ TEXTS = Texts(
         "target": "입력 파일에서 이 타겟에 지정",
         "explicit": "입력 파일의 constraints.memory_budget_mb로 지정",
         "ios": "계획용 기본값: RAM {ram} GB의 {share}, 확장 메모리 권한(increased-memory "
-               "entitlement)이 없는 iOS 앱의 메모리 한도(jetsam) 기준",
+        "entitlement)이 없는 iOS 앱의 메모리 한도(jetsam) 기준",
         "android-small": "계획용 기본값: RAM {ram} GB의 {share}, RAM 12 GB 미만 Android 기기의 "
-                         "포그라운드 앱 기준(lmkd)",
+        "포그라운드 앱 기준(lmkd)",
         "android-large": "계획용 기본값: RAM {ram} GB의 {share}, RAM 12 GB 이상 Android 기기의 "
-                         "포그라운드 앱 기준(lmkd)",
+        "포그라운드 앱 기준(lmkd)",
         "macos": "계획용 기본값: RAM {ram} GB의 {share}, macOS의 Metal GPU 작업 메모리 한도 기준",
         "other": "계획용 기본값: RAM {ram} GB의 {share}, 앱별 한도가 없어 가용 메모리에서 여유분을 "
-                 "남긴 값",
+        "남긴 값",
         "default": "근거는 영문 보고서 참고",
     },
     assumption={
         "GGUF: per-tensor types": "GGUF: 텐서별 타입은 중요도 행렬(imatrix)을 쓴 llama-quantize의 "
-                                  "기본 규칙을 따릅니다. 파일 크기 = 32 B 단위로 정렬한 텐서 + "
-                                  "토크나이저 메타데이터.",
+        "기본 규칙을 따릅니다. 파일 크기 = 32 B 단위로 정렬한 텐서 + "
+        "토크나이저 메타데이터.",
         "llama.cpp weights include": "llama.cpp 가중치에는 출력 헤드로 쓰는 공유(tied) 토큰 "
-                                     "임베딩의 두 번째 사본이 포함됩니다.",
+        "임베딩의 두 번째 사본이 포함됩니다.",
         "llama.cpp pads the context": "llama.cpp는 컨텍스트를 256의 배수로 맞추며, 슬라이딩 윈도우 "
-                                      "레이어는 pad256(window + n_ubatch)개 셀을 유지합니다.",
+        "레이어는 pad256(window + n_ubatch)개 셀을 유지합니다.",
         "Compute buffer: llama.cpp": "연산 버퍼: n_ubatch 토큰 프롬프트 그래프의 최악 값(CPU "
-                                     "기준, GPU 백엔드는 10~60 MiB 더 사용).",
+        "기준, GPU 백엔드는 10~60 MiB 더 사용).",
         "Group format": "그룹 양자화 포맷: 선형 레이어는 비트 수 + 그룹별 scale/zero 비트로 "
-                        "계산합니다. 파일 크기는 가중치 파일만 포함합니다(토크나이저, 그래프 파일 "
-                        "제외).",
+        "계산합니다. 파일 크기는 가중치 파일만 포함합니다(토크나이저, 그래프 파일 "
+        "제외).",
         "KV cache holds exactly": "KV 캐시는 정확히 context_tokens만큼 잡습니다(슬라이딩 레이어는 "
-                                  "min(컨텍스트, 윈도우)).",
+        "min(컨텍스트, 윈도우)).",
         "Compute buffer: fp32": "연산 버퍼: 프롬프트 한 묶음(n_ubatch)의 fp32 활성값 + 로짓 한 "
-                                "행(런타임별 메모리 풀은 모델링하지 않음).",
+        "행(런타임별 메모리 풀은 모델링하지 않음).",
         "Decode speed =": "생성 속도 = 보정된 대역폭 효율 × 메모리 대역폭 ÷ 토큰당 읽는 바이트"
-                          "(임베딩 테이블을 뺀 활성 가중치 + 컨텍스트의 KV 캐시). 발열에 따른 "
-                          "성능 저하는 반영하지 않습니다.",
+        "(임베딩 테이블을 뺀 활성 가중치 + 컨텍스트의 KV 캐시). 발열에 따른 "
+        "성능 저하는 반영하지 않습니다.",
         "Decode speed not estimated": "메모리 대역폭이 알려지지 않은 기기는 생성 속도를 추정하지 "
-                                      "않습니다.",
+        "않습니다.",
         "Prefill speed not estimated": "연산 처리량이 알려지지 않은 백엔드는 프롬프트 처리 속도를 "
-                                       "추정하지 않습니다.",
+        "추정하지 않습니다.",
         "Energy per token is not estimated": "카탈로그의 어떤 기기도 보정에 쓸 전력 수치를 공개하지 "
-                                             "않아 토큰당 에너지는 추정하지 않습니다.",
+        "않아 토큰당 에너지는 추정하지 않습니다.",
         "No runtime given": "런타임이 지정되지 않아 기본 런타임·앱 오버헤드를 가정했습니다.",
         "Per-layer embeddings": "레이어별 임베딩(PLE)은 메모리에 상주한다고 계산했습니다. 런타임에 "
-                                "따라 플래시에서 불러올 수 있습니다.",
+        "따라 플래시에서 불러올 수 있습니다.",
         "MoE:": "MoE: 메모리에는 모든 전문가(expert)를 올리고, 속도는 활성 전문가만 읽는다고 "
-                "계산했습니다.",
+        "계산했습니다.",
     },
 )

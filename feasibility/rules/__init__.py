@@ -49,9 +49,7 @@ CHECKS: tuple[tuple[str, Callable[[Situation], Verdict]], ...] = tuple(
     (r.ID, r.check) for r in RULES
 )
 
-MODEL_LEVEL = frozenset(
-    {param_cap.ID, license.ID, languages.ID, context_window.ID, task_fit.ID}
-)
+MODEL_LEVEL = frozenset({param_cap.ID, license.ID, languages.ID, context_window.ID, task_fit.ID})
 """Rules that depend on the model and service only (same verdict on every runtime and target)."""
 PLACEMENT_LEVEL = frozenset({os_support.ID, architecture_support.ID, accelerator.ID})
 """Rules that decide whether the runtime can run the model on the target at all."""
@@ -61,6 +59,6 @@ ESTIMATE_LEVEL = frozenset({memory_fit.ID, decode_speed.ID})
 
 def get(rule_id: str) -> ModuleType:
     for r in RULES:
-        if r.ID == rule_id:
+        if rule_id == r.ID:
             return r
     raise KeyError(f'no such rule: "{rule_id}"')

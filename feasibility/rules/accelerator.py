@@ -22,14 +22,17 @@ def check(s: Situation) -> Verdict:
     device = s.target.device
     platform = rt.platform(device.os)
     if platform is None:
-        return Verdict.failed(ID, f"{rt.name} has no backend for this OS", runtime=rt.id,
-                              problem="os")
+        return Verdict.failed(
+            ID, f"{rt.name} has no backend for this OS", runtime=rt.id, problem="os"
+        )
     if s.backend is None:
         if s.constraints.npu == "required":
             return Verdict.failed(
-                ID, f"NPU required, but {rt.name} cannot use this device's NPU"
+                ID,
+                f"NPU required, but {rt.name} cannot use this device's NPU"
                 + (f" ({device.npu.name})" if device.npu else " (the device has none)"),
-                runtime=rt.id, problem="npu-required",
+                runtime=rt.id,
+                problem="npu-required",
                 npu=device.npu.name if device.npu else "",
             )
         q = s.candidate.quant
@@ -38,13 +41,23 @@ def check(s: Situation) -> Verdict:
                 ID,
                 f"{q.name} runs on {'/'.join(b.upper() for b in q.backends)} only, which "
                 f"{rt.name} cannot use on this device",
-                runtime=rt.id, quantization=q.id, problem="encoding",
+                runtime=rt.id,
+                quantization=q.id,
+                problem="encoding",
                 backends=list(q.backends),
             )
-        return Verdict.failed(ID, f"{rt.name} has no backend for this device's accelerators",
-                              runtime=rt.id, problem="no-common-backend")
+        return Verdict.failed(
+            ID,
+            f"{rt.name} has no backend for this device's accelerators",
+            runtime=rt.id,
+            problem="no-common-backend",
+        )
     name = LABEL[s.backend]
     if s.backend == "npu" and device.npu is not None:
         name = f"NPU ({device.npu.name})"
-    return Verdict.passed(ID, f"runs on the {name}", backend=s.backend,
-                          npu=device.npu.name if s.backend == "npu" and device.npu else "")
+    return Verdict.passed(
+        ID,
+        f"runs on the {name}",
+        backend=s.backend,
+        npu=device.npu.name if s.backend == "npu" and device.npu else "",
+    )

@@ -17,7 +17,9 @@ def check(s: Situation) -> Verdict:
     arch = s.candidate.model.architecture.type
     rt = s.candidate.runtime
     if arch in rt.architectures or "*" in rt.architectures:
-        return Verdict.passed(ID, f"{rt.name} supports the {arch} architecture", runtime=rt.id,
-                              architecture=arch)
-    return Verdict.failed(ID, f"{rt.name} does not support the {arch} architecture",
-                          runtime=rt.id, architecture=arch)
+        return Verdict.passed(
+            ID, f"{rt.name} supports the {arch} architecture", runtime=rt.id, architecture=arch
+        )
+    return Verdict.failed(
+        ID, f"{rt.name} does not support the {arch} architecture", runtime=rt.id, architecture=arch
+    )

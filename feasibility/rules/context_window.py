@@ -19,8 +19,11 @@ def check(s: Situation) -> Verdict:
     have = s.candidate.model.context_tokens
     if need > have:
         return Verdict.failed(
-            ID, f"needs {fmt_int(need)} tokens of context, model handles {fmt_int(have)}",
-            need=need, have=have,
+            ID,
+            f"needs {fmt_int(need)} tokens of context, model handles {fmt_int(have)}",
+            need=need,
+            have=have,
         )
-    return Verdict.passed(ID, f"{fmt_int(need)} of {fmt_int(have)} context tokens", need=need,
-                          have=have)
+    return Verdict.passed(
+        ID, f"{fmt_int(need)} of {fmt_int(have)} context tokens", need=need, have=have
+    )

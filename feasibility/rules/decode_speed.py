@@ -21,14 +21,18 @@ def check(s: Situation) -> Verdict:
     if tps is None:
         if minimum is None:
             return Verdict.unknown(
-                ID, "no speed estimate: the device's memory bandwidth is not published",
-                blocking=False, problem="no-bandwidth",
+                ID,
+                "no speed estimate: the device's memory bandwidth is not published",
+                blocking=False,
+                problem="no-bandwidth",
             )
         return Verdict.unknown(
             ID,
             f"minimum is {minimum:g} tokens/s but the device's memory bandwidth is not "
             "published, so the speed cannot be estimated",
-            blocking=False, problem="no-bandwidth", minimum=minimum,
+            blocking=False,
+            problem="no-bandwidth",
+            minimum=minimum,
         )
     if minimum is None:
         return Verdict.passed(ID, f"about {tps:.1f} tokens/s (no minimum set)", tps=tps)

@@ -25,8 +25,11 @@ def check(s: Situation) -> Verdict:
     model = s.candidate.model
     missing = [code for code in s.service.languages if code not in model.languages]
     if not missing:
-        return Verdict.passed(ID, f"card lists {_names(list(s.service.languages))}",
-                              languages=list(s.service.languages))
+        return Verdict.passed(
+            ID,
+            f"card lists {_names(list(s.service.languages))}",
+            languages=list(s.service.languages),
+        )
     if model.languages_claim:
         return Verdict.unknown(
             ID,

@@ -17,14 +17,24 @@ ID = "license"
 def check(s: Situation) -> Verdict:
     lic = s.candidate.license
     if s.constraints.license == "any":
-        return Verdict.passed(ID, f"{lic.name}: no licence constraint given", license=lic.id,
-                              commercial=lic.commercial)
+        return Verdict.passed(
+            ID,
+            f"{lic.name}: no licence constraint given",
+            license=lic.id,
+            commercial=lic.commercial,
+        )
     if lic.commercial == "yes":
-        return Verdict.passed(ID, f"{lic.name} allows commercial use", license=lic.id,
-                              commercial=lic.commercial)
+        return Verdict.passed(
+            ID, f"{lic.name} allows commercial use", license=lic.id, commercial=lic.commercial
+        )
     if lic.commercial == "conditional":
         cond = f" ({lic.conditions})" if lic.conditions else ""
-        return Verdict.passed(ID, f"{lic.name} allows commercial use with conditions{cond}",
-                              license=lic.id, commercial=lic.commercial)
-    return Verdict.failed(ID, f"{lic.name} does not allow commercial use", license=lic.id,
-                          commercial=lic.commercial)
+        return Verdict.passed(
+            ID,
+            f"{lic.name} allows commercial use with conditions{cond}",
+            license=lic.id,
+            commercial=lic.commercial,
+        )
+    return Verdict.failed(
+        ID, f"{lic.name} does not allow commercial use", license=lic.id, commercial=lic.commercial
+    )

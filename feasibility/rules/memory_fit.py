@@ -25,8 +25,12 @@ def check(s: Situation) -> Verdict:
     need_mb, budget_mb = fmt_int(need / MIB), fmt_int(budget / MIB)
     if need <= budget:
         return Verdict.passed(
-            ID, f"needs {need_mb} MB of the {budget_mb} MB budget", need=need, budget=budget,
-            need_mb=round(need / MIB), budget_mb=round(budget / MIB)
+            ID,
+            f"needs {need_mb} MB of the {budget_mb} MB budget",
+            need=need,
+            budget=budget,
+            need_mb=round(need / MIB),
+            budget_mb=round(budget / MIB),
         )
     if s.estimate.lower_bound:
         return Verdict.failed(

@@ -30,8 +30,7 @@ def check(s: Situation) -> Verdict:
     label = OS_LABEL[os_name]
     platform = rt.platform(os_name)
     if platform is None:
-        return Verdict.failed(ID, f"{rt.name} does not run on {label}", runtime=rt.id,
-                              os=os_name)
+        return Verdict.failed(ID, f"{rt.name} does not run on {label}", runtime=rt.id, os=os_name)
     if platform.min_version is None:
         return Verdict.passed(ID, f"{rt.name} runs on {label}", runtime=rt.id, os=os_name)
     have = s.target.os_version
@@ -40,12 +39,25 @@ def check(s: Situation) -> Verdict:
             ID,
             f"{rt.name} needs {label} {platform.min_version}+; the target's {label} version is "
             "not known",
-            blocking=False, runtime=rt.id, os=os_name, min_version=platform.min_version,
+            blocking=False,
+            runtime=rt.id,
+            os=os_name,
+            min_version=platform.min_version,
         )
     if version_tuple(have) < version_tuple(platform.min_version):
         return Verdict.failed(
-            ID, f"{rt.name} needs {label} {platform.min_version}+, target runs {label} {have}",
-            runtime=rt.id, os=os_name, min_version=platform.min_version, have=have,
+            ID,
+            f"{rt.name} needs {label} {platform.min_version}+, target runs {label} {have}",
+            runtime=rt.id,
+            os=os_name,
+            min_version=platform.min_version,
+            have=have,
         )
-    return Verdict.passed(ID, f"{rt.name} needs {label} {platform.min_version}+, target has {have}",
-                          runtime=rt.id, os=os_name, min_version=platform.min_version, have=have)
+    return Verdict.passed(
+        ID,
+        f"{rt.name} needs {label} {platform.min_version}+, target has {have}",
+        runtime=rt.id,
+        os=os_name,
+        min_version=platform.min_version,
+        have=have,
+    )

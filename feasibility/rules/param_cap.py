@@ -24,5 +24,6 @@ def check(s: Situation) -> Verdict:
         return Verdict.failed(
             ID, f"{fmt_params(params)} parameters, cap is {fmt_params(cap)}", params=params, cap=cap
         )
-    return Verdict.passed(ID, f"{fmt_params(params)} parameters (cap {fmt_params(cap)})",
-                          params=params, cap=cap)
+    return Verdict.passed(
+        ID, f"{fmt_params(params)} parameters (cap {fmt_params(cap)})", params=params, cap=cap
+    )

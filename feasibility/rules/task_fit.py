@@ -18,9 +18,12 @@ def check(s: Situation) -> Verdict:
     strengths = s.candidate.model.strengths
     missing = [t for t in s.service.tasks if t not in strengths]
     if not missing:
-        return Verdict.passed(ID, f"card names {', '.join(s.service.tasks)}",
-                              tasks=list(s.service.tasks))
+        return Verdict.passed(
+            ID, f"card names {', '.join(s.service.tasks)}", tasks=list(s.service.tasks)
+        )
     return Verdict.unknown(
-        ID, f"card does not name {', '.join(missing)} among its intended uses", blocking=False,
+        ID,
+        f"card does not name {', '.join(missing)} among its intended uses",
+        blocking=False,
         missing=missing,
     )

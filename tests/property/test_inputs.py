@@ -57,15 +57,17 @@ def test_mutated_device_files(workdir: Path, doc: Any, fmt: str) -> None:
     _run(workdir, dump(doc), fmt)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.one_of(corrupted_text(), raw_text))
 def test_corrupted_and_random_text(workdir: Path, text: str) -> None:
     _run(workdir, text)
 
 
-@settings(max_examples=20, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=64))
 def test_random_bytes(workdir: Path, data: bytes) -> None:
     _run(workdir, data)

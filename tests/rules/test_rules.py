@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from factories import (
     make_device,
     make_estimate,
@@ -13,6 +12,7 @@ from factories import (
     make_runtime,
     make_situation,
 )
+
 from feasibility.rules import (
     RULES,
     accelerator,
@@ -35,7 +35,7 @@ def test_every_rule_has_an_id_and_a_docstring_and_is_registered_once() -> None:
     ids = [r.ID for r in RULES]
     assert len(ids) == len(set(ids))
     for r in RULES:
-        assert r.ID == r.ID.lower() and " " not in r.ID
+        assert r.ID.lower() == r.ID and " " not in r.ID
         assert r.__doc__ and "Pass" in r.__doc__ and "Example" in r.__doc__
         assert get(r.ID) is r
     with pytest.raises(KeyError, match="no such rule"):
@@ -90,8 +90,9 @@ def test_license(commercial: str, constraint: str, outcome: str) -> None:
     ],
     ids=["listed", "not-listed", "broad-claim"],
 )
-def test_languages(listed: tuple[str, ...], claim: str, wanted: tuple[str, ...],
-                   outcome: str) -> None:
+def test_languages(
+    listed: tuple[str, ...], claim: str, wanted: tuple[str, ...], outcome: str
+) -> None:
     """A language must be on the card's list; a broad claim is a blocking unknown."""
     model = make_model(languages=listed, languages_claim=claim)
     v = languages.check(make_situation(model=model, service=Service(languages=wanted)))
@@ -128,8 +129,11 @@ def test_os_support_cases() -> None:
 def test_architecture_support() -> None:
     """The runtime must list the model's architecture."""
     assert architecture_support.check(make_situation()).outcome == "pass"
-    other = make_model(architecture=make_situation().candidate.model.architecture.model_copy(
-        update={"type": "gemma3n"}))
+    other = make_model(
+        architecture=make_situation().candidate.model.architecture.model_copy(
+            update={"type": "gemma3n"}
+        )
+    )
     v = architecture_support.check(make_situation(model=other))
     assert v.outcome == "fail" and "gemma3n" in v.reason
 
@@ -137,11 +141,13 @@ def test_architecture_support() -> None:
 def test_accelerator_prefers_gpu_then_npu_when_asked() -> None:
     """GPU by default; NPU when preferred and usable; NPU required but absent fails."""
     assert accelerator.check(make_situation()).reason == "runs on the GPU"
-    npu_rt = make_runtime(platforms=(PlatformSupport(os="ios", accelerators=("cpu", "npu"),
-                                                     npu_vendors=("apple",)),))
+    npu_rt = make_runtime(
+        platforms=(PlatformSupport(os="ios", accelerators=("cpu", "npu"), npu_vendors=("apple",)),)
+    )
     dev = make_device(npu=Npu(name="Neural Engine", vendor="apple", tops=35))
-    v = accelerator.check(make_situation(runtime=npu_rt, device=dev,
-                                         constraints=Constraints(npu="preferred")))
+    v = accelerator.check(
+        make_situation(runtime=npu_rt, device=dev, constraints=Constraints(npu="preferred"))
+    )
     assert v.outcome == "pass" and "NPU (Neural Engine)" in v.reason
     v = accelerator.check(make_situation(constraints=Constraints(npu="required")))
     assert v.outcome == "fail" and "NPU required" in v.reason
@@ -179,11 +185,13 @@ def test_memory_fit(total_mb: float, budget_mb: int, outcome: str) -> None:
         (None, None, "unknown", False),
     ],
 )
-def test_decode_speed(tps: float | None, minimum: float | None, outcome: str,
-                      blocks: bool) -> None:
+def test_decode_speed(tps: float | None, minimum: float | None, outcome: str, blocks: bool) -> None:
     """Below the minimum fails; no bandwidth gives a non-blocking unknown."""
-    v = decode_speed.check(make_situation(estimate=make_estimate(decode_tps=tps),
-                                          constraints=Constraints(min_decode_tps=minimum)))
+    v = decode_speed.check(
+        make_situation(
+            estimate=make_estimate(decode_tps=tps), constraints=Constraints(min_decode_tps=minimum)
+        )
+    )
     assert v.outcome == outcome
     assert v.rejects is blocks
     if outcome == "fail":
@@ -201,6 +209,7 @@ def test_task_fit_never_rejects() -> None:
 def test_memory_fit_says_at_least_for_a_weights_floor() -> None:
     """When the engine stops at the weights floor, the reason says 'at least'."""
     from factories import make_model, make_quant
+
     from feasibility.estimator import weights_floor
 
     model = make_model(params=8_000_000_000)
