@@ -1,9 +1,8 @@
 """Units and number formatting: the only place conversions and rounding live.
 
-Bytes are ``int`` internally. ``MB``/``GB`` in user-facing text follow the convention of the tools
-our users compare with (and of device memory budgets): MiB-based "MB" (1 MB = 2**20 bytes) for
-memory, decimal GB (10**9 bytes) for download sizes, as Hugging Face shows them. Every formatter
-here is deterministic and locale-independent.
+Bytes are ``int`` internally. "MB" in user-facing text is MiB-based (1 MB = 2**20 bytes), the unit
+device memory budgets and llama.cpp's buffer logs use; marketed RAM ("8 GB") is binary too. Every
+formatter here is deterministic and locale-independent.
 """
 
 from __future__ import annotations
