@@ -268,6 +268,21 @@ def import_model(
     return _render(mid, name, hf_repo, license_id, languages, arch, params, p.name)
 
 
+_ARCH_ORDER: tuple[str, ...] = (
+    "type",
+    "layers",
+    "hidden_size",
+    "attention_heads",
+    "kv_heads",
+    "head_dim",
+    "intermediate_size",
+    "vocab_size",
+    "tied_embeddings",
+    "max_context",
+)
+"""Required architecture fields, written first and always (even when equal to a default)."""
+
+
 def _render(
     mid: str,
     name: str,
@@ -280,32 +295,9 @@ def _render(
 ) -> str:
     org = hf_repo.split("/", 1)[0] if hf_repo else None
     a = arch.model_dump(exclude_defaults=True)
-    for key in (
-        "type",
-        "layers",
-        "hidden_size",
-        "attention_heads",
-        "kv_heads",
-        "head_dim",
-        "intermediate_size",
-        "vocab_size",
-        "tied_embeddings",
-        "max_context",
-    ):
+    for key in _ARCH_ORDER:
         a.setdefault(key, getattr(arch, key))
-    order = [
-        "type",
-        "layers",
-        "hidden_size",
-        "attention_heads",
-        "kv_heads",
-        "head_dim",
-        "intermediate_size",
-        "vocab_size",
-        "tied_embeddings",
-        "max_context",
-    ]
-    keys = order + sorted(k for k in a if k not in order)
+    keys = list(_ARCH_ORDER) + sorted(k for k in a if k not in _ARCH_ORDER)
 
     def scalar(v: Any) -> str:
         if isinstance(v, bool):

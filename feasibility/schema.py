@@ -20,6 +20,15 @@ MAX_PARAMS = 14_500_000_000
 
 OsName = Literal["ios", "ipados", "android", "macos", "linux", "windows"]
 OS_NAMES: tuple[str, ...] = ("android", "ios", "ipados", "linux", "macos", "windows")
+OS_LABELS: dict[str, str] = {
+    "android": "Android",
+    "ios": "iOS",
+    "ipados": "iPadOS",
+    "linux": "Linux",
+    "macos": "macOS",
+    "windows": "Windows",
+}
+"""How each OS is written (the same in every report language)."""
 Accelerator = Literal["cpu", "gpu", "npu"]
 ACCELERATORS: tuple[str, ...] = ("cpu", "gpu", "npu")
 DeviceKind = Literal["phone", "tablet", "laptop", "desktop", "sbc", "devkit", "reference"]

@@ -9,6 +9,7 @@ printed as the engine wrote them.
 from __future__ import annotations
 
 from feasibility.report._rows import Texts
+from feasibility.schema import OS_LABELS
 
 T: dict[str, str] = {
     "list_sep": ", ",
@@ -414,14 +415,7 @@ TEXTS = Texts(
         "summarization": "summarization",
         "translation": "translation",
     },
-    os={
-        "ios": "iOS",
-        "ipados": "iPadOS",
-        "android": "Android",
-        "macos": "macOS",
-        "linux": "Linux",
-        "windows": "Windows",
-    },
+    os=dict(OS_LABELS),
     backend={"cpu": "CPU", "gpu": "GPU", "npu": "NPU"},
     commercial={"yes": "allowed", "conditional": "allowed with conditions", "no": "not allowed"},
     format_concept={

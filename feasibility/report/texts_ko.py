@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from feasibility.report._rows import Texts
+from feasibility.schema import OS_LABELS
 
 T: dict[str, str] = {
     "list_sep": ", ",
@@ -417,14 +418,7 @@ TEXTS = Texts(
         "summarization": "요약",
         "translation": "번역",
     },
-    os={
-        "ios": "iOS",
-        "ipados": "iPadOS",
-        "android": "Android",
-        "macos": "macOS",
-        "linux": "Linux",
-        "windows": "Windows",
-    },
+    os=dict(OS_LABELS),
     backend={"cpu": "CPU", "gpu": "GPU", "npu": "NPU"},
     commercial={"yes": "가능", "conditional": "조건부 가능", "no": "불가"},
     format_concept={

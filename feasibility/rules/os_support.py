@@ -9,25 +9,17 @@ Example: MLX on Android fails: "MLX does not run on Android".
 
 from __future__ import annotations
 
+from feasibility.schema import OS_LABELS
 from feasibility.situation import Situation, version_tuple
 from feasibility.verdict import Verdict
 
 ID = "os-support"
 
-OS_LABEL = {
-    "ios": "iOS",
-    "ipados": "iPadOS",
-    "android": "Android",
-    "macos": "macOS",
-    "linux": "Linux",
-    "windows": "Windows",
-}
-
 
 def check(s: Situation) -> Verdict:
     rt = s.candidate.runtime
     os_name = s.target.device.os
-    label = OS_LABEL[os_name]
+    label = OS_LABELS[os_name]
     platform = rt.platform(os_name)
     if platform is None:
         return Verdict.failed(ID, f"{rt.name} does not run on {label}", runtime=rt.id, os=os_name)
