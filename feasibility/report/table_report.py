@@ -7,11 +7,17 @@ modules as the markdown report; rejection reasons are built from the structured 
 
 from __future__ import annotations
 
+import tabulate as _tabulate_module
 from tabulate import tabulate
 
 from feasibility.report._rows import texts_for, tps
 from feasibility.report._wording import fix_paragraph, rejection_sentence
 from feasibility.verdict import Assessment
+
+# Korean cells are two columns wide in a terminal. tabulate measures them with wcwidth only when
+# that package is importable, which would make the bytes depend on what else is installed: it is a
+# declared dependency, and wide-character mode is switched on explicitly.
+_tabulate_module.WIDE_CHARS_MODE = True
 
 WHY_NOT_ROWS = 15
 
