@@ -1,7 +1,7 @@
 """How close ``feasibility.estimator`` is to published measurements.
 
 Why: the engine's verdicts are only as good as its memory and speed figures, so this script
-states their accuracy against the development set in /work/shared/reference/measurements
+states their accuracy against the development set in benchmarks/measurements
 (gguf_sizes.csv, device_speed.csv, other_format_sizes.csv). For each quantity it prints the row
 count, median and worst absolute percentage error, and the three rows that miss most.
 
@@ -51,7 +51,9 @@ from feasibility.schema import (  # noqa: E402
     QuantizationsFile,
 )
 
-DEFAULT_MEASUREMENTS = ROOT.parent / "shared" / "reference" / "measurements"
+DEFAULT_MEASUREMENTS = ROOT / "benchmarks" / "measurements"
+"""A copy of the published measurements (each row names its source), kept in the repository so
+that the accuracy check runs from any checkout."""
 MIB = 1 << 20
 _SRC = ("https://github.com/ggml-org/llama.cpp",)
 

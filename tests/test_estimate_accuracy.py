@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MEASUREMENTS = ROOT.parent / "shared" / "reference" / "measurements"
+MEASUREMENTS = ROOT / "benchmarks" / "measurements"
 
 
 def _accuracy() -> ModuleType:
