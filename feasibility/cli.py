@@ -360,7 +360,7 @@ def devices_cmd(
     for d in cat.devices.values():
         if (os_name and d.os != os_name) or (kind and d.kind != kind):
             continue
-        if min_ram is not None and d.ram_gb < min_ram:
+        if min_ram is not None and (d.ram_gb is None or d.ram_gb < min_ram):
             continue
         rows.append(
             {

@@ -501,7 +501,9 @@ class Device(Strict):
     """Newest OS version the device runs (what a current app can rely on)."""
     os_version_shipped: str | None = Field(default=None, pattern=r"^\d+(\.\d+){0,2}$")
     soc: str = ""
-    ram_gb: PositiveFloat
+    ram_gb: PositiveFloat | None
+    """Installed RAM. None only for ``kind: reference`` (a chip platform shipped with several RAM
+    sizes): a target using such a preset must give ``ram_gb`` itself."""
     memory_bandwidth_gbs: PositiveFloat | None = None
     """Peak DRAM bandwidth (GB/s); None when not published."""
     accelerators: tuple[Accelerator, ...] = ("cpu", "gpu")
@@ -513,6 +515,12 @@ class Device(Strict):
     """Built-in system models available on this device (Apple Foundation Models, Gemini Nano)."""
     sources: Sources
     notes: str = ""
+
+    @model_validator(mode="after")
+    def _ram_known(self) -> Device:
+        if self.ram_gb is None and self.kind != "reference":
+            raise ValueError("ram_gb is required (only a 'reference' chip platform may omit it)")
+        return self
 
 
 class PlatformModel(Strict):

@@ -137,7 +137,17 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
     seen: dict[str, int] = {}
     for i, ts in enumerate(spec.targets):
         device, preset = _device_for(ts, i, catalog, source)
-        ram_bytes = gb_to_bytes(device.ram_gb)
+        if device.ram_gb is None:
+            problems.append(
+                Problem(
+                    f"preset '{preset}' is a chip reference platform sold with several RAM sizes; "
+                    "give the device's RAM with 'ram_gb' (e.g. ram_gb: 12)",
+                    path=f"targets[{i}].ram_gb",
+                )
+            )
+            continue
+        ram_gb = device.ram_gb
+        ram_bytes = gb_to_bytes(ram_gb)
         fraction: float | None = None
         rule: BudgetRule
         if ts.memory_budget_mb is not None:
@@ -149,10 +159,10 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
             rule = "explicit"
             budget_path = "constraints.memory_budget_mb"
         else:
-            frac, rule, why = default_budget_fraction(device.os, device.ram_gb)
+            frac, rule, why = default_budget_fraction(device.os, ram_gb)
             fraction = frac
             budget_mb = int(ram_bytes * frac / MIB)
-            basis = f"planning default: {frac:.0%} of {device.ram_gb:g} GB RAM ({why})"
+            basis = f"planning default: {frac:.0%} of {ram_gb:g} GB RAM ({why})"
             budget_path = ""
         if budget_mb * MIB > ram_bytes:
             problems.append(
@@ -194,7 +204,7 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
             kind=device.kind,
             os=device.os,
             os_version=os_version,
-            ram_gb=device.ram_gb,
+            ram_gb=ram_gb,
             memory_bandwidth_gbs=device.memory_bandwidth_gbs,
             accelerators=tuple(device.accelerators),
             npu=device.npu.name if device.npu else None,

@@ -189,3 +189,19 @@ def test_every_catalog_model_and_quant_estimates(runner: CliRunner) -> None:
         for q in cat.quantizations.values():
             est = estimate(m, q, 4096, catalog=cat)
             assert est.total_bytes > est.weights_bytes > 0
+
+
+def test_reference_chip_preset_needs_ram(runner: CliRunner, tmp_path: Path) -> None:
+    """A chip reference preset has no RAM size: the file must give one (exit 2 otherwise)."""
+    bad = tmp_path / "ref.yaml"
+    bad.write_text("target: {preset: snapdragon-8-elite-ref}\n")
+    result = runner.invoke(cli, ["check", str(bad)])
+    assert result.exit_code == 2
+    assert "targets[0].ram_gb" in result.stderr and "reference platform" in result.stderr
+    good = tmp_path / "ref-ram.yaml"
+    good.write_text("target: {preset: snapdragon-8-elite-ref, ram_gb: 12}\n")
+    result = runner.invoke(cli, ["check", str(good), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["targets"][0]["ram_gb"] == 12
+    assert data["targets"][0]["memory_bandwidth_gbs"] == 84.8
