@@ -66,7 +66,10 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
     from feasibility.catalog import load_catalog
 
     rng = random.Random(seed)
-    presets = sorted(load_catalog().devices)
+    devices = load_catalog().devices
+    presets = sorted(d for d in devices if devices[d].ram_gb is not None)
+    # Chip reference presets need a RAM size: rows use them with the RAM of a typical phone.
+    chips = sorted(d for d in devices if devices[d].ram_gb is None)
     explicit = _explicit_specs(rng)
     cols = [
         "name",
@@ -89,6 +92,10 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
             elif r < 0.8:
                 p = rng.choice(presets)
                 w.writerow({"name": f"{p}-{i % 97}", "preset": p, "count": count})
+            elif r < 0.82 and chips:
+                p = rng.choice(chips)
+                ram = rng.choice(["8", "12", "16"])
+                w.writerow({"name": f"{p}-{ram}", "preset": p, "ram_gb": ram, "count": count})
             else:
                 spec = rng.choice(explicit)
                 w.writerow({"name": f"model-{i % 1013}", **spec, "count": count})
