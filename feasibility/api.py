@@ -33,6 +33,14 @@ def load_spec(spec: SpecLike) -> tuple[Spec, str]:
     raise InputError(f"expected a path, a dict or a Spec, got {type(spec).__name__}")
 
 
+def use_layout_store() -> None:
+    """Serve GGUF layout figures from the on-disk store (see ``estimator.layout_store``)."""
+    from feasibility.catalog import cache_dir
+    from feasibility.estimator import layout_store
+
+    layout_store.load(cache_dir())
+
+
 def check(
     spec: SpecLike,
     *,
@@ -48,6 +56,7 @@ def check(
     from feasibility.engine import evaluate
 
     cat = catalog or load_catalog(list(extra_catalogs) or None)
+    use_layout_store()
     parsed, name = load_spec(spec)
     try:
         return evaluate(cat, parsed, name)
@@ -92,6 +101,7 @@ def estimate(
     from feasibility.estimator import estimate as _estimate
 
     cat = catalog or load_catalog()
+    use_layout_store()
     m = model if isinstance(model, ModelEntry) else cat.model(model)
     q = quantization if isinstance(quantization, Quantization) else cat.quantization(quantization)
     d = device if isinstance(device, Device) or device is None else resolve_device(device, cat)

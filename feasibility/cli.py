@@ -91,17 +91,20 @@ _catalog_option = click.option(
 
 
 def _load_catalog(catalogs: Sequence[str]) -> Any:
+    from feasibility.api import use_layout_store
     from feasibility.catalog import load_catalog
     from feasibility.errors import CatalogError
 
     try:
-        return load_catalog(list(catalogs) or None)
+        catalog = load_catalog(list(catalogs) or None)
     except CatalogError as exc:  # a broken reference in an overlay: add its line
         if exc.source in catalogs and any(p.line is None and p.path for p in exc.problems):
             from feasibility.loader import locate
 
             raise locate(exc, exc.source) from None
         raise
+    use_layout_store()
+    return catalog
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

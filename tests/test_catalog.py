@@ -99,3 +99,23 @@ def test_weights_floor_is_a_lower_bound_for_every_model_and_quantization() -> No
             full = estimate(m, q, 2048)
             floor = weights_floor(m, q, 2048)
             assert floor.total_bytes <= full.weights_bytes, (m.id, q.id)
+
+
+def test_stored_gguf_layouts_equal_built_ones() -> None:
+    """Figures served from the layout store are exactly those a fresh build gives."""
+    from dataclasses import fields
+
+    from feasibility.estimator import layout_store
+    from feasibility.estimator.gguf import build_layout
+
+    cat = load_catalog()
+    for m in list(cat.models.values())[:12]:
+        for q in ("Q4_K_M", "Q8_0", "IQ2_M"):
+            first = layout_store.layout(m.architecture, q)  # builds or serves
+            again = layout_store.layout(m.architecture, q)  # served from the table
+            built = build_layout(m.architecture, q)
+            for f in fields(built):
+                if f.name != "stamp":
+                    assert getattr(again, f.name) == getattr(built, f.name), (m.id, q, f.name)
+                    assert getattr(first, f.name) == getattr(built, f.name)
+            assert again.tensors == built.tensors

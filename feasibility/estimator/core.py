@@ -16,8 +16,8 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict
 
 from feasibility.arch import breakdown
-from feasibility.estimator import speed
-from feasibility.estimator.gguf import GgufLayout, build_layout
+from feasibility.estimator import layout_store, speed
+from feasibility.estimator.gguf import GgufLayout
 from feasibility.estimator.group import GroupLayout, build_group_layout
 from feasibility.estimator.memory import KvBreakdown, compute_buffer, kv_cache
 from feasibility.schema import Architecture, Device, GgufScheme, ModelEntry, Quantization, Runtime
@@ -74,7 +74,7 @@ def layout_for(model: ModelEntry, quant: Quantization) -> Layout:
     s = quant.scheme
     lay: Layout
     if isinstance(s, GgufScheme):
-        lay = build_layout(model.architecture, s.ftype.upper())
+        lay = layout_store.layout(model.architecture, s.ftype.upper())
     else:
         lay = build_group_layout(model.architecture, s)
     if len(_CACHE) >= _CACHE_MAX:
