@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-MAX_PARAMS = 14_500_000_000
-"""Nothing above 14B belongs in the catalog (a 14B-class model may state 14.x B)."""
+MAX_PARAMS = 14_000_000_000
+"""Nothing above 14B parameters belongs in the catalog or a recommendation."""
 
 OsName = Literal["ios", "ipados", "android", "macos", "linux", "windows"]
 OS_NAMES: tuple[str, ...] = ("android", "ios", "ipados", "linux", "macos", "windows")
