@@ -458,3 +458,55 @@ def test_renderers_do_not_read_engine_sentences() -> None:
         hits = src.count("startswith(")
         assert hits == (1 if name == "_wording.py" else 0), name
         assert "import re" not in src, name
+
+
+def _split_row(line: str) -> list[str]:
+    """Cells of a GitHub table row: GFM splits on every unescaped pipe, inside code spans too."""
+    cells, cur, i = [], "", 0
+    body = line.strip()[1:-1]
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body):
+            cur += body[i : i + 2]
+            i += 2
+            continue
+        if ch == "|":
+            cells.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    cells.append(cur)
+    return cells
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_markdown_tables_and_headings_render_on_github(
+    assessments: dict[str, Assessment], lang: str
+) -> None:
+    """Every table row has its header's cell count, a delimiter row follows each header, headings
+    are ATX with a space, and code fences are balanced (what GitHub needs to render them)."""
+    for name, a in assessments.items():
+        md = render(a, "markdown", lang)
+        lines = md.splitlines()
+        assert md.count("```") % 2 == 0, name
+        in_fence = False
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.startswith("```"):
+                in_fence = not in_fence
+            elif not in_fence and line.startswith("#"):
+                assert re.match(r"^#{1,6} \S", line), (name, line)
+            elif not in_fence and line.startswith("|"):
+                header = _split_row(line)
+                delim = _split_row(lines[i + 1])
+                assert len(delim) == len(header), (name, line)
+                assert all(re.fullmatch(r"\s*:?-{3,}:?\s*", c) for c in delim), (name, lines[i + 1])
+                j = i + 2
+                while j < len(lines) and lines[j].startswith("|"):
+                    assert len(_split_row(lines[j])) == len(header), (name, lines[j])
+                    j += 1
+                i = j
+                continue
+            i += 1
