@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
+from factories import make_arch, make_model
 
 from feasibility.estimator import Estimate, estimate, ggml, speed
 from feasibility.estimator.core import layout_for
@@ -25,9 +27,9 @@ MiB = 1 << 20
 SRC = ("https://example.org/source",)
 
 
-def tiny(**kw: object) -> Architecture:
-    base: dict[str, object] = dict(
-        type="llama",
+def tiny(**kw: Any) -> Architecture:
+    """A 2-layer model small enough to compute by hand."""
+    base: dict[str, Any] = dict(
         layers=2,
         hidden_size=256,
         attention_heads=4,
@@ -35,29 +37,24 @@ def tiny(**kw: object) -> Architecture:
         head_dim=64,
         intermediate_size=512,
         vocab_size=1024,
-        tied_embeddings=True,
         max_context=4096,
         n_merges=1000,
     )
-    base.update(kw)
-    return Architecture.model_validate(base)
+    return make_arch(**{**base, **kw})
 
 
 def entry(a: Architecture, mid: str = "tiny") -> ModelEntry:
     from feasibility.arch import count_params
 
-    return ModelEntry(
+    return make_model(
         id=mid,
         name=mid,
         hf_repo="org/" + mid,
-        family="t",
-        developer="t",
         params=count_params(a),
         architecture=a,
         context_tokens=a.max_context,
         license="mit",
         languages=("en",),
-        sources=SRC,
     )
 
 
