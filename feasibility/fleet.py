@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from feasibility.catalog import Catalog
 from feasibility.errors import FeasibilityError, InputError, Problem
+from feasibility.estimator import Estimate
 from feasibility.loader import load_yaml, problems_from, validate
 from feasibility.schema import (
     Accelerator,
@@ -210,6 +212,10 @@ def _csv_rows(fh: Any, source: str) -> Iterator[RawRow]:
     if len(set(cols)) != len(cols):
         raise InputError("has a repeated column in its header", source=source)
     keyed = [i for i, c in enumerate(cols) if c not in ("name", "count")]
+    # With two or more keyed columns itemgetter builds the key tuple at C speed.
+    pick: Callable[[list[str]], tuple[str, ...]] = (
+        itemgetter(*keyed) if len(keyed) > 1 else (lambda cells: tuple(cells[i] for i in keyed))
+    )
     loose = [(i, c) for i, c in enumerate(cols) if c in ("name", "count")]
     n = 0
     width = len(cols)
@@ -224,7 +230,7 @@ def _csv_rows(fh: Any, source: str) -> Iterator[RawRow]:
         if len(cells) != width:
             yield RawRow(n, line, None, f"has {len(cells)} cells, the header has {width}")
             continue
-        raw_key = tuple(cells[i] for i in keyed)
+        raw_key = pick(cells)
         hit = specs.get(raw_key)
         if hit is None:
             key = tuple(v.strip() for v in raw_key)
@@ -362,7 +368,7 @@ class Screener:
             if ok:
                 self.live.append((i, cand))
         self._placed_by: dict[Any, tuple[list[int], list[_Placed]]] = {}
-        self._memory: dict[tuple[int, str | None], int] = {}
+        self._memory: dict[tuple[int, str | None], Estimate] = {}
         self._estimates: dict[tuple[Any, ...], Any] = {}
         self._no_estimate = engine._NO_ESTIMATE
         self._pick_two = engine._pick_two
@@ -398,20 +404,18 @@ class Screener:
             if not ok:
                 continue
             mkey = (i, backend)
-            mem = self._memory.get(mkey)
-            if mem is None:
-                mem = estimate(
-                    cand.model, cand.quant, ctx, runtime=cand.runtime, backend=backend
-                ).total_bytes
-                self._memory[mkey] = mem
-            placed.append((i, cand, backend, mem))
+            base = self._memory.get(mkey)
+            if base is None:
+                base = estimate(cand.model, cand.quant, ctx, runtime=cand.runtime, backend=backend)
+                self._memory[mkey] = base
+            placed.append((i, cand, backend, base.total_bytes))
         placed.sort(key=lambda x: (x[3], x[0]))
         hit = self._placed_by[pkey] = ([x[3] for x in placed], placed)
         return hit
 
     def run(self, target: Target) -> SpecResult:
         """Feasible triples and the top two on one target (engine semantics, cached)."""
-        from feasibility.estimator import estimate
+        from feasibility.estimator.core import speeds
         from feasibility.rules import memory_fit
         from feasibility.scoring import score_total
 
@@ -435,13 +439,18 @@ class Screener:
             ekey = (i, backend, eproj)
             hit = self._estimates.get(ekey)
             if hit is None:
-                est = estimate(
+                # Memory does not depend on the device: reuse it and add this device's speeds.
+                assert backend is not None  # placement passed, so a backend was chosen
+                decode, prefill = speeds(
                     cand.model,
                     cand.quant,
                     ctx,
                     device=target.device,
                     runtime=cand.runtime,
                     backend=backend,
+                )
+                est = self._memory[(i, backend)].model_copy(
+                    update={"decode_tps": decode, "prefill_tps": prefill}
                 )
                 sit = Situation(cand, target, self.service, self.constraints, backend, est)
                 # The estimate-level rules other than memory-fit read the estimate and the

@@ -237,19 +237,14 @@ def estimate(
     if backend is None and (device is not None or bandwidth_gbs is not None):
         backend = "cpu"
 
-    decode: float | None = None
-    prefill: float | None = None
-    if bw is not None and backend is not None:
-        kv_read = _kv(a, context_tokens, kv_type, False, n_ubatch).total
-        decode = _decode(lay, a, backend, bw, runtime, device, kv_read)
+    decode, prefill = _speeds(
+        lay, a, backend, bw, runtime, device, context_tokens, kv_type, n_ubatch
+    )
+    if decode is not None:
         assumptions.extend(_ASSUME_SPEED)
     else:
         assumptions.append("Decode speed not estimated: no memory bandwidth known.")
-
-    throughput = _throughput(backend, device)
-    if throughput is not None and backend is not None:
-        prefill = _prefill(lay, a, backend, throughput, context_tokens)
-    else:
+    if prefill is None:
         assumptions.append(
             "Prefill speed not estimated: no compute throughput known for this backend."
         )
@@ -271,6 +266,59 @@ def estimate(
         prefill_tps=prefill,
         energy_mj_per_token=None,
         assumptions=tuple(assumptions),
+    )
+
+
+def _speeds(
+    lay: Layout,
+    a: Architecture,
+    backend: str | None,
+    bw: float | None,
+    runtime: Runtime | None,
+    device: Device | None,
+    context: int,
+    kv_type: str,
+    n_ubatch: int,
+) -> tuple[float | None, float | None]:
+    """(decode, prefill) tokens/s; None where bandwidth or compute throughput is unknown."""
+    decode: float | None = None
+    if bw is not None and backend is not None:
+        kv_read = _kv(a, context, kv_type, False, n_ubatch).total
+        decode = _decode(lay, a, backend, bw, runtime, device, kv_read)
+    throughput = _throughput(backend, device)
+    prefill: float | None = None
+    if throughput is not None and backend is not None:
+        prefill = _prefill(lay, a, backend, throughput, context)
+    return decode, prefill
+
+
+def speeds(
+    model: ModelEntry,
+    quantization: Quantization,
+    context_tokens: int,
+    *,
+    device: Device,
+    runtime: Runtime | None,
+    backend: str,
+    kv_type: str = "f16",
+    n_ubatch: int = 512,
+) -> tuple[float | None, float | None]:
+    """Just the (decode, prefill) speeds of :func:`estimate` on ``device``.
+
+    For callers that already hold the device-independent memory figures and evaluate many
+    devices (fleet screening): the same numbers as ``estimate(...).decode_tps/prefill_tps``.
+    """
+    a = model.architecture
+    return _speeds(
+        layout_for(model, quantization),
+        a,
+        backend,
+        device.memory_bandwidth_gbs,
+        runtime,
+        device,
+        context_tokens,
+        kv_type,
+        n_ubatch,
     )
 
 
