@@ -198,6 +198,7 @@ def _plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
             for v in o.verdicts
         ),
         assumptions=tuple(o.estimate.assumptions),
+        assumption_codes=tuple(o.estimate.assumption_codes),
         pipeline=pipeline.build(c.model, c.quant, c.runtime, rt.os, context),
     )
 

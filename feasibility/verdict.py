@@ -131,6 +131,8 @@ class TargetPlan(Frozen):
     score: float
     rules: tuple[RuleResult, ...]
     assumptions: tuple[str, ...]
+    assumption_codes: tuple[str, ...]
+    """Stable codes of ``assumptions`` (see ``feasibility.estimator.core.ASSUMPTIONS``)."""
     pipeline: tuple[Step, ...]
 
 

@@ -278,9 +278,12 @@ def test_korean_seed_no_english_rule_reason(assessments: dict[str, Assessment]) 
 def test_korean_assumptions_all_translated(
     assessments: dict[str, Assessment], example: str
 ) -> None:
-    """Assumptions are the one place the Korean report still keys on engine English."""
+    """Every estimate assumption is worded in Korean by its code."""
+    from feasibility.estimator.core import ASSUMPTIONS
+
     md = render(assessments[example], "markdown", "ko")
     assert texts_for("ko")("assumption_other") not in md
+    assert set(texts_for("ko").assumption) == set(ASSUMPTIONS)
 
 
 def _fix_line(md: str, lang: str) -> str:
@@ -451,12 +454,11 @@ def test_no_template_falls_back() -> None:
 
 
 def test_renderers_do_not_read_engine_sentences() -> None:
-    """Only the assumption lookup (no codes in the engine yet) matches engine English."""
+    """No renderer matches engine English: everything is worded from codes and evidence."""
     report = ROOT / "feasibility" / "report"
     for name in ("markdown_report.py", "table_report.py", "_rows.py", "_wording.py"):
         src = (report / name).read_text(encoding="utf-8")
-        hits = src.count("startswith(")
-        assert hits == (1 if name == "_wording.py" else 0), name
+        assert "startswith(" not in src, name
         assert "import re" not in src, name
 
 

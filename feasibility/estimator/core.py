@@ -51,6 +51,8 @@ class Estimate(BaseModel):
     prefill_tps: float | None
     energy_mj_per_token: float | None
     assumptions: tuple[str, ...]
+    assumption_codes: tuple[str, ...] = ()
+    """Stable codes of ``assumptions``, same order (keys of ``ASSUMPTIONS``)."""
     lower_bound: bool = False
     """True for a floor (weights alone at the encoding's nominal bits, see ``weights_floor``): the
     engine uses it instead of a full estimate when even the floor exceeds the budget."""
@@ -83,30 +85,43 @@ def layout_for(model: ModelEntry, quant: Quantization) -> Layout:
     return lay
 
 
-_ASSUME_GGUF: Final = (
-    "GGUF: per-tensor types follow llama-quantize's classic rules with an importance matrix "
-    "(as community publishers use); file = tensors padded to 32 B + tokenizer metadata.",
-    "llama.cpp weights include the second copy of a tied token embedding used as output head.",
-    "llama.cpp pads the context to a multiple of 256; sliding-window layers keep "
-    "pad256(window + n_ubatch) cells (swa_full off, the app/CLI default).",
-    "Compute buffer: llama.cpp's worst-case prompt graph of n_ubatch tokens with all logits "
-    "(CPU figure; GPU backends report 10-60 MiB more).",
-)
-_ASSUME_GROUP: Final = (
-    "Group format: quantized linears at bits + scale/zero bits per group; embedding and head as "
-    "the scheme states; file size counts weight files only (tokenizer and graph files excluded).",
-    "KV cache holds exactly context_tokens (min(context, window) on sliding layers).",
-    "Compute buffer: fp32 activations of one n_ubatch prompt chunk plus one logits row "
-    "(runtime-specific arenas are not modelled).",
-)
-_ASSUME_SPEED: Final = (
-    "Decode speed = fitted bandwidth efficiency x bandwidth / bytes read per token (active weights "
-    "without the embedding table, plus the KV cache at the context); no thermal throttling.",
-)
-_ASSUME_NO_ENERGY: Final = (
-    "Energy per token is not estimated: no catalogued device publishes power figures to "
-    "calibrate on.",
-)
+ASSUMPTIONS: Final[dict[str, str]] = {
+    "gguf-types": "GGUF: per-tensor types follow llama-quantize's classic rules with an importance "
+    "matrix (as community publishers use); file = tensors padded to 32 B + tokenizer metadata.",
+    "gguf-tied-copy": "llama.cpp weights include the second copy of a tied token embedding used "
+    "as output head.",
+    "gguf-context-pad": "llama.cpp pads the context to a multiple of 256; sliding-window layers "
+    "keep pad256(window + n_ubatch) cells (swa_full off, the app/CLI default).",
+    "gguf-compute": "Compute buffer: llama.cpp's worst-case prompt graph of n_ubatch tokens with "
+    "all logits (CPU figure; GPU backends report 10-60 MiB more).",
+    "group-format": "Group format: quantized linears at bits + scale/zero bits per group; "
+    "embedding and head as the scheme states; file size counts weight files only (tokenizer and "
+    "graph files excluded).",
+    "group-kv": "KV cache holds exactly context_tokens (min(context, window) on sliding layers).",
+    "group-compute": "Compute buffer: fp32 activations of one n_ubatch prompt chunk plus one "
+    "logits row (runtime-specific arenas are not modelled).",
+    "default-overhead": "No runtime given: {overhead} MiB runtime/app overhead assumed.",
+    "ple-resident": "Per-layer embeddings are counted as resident; a runtime may page them from "
+    "flash (they are excluded from the bytes read per token).",
+    "moe": "MoE: memory holds every expert; speed reads the active experts only.",
+    "decode-model": "Decode speed = fitted bandwidth efficiency x bandwidth / bytes read per token "
+    "(active weights without the embedding table, plus the KV cache at the context); no thermal "
+    "throttling.",
+    "no-decode": "Decode speed not estimated: no memory bandwidth known.",
+    "no-prefill": "Prefill speed not estimated: no compute throughput known for this backend.",
+    "no-energy": "Energy per token is not estimated: no catalogued device publishes power figures "
+    "to calibrate on.",
+    "lower-bound": "Lower bound only: {params} parameters at {bits} bits; KV cache, buffers and "
+    "overhead not added.",
+}
+"""What each figure assumes, by stable code (reports word the codes in their own language)."""
+
+_GGUF_CODES: Final = ("gguf-types", "gguf-tied-copy", "gguf-context-pad", "gguf-compute")
+_GROUP_CODES: Final = ("group-format", "group-kv", "group-compute")
+
+
+def _assumptions(codes: list[str], **values: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(codes), tuple(ASSUMPTIONS[c].format(**values) for c in codes)
 
 
 def _attention_flops(a: Architecture, context: int) -> float:
@@ -153,9 +168,11 @@ def weights_floor(
         decode_tps=None,
         prefill_tps=None,
         energy_mj_per_token=None,
+        assumption_codes=("lower-bound",),
         assumptions=(
-            f"Lower bound only: {model.params:,} parameters at {quantization.weight_bits:g} bits; "
-            "KV cache, buffers and overhead not added.",
+            ASSUMPTIONS["lower-bound"].format(
+                params=f"{model.params:,}", bits=f"{quantization.weight_bits:g}"
+            ),
         ),
         lower_bound=True,
     )
@@ -201,16 +218,16 @@ def estimate(
     a = model.architecture
     lay = layout_for(model, quantization)
     gguf = isinstance(lay, GgufLayout)
-    assumptions: list[str] = []
+    codes: list[str] = []
 
     if isinstance(lay, GgufLayout):
         file_bytes = lay.file_bytes
         weights = lay.resident_weight_bytes
-        assumptions.extend(_ASSUME_GGUF)
+        codes.extend(_GGUF_CODES)
     else:
         file_bytes = lay.weights_bytes
         weights = lay.weights_bytes
-        assumptions.extend(_ASSUME_GROUP)
+        codes.extend(_GROUP_CODES)
 
     kv = _kv(a, context_tokens, kv_type, gguf, n_ubatch)
     compute = compute_buffer(a, context_tokens, n_ubatch, llama_cpp=gguf)
@@ -218,16 +235,11 @@ def estimate(
         overhead = runtime.overhead_mb * MIB
     else:
         overhead = DEFAULT_OVERHEAD_MB * MIB
-        assumptions.append(
-            f"No runtime given: {DEFAULT_OVERHEAD_MB} MiB runtime/app overhead assumed."
-        )
+        codes.append("default-overhead")
     if a.offloadable_params:
-        assumptions.append(
-            "Per-layer embeddings are counted as resident; a runtime may page them "
-            "from flash (they are excluded from the bytes read per token)."
-        )
+        codes.append("ple-resident")
     if a.moe is not None:
-        assumptions.append("MoE: memory holds every expert; speed reads the active experts only.")
+        codes.append("moe")
 
     bw = (
         bandwidth_gbs
@@ -240,15 +252,11 @@ def estimate(
     decode, prefill = _speeds(
         lay, a, backend, bw, runtime, device, context_tokens, kv_type, n_ubatch
     )
-    if decode is not None:
-        assumptions.extend(_ASSUME_SPEED)
-    else:
-        assumptions.append("Decode speed not estimated: no memory bandwidth known.")
+    codes.append("decode-model" if decode is not None else "no-decode")
     if prefill is None:
-        assumptions.append(
-            "Prefill speed not estimated: no compute throughput known for this backend."
-        )
-    assumptions.extend(_ASSUME_NO_ENERGY)
+        codes.append("no-prefill")
+    codes.append("no-energy")
+    assumption_codes, assumptions = _assumptions(codes, overhead=DEFAULT_OVERHEAD_MB)
 
     return Estimate(
         model=model.id,
@@ -265,7 +273,8 @@ def estimate(
         decode_tps=decode,
         prefill_tps=prefill,
         energy_mj_per_token=None,
-        assumptions=tuple(assumptions),
+        assumptions=assumptions,
+        assumption_codes=assumption_codes,
     )
 
 

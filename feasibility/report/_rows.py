@@ -40,8 +40,8 @@ class Texts:
     basis: dict[str, str]
     """Budget basis phrases by ``ResolvedTarget.budget_rule``."""
     assumption: dict[str, str] = field(default_factory=dict)
-    """Engine assumption sentence opening -> localized sentence (empty: print as is). The only
-    table keyed by engine English: the engine has no assumption codes."""
+    """Assumption code (``estimator.core.ASSUMPTIONS``) -> localized sentence (empty: print the
+    engine's English sentence)."""
 
     def __call__(self, key: str, /, **kw: object) -> str:
         return self.t[key].format(**kw)

@@ -312,17 +312,9 @@ def fix_paragraph(t: Texts, a: Assessment) -> str:
 # -- estimate assumptions -------------------------------------------------------------------------
 
 
-def assumption_sentence(t: Texts, text: str) -> str:
-    """An estimate assumption in ``t``'s language.
-
-    The engine gives assumptions only as English sentences (``TargetPlan.assumptions``; there are
-    no assumption codes yet), so languages other than English look them up by the sentence's
-    opening words. This is the one place that reads engine English; a test checks that every
-    assumption of the example scenarios has a translation.
-    """
+def assumption_sentence(t: Texts, code: str, text: str) -> str:
+    """An estimate assumption in ``t``'s language, by its stable code (``TargetPlan.
+    assumption_codes``); English prints the engine's sentence."""
     if not t.assumption:
         return text
-    for opening, local in t.assumption.items():
-        if text.startswith(opening):
-            return local
-    return t("assumption_other")
+    return t.assumption.get(code, t("assumption_other"))

@@ -374,7 +374,10 @@ def _memory(a: Assessment, t: Texts) -> list[str]:
             out.append("")
             out.append(t("target_gaps", n=num(len(target.gap_codes))))
     assumptions = unique(
-        assumption_sentence(t, x) for r in recs for p in r.targets for x in p.assumptions
+        assumption_sentence(t, code, x)
+        for r in recs
+        for p in r.targets
+        for code, x in zip(p.assumption_codes, p.assumptions, strict=True)
     )
     out.append("")
     out.append(t("assumptions"))

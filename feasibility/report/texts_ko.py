@@ -556,35 +556,36 @@ TEXTS = Texts(
         "default": "근거는 영문 보고서 참고",
     },
     assumption={
-        "GGUF: per-tensor types": "GGUF: 텐서별 타입은 중요도 행렬(imatrix)을 쓴 llama-quantize의 "
+        "gguf-types": "GGUF: 텐서별 타입은 중요도 행렬(imatrix)을 쓴 llama-quantize의 "
         "기본 규칙을 따릅니다. 파일 크기 = 32 B 단위로 정렬한 텐서 + "
         "토크나이저 메타데이터.",
-        "llama.cpp weights include": "llama.cpp 가중치에는 출력 헤드로 쓰는 공유(tied) 토큰 "
+        "gguf-tied-copy": "llama.cpp 가중치에는 출력 헤드로 쓰는 공유(tied) 토큰 "
         "임베딩의 두 번째 사본이 포함됩니다.",
-        "llama.cpp pads the context": "llama.cpp는 컨텍스트를 256의 배수로 맞추며, 슬라이딩 윈도우 "
+        "gguf-context-pad": "llama.cpp는 컨텍스트를 256의 배수로 맞추며, 슬라이딩 윈도우 "
         "레이어는 pad256(window + n_ubatch)개 셀을 유지합니다.",
-        "Compute buffer: llama.cpp": "연산 버퍼: n_ubatch 토큰 프롬프트 그래프의 최악 값(CPU "
+        "gguf-compute": "연산 버퍼: n_ubatch 토큰 프롬프트 그래프의 최악 값(CPU "
         "기준, GPU 백엔드는 10~60 MiB 더 사용).",
-        "Group format": "그룹 양자화 포맷: 선형 레이어는 비트 수 + 그룹별 scale/zero 비트로 "
+        "group-format": "그룹 양자화 포맷: 선형 레이어는 비트 수 + 그룹별 scale/zero 비트로 "
         "계산합니다. 파일 크기는 가중치 파일만 포함합니다(토크나이저, 그래프 파일 "
         "제외).",
-        "KV cache holds exactly": "KV 캐시는 정확히 context_tokens만큼 잡습니다(슬라이딩 레이어는 "
+        "group-kv": "KV 캐시는 정확히 context_tokens만큼 잡습니다(슬라이딩 레이어는 "
         "min(컨텍스트, 윈도우)).",
-        "Compute buffer: fp32": "연산 버퍼: 프롬프트 한 묶음(n_ubatch)의 fp32 활성값 + 로짓 한 "
+        "group-compute": "연산 버퍼: 프롬프트 한 묶음(n_ubatch)의 fp32 활성값 + 로짓 한 "
         "행(런타임별 메모리 풀은 모델링하지 않음).",
-        "Decode speed =": "생성 속도 = 보정된 대역폭 효율 × 메모리 대역폭 ÷ 토큰당 읽는 바이트"
+        "decode-model": "생성 속도 = 보정된 대역폭 효율 × 메모리 대역폭 ÷ 토큰당 읽는 바이트"
         "(임베딩 테이블을 뺀 활성 가중치 + 컨텍스트의 KV 캐시). 발열에 따른 "
         "성능 저하는 반영하지 않습니다.",
-        "Decode speed not estimated": "메모리 대역폭이 알려지지 않은 기기는 생성 속도를 추정하지 "
-        "않습니다.",
-        "Prefill speed not estimated": "연산 처리량이 알려지지 않은 백엔드는 프롬프트 처리 속도를 "
+        "no-decode": "메모리 대역폭이 알려지지 않은 기기는 생성 속도를 추정하지 않습니다.",
+        "no-prefill": "연산 처리량이 알려지지 않은 백엔드는 프롬프트 처리 속도를 "
         "추정하지 않습니다.",
-        "Energy per token is not estimated": "카탈로그의 어떤 기기도 보정에 쓸 전력 수치를 공개하지 "
+        "no-energy": "카탈로그의 어떤 기기도 보정에 쓸 전력 수치를 공개하지 "
         "않아 토큰당 에너지는 추정하지 않습니다.",
-        "No runtime given": "런타임이 지정되지 않아 기본 런타임·앱 오버헤드를 가정했습니다.",
-        "Per-layer embeddings": "레이어별 임베딩(PLE)은 메모리에 상주한다고 계산했습니다. 런타임에 "
+        "default-overhead": "런타임이 지정되지 않아 기본 런타임·앱 오버헤드를 가정했습니다.",
+        "ple-resident": "레이어별 임베딩(PLE)은 메모리에 상주한다고 계산했습니다. 런타임에 "
         "따라 플래시에서 불러올 수 있습니다.",
-        "MoE:": "MoE: 메모리에는 모든 전문가(expert)를 올리고, 속도는 활성 전문가만 읽는다고 "
+        "moe": "MoE: 메모리에는 모든 전문가(expert)를 올리고, 속도는 활성 전문가만 읽는다고 "
         "계산했습니다.",
+        "lower-bound": "하한값입니다: 파라미터 수 × 양자화 비트만 계산했고 KV 캐시, 버퍼, "
+        "오버헤드는 더하지 않았습니다.",
     },
 )
