@@ -429,6 +429,8 @@ class PlatformSupport(Strict):
     accelerators: tuple[Accelerator, ...]
     npu_vendors: tuple[str, ...] = ()
     """NPU families it can use on this OS (apple, qualcomm, mediatek, google, intel, ...)."""
+    gpu_vendors: tuple[str, ...] = ()
+    """GPU families it can use on this OS (empty: any); e.g. MLX on Linux is a CUDA backend."""
     integration: str = ""
     """How an app embeds it on this OS (Swift package, AAR, NDK library...)."""
 
@@ -482,6 +484,21 @@ class Runtime(Strict):
 # --------------------------------------------------------------------------------------------
 
 
+GPU_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("apple", "apple"),
+    ("adreno", "qualcomm"),
+    ("mali", "arm"),
+    ("immortalis", "arm"),
+    ("xclipse", "samsung"),
+    ("powervr", "imagination"),
+    ("cuda", "nvidia"),
+    ("nvidia", "nvidia"),
+    ("intel", "intel"),
+    ("videocore", "broadcom"),
+)
+"""GPU name keyword -> GPU family, for runtimes whose GPU backend is family-specific."""
+
+
 class Npu(Strict):
     name: str
     vendor: str
@@ -515,6 +532,14 @@ class Device(Strict):
     """Built-in system models available on this device (Apple Foundation Models, Gemini Nano)."""
     sources: Sources
     notes: str = ""
+
+    @property
+    def gpu_vendor(self) -> str | None:
+        """The GPU's family, read from its catalog name (the first GPU named, where a model ships
+        with two chips)."""
+        name = self.gpu.lower()
+        hits = [(name.find(k), v) for k, v in GPU_FAMILIES if k in name]
+        return min(hits)[1] if hits else None
 
     @model_validator(mode="after")
     def _ram_known(self) -> Device:

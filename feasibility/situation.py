@@ -73,6 +73,8 @@ def choose_backend(
     usable = [a for a in platform.accelerators if a in device.accelerators]
     if quant is not None and quant.backends:
         usable = [a for a in usable if a in quant.backends]
+    if "gpu" in usable and platform.gpu_vendors and device.gpu_vendor not in platform.gpu_vendors:
+        usable.remove("gpu")
     if "npu" in usable:
         vendor = device.npu.vendor if device.npu else None
         for allowed in (platform.npu_vendors, quant.npu_vendors if quant else ()):

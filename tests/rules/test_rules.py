@@ -218,3 +218,14 @@ def test_memory_fit_says_at_least_for_a_weights_floor() -> None:
     assert v.outcome == "fail"
     assert v.reason == "needs at least 3,815 MB for the weights alone (4-bit), budget is 2,048 MB"
     assert dict(v.evidence)["lower_bound"] is True
+
+
+def test_accelerator_respects_the_runtime_gpu_family() -> None:
+    """A CUDA-only GPU backend cannot use a Raspberry Pi's VideoCore GPU."""
+    rt = make_runtime(
+        platforms=(PlatformSupport(os="linux", accelerators=("gpu",), gpu_vendors=("nvidia",)),)
+    )
+    pi = make_device(os="linux", gpu="VideoCore VII", accelerators=("cpu", "gpu"))
+    assert accelerator.check(make_situation(runtime=rt, device=pi)).outcome == "fail"
+    jetson = make_device(os="linux", gpu="Ampere 1024 CUDA cores", accelerators=("cpu", "gpu"))
+    assert accelerator.check(make_situation(runtime=rt, device=jetson)).reason == "runs on the GPU"
