@@ -11,6 +11,7 @@ the only expensive part, is cached per (model, quantization); the rest is a few 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict
@@ -120,8 +121,9 @@ _GGUF_CODES: Final = ("gguf-types", "gguf-tied-copy", "gguf-context-pad", "gguf-
 _GROUP_CODES: Final = ("group-format", "group-kv", "group-compute")
 
 
-def _assumptions(codes: list[str], **values: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return tuple(codes), tuple(ASSUMPTIONS[c].format(**values) for c in codes)
+@lru_cache(maxsize=256)
+def _assumption_texts(codes: tuple[str, ...], overhead: int) -> tuple[str, ...]:
+    return tuple(ASSUMPTIONS[c].format(overhead=overhead) for c in codes)
 
 
 def _attention_flops(a: Architecture, context: int) -> float:
@@ -256,7 +258,8 @@ def estimate(
     if prefill is None:
         codes.append("no-prefill")
     codes.append("no-energy")
-    assumption_codes, assumptions = _assumptions(codes, overhead=DEFAULT_OVERHEAD_MB)
+    assumption_codes = tuple(codes)
+    assumptions = _assumption_texts(assumption_codes, DEFAULT_OVERHEAD_MB)
 
     return Estimate(
         model=model.id,
