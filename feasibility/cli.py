@@ -13,10 +13,9 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import wraps
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -66,19 +65,29 @@ def _guard(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _write(text: str, output: str | None) -> None:
+@contextlib.contextmanager
+def _out(output: str | None) -> Iterator[IO[str]]:
+    """``-o FILE`` or stdout, UTF-8 (Korean) whatever the locale says; large reports stream."""
     if output:
         try:
-            Path(output).write_text(text, encoding="utf-8", newline="\n")
+            fh = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as exc:
             raise InputProblem(f"cannot write {output}: {exc.strerror or exc}") from None
+        with fh:
+            yield fh
     else:
-        # Reports are UTF-8 (Korean) whatever the locale says.
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        out = sys.stdout
+        reconfigure = getattr(out, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # not a real stream
                 reconfigure(encoding="utf-8")
-        click.echo(text, nl=False)
+        yield out
+        out.flush()
+
+
+def _write(text: str, output: str | None) -> None:
+    with _out(output) as fh:
+        fh.write(text)
 
 
 _catalog_option = click.option(

@@ -10,43 +10,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from typing import IO, Any
 
 import click
 
-from feasibility.cli import InputProblem, _catalog_option, _guard, _load_catalog
+from feasibility.cli import InputProblem, _catalog_option, _guard, _load_catalog, _out, _write
 
 PROGRESS_MIN_ROWS = 10_000
 """Fleets at least this large get a progress bar (when stderr is a terminal)."""
 SKIPPED_SHOWN = 50
 """Bad rows listed one by one on stderr; the rest are counted."""
-
-
-@contextmanager
-def _out(output: str | None) -> Iterator[IO[str]]:
-    """Stream to ``-o FILE`` or stdout: a 100,000-row report is written as it is produced."""
-    if output:
-        try:
-            fh = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise InputProblem(f"cannot write {output}: {exc.strerror or exc}") from None
-        with fh:
-            yield fh
-    else:
-        out = sys.stdout  # (click.get_text_stream is deprecated in Click 8.3)
-        if hasattr(out, "reconfigure"):
-            with suppress(ValueError, OSError):  # not a real stream
-                out.reconfigure(encoding="utf-8")
-        yield out
-        out.flush()
-
-
-def _emit(text: str, output: str | None) -> None:
-    """Like ``cli._write`` (stdout or ``-o FILE``), through :func:`_out`."""
-    with _out(output) as fh:
-        fh.write(text)
 
 
 # ------------------------------------------------------------------------------------------
@@ -374,7 +347,7 @@ def import_model_cmd(
     text = import_model(
         path, model_id=model_id, hf_repo=hf_repo, license_id=license_id, languages=langs
     )
-    _emit(text, output)
+    _write(text, output)
     if output:
         click.echo(f"wrote {output}; check the entry, then use --catalog {output}", err=True)
 
@@ -418,7 +391,7 @@ def explain_cmd(
 
     cat = _load_catalog(catalogs)
     result = explain(cat, model, device_yaml, quant=quant_id, runtime=runtime_id)
-    _emit(render_json(result) if fmt == "json" else render_table(result), output)
+    _write(render_json(result) if fmt == "json" else render_table(result), output)
 
 
 COMMANDS: tuple[click.Command, ...] = (screen_cmd, import_model_cmd, explain_cmd)
