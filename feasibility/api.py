@@ -13,7 +13,7 @@ from typing import Any
 
 from feasibility.catalog import Catalog, load_catalog
 from feasibility.errors import InputError
-from feasibility.schema import Device, ModelEntry, Quantization, Runtime, Spec
+from feasibility.schema import ACCELERATORS, Device, ModelEntry, Quantization, Runtime, Spec
 from feasibility.verdict import Assessment
 
 SpecLike = str | os.PathLike[str] | Mapping[str, Any] | Spec
@@ -110,7 +110,7 @@ def estimate(
         raise InputError(f"context_tokens must be between 1 and 1,048,576 (got {context_tokens})")
     if bandwidth_gbs is not None and not 0 < bandwidth_gbs <= 10_000:
         raise InputError(f"bandwidth_gbs must be between 0 and 10,000 GB/s (got {bandwidth_gbs})")
-    if backend is not None and backend not in ("cpu", "gpu", "npu"):
+    if backend is not None and backend not in ACCELERATORS:
         raise InputError(f"backend must be cpu, gpu or npu (got {backend!r})")
     return _estimate(
         m,

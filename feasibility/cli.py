@@ -325,7 +325,7 @@ def models_cmd(
     cat = _load_catalog(catalogs)
     rows = []
     for m in cat.models.values():
-        lic = cat.licenses[m.license]
+        lic = cat.license_of(m)
         if max_params is not None and m.params > max_params * 1e9:
             continue
         if language and language not in m.languages:

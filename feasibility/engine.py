@@ -91,22 +91,18 @@ def _memory(est: Estimate, budget_bytes: int) -> Memory:
 
 def _check_restrictions(spec: Spec, catalog: Catalog, source: str) -> None:
     problems = []
-    for i, rid in enumerate(spec.constraints.runtimes):
-        if rid not in catalog.runtimes:
-            problems.append(
-                Problem(
-                    f"unknown runtime '{rid}'{did_you_mean(rid, catalog.runtimes)}",
-                    path=f"constraints.runtimes[{i}]",
+    for field, what, known in (
+        ("runtimes", "runtime", catalog.runtimes),
+        ("quantizations", "quantization", catalog.quantizations),
+    ):
+        for i, wanted in enumerate(getattr(spec.constraints, field)):
+            if wanted not in known:
+                problems.append(
+                    Problem(
+                        f"unknown {what} '{wanted}'{did_you_mean(wanted, known)}",
+                        path=f"constraints.{field}[{i}]",
+                    )
                 )
-            )
-    for i, qid in enumerate(spec.constraints.quantizations):
-        if qid not in catalog.quantizations:
-            problems.append(
-                Problem(
-                    f"unknown quantization '{qid}'{did_you_mean(qid, catalog.quantizations)}",
-                    path=f"constraints.quantizations[{i}]",
-                )
-            )
     if problems:
         raise InputError("is not valid", source=source, problems=tuple(problems))
 
@@ -117,7 +113,7 @@ def candidates(catalog: Catalog, spec: Spec) -> list[Candidate]:
     allowed_q = set(spec.constraints.quantizations)
     out = []
     for model in catalog.models.values():
-        lic = catalog.licenses[model.license]
+        lic = catalog.license_of(model)
         for runtime in catalog.runtimes.values():
             if allowed_rt and runtime.id not in allowed_rt:
                 continue
@@ -385,7 +381,7 @@ def evaluate(
     used: set[tuple[str, str, str]] = set()
     for rank, mid in enumerate(picks, start=1):
         model = catalog.models[mid]
-        lic = catalog.licenses[model.license]
+        lic = catalog.license_of(model)
         bests = best_per_target[mid]
         plans = [_plan(b, rt, ctx) for b, rt in zip(bests, rtargets, strict=True)]
         used.update(b.candidate.key for b in bests)
