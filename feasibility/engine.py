@@ -26,7 +26,7 @@ from typing import Any, Literal
 from feasibility import pipeline
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
-from feasibility.estimator import Estimate, estimate, weights_floor
+from feasibility.estimator import Estimate, estimate, floor_bytes, weights_floor
 from feasibility.rules import CHECKS, ESTIMATE_LEVEL, MODEL_LEVEL, PLACEMENT_LEVEL, memory_fit
 from feasibility.schema import Device, ModelEntry, Spec
 from feasibility.scoring import score
@@ -151,9 +151,9 @@ def _evaluate_option(
     if any(v.rejects for v in placement):
         return Option(cand, target, backend, None, model_verdicts + placement, None)
     ctx = spec.service.context_tokens
-    floor = weights_floor(cand.model, cand.quant, ctx, runtime=cand.runtime, backend=backend)
-    if floor.total_bytes > target.budget_bytes:
-        est = floor  # even the weights alone do not fit: no need for the full layout
+    if floor_bytes(cand.model, cand.quant) > target.budget_bytes:
+        # Even the weights alone do not fit: no need for the full layout.
+        est = weights_floor(cand.model, cand.quant, ctx, runtime=cand.runtime, backend=backend)
     else:
         est = estimate_fn(
             cand.model, cand.quant, ctx, device=target.device, runtime=cand.runtime, backend=backend
@@ -585,8 +585,7 @@ def _full_total(o: Option, context: int, estimate_fn: EstimateFn) -> int:
 
 def _surely_too_big(o: Option) -> bool:
     """Weights alone, at the encoding's nominal bits, exceed the budget: no estimate needed."""
-    c = o.candidate
-    return c.model.params * c.quant.weight_bits / 8 > o.target.budget_bytes
+    return floor_bytes(o.candidate.model, o.candidate.quant) > o.target.budget_bytes
 
 
 SENSITIVITY_TRIES = 4

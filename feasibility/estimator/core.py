@@ -139,6 +139,11 @@ def _flops_per_token(a: Architecture, context: int, attention: bool = True) -> f
     return 2.0 * weights + (_attention_flops(a, context) if attention else 0.0)
 
 
+def floor_bytes(model: ModelEntry, quantization: Quantization) -> int:
+    """Every parameter at the encoding's nominal bits: a lower bound on the weights' bytes."""
+    return int(model.params * quantization.weight_bits / 8)
+
+
 def weights_floor(
     model: ModelEntry,
     quantization: Quantization,
@@ -154,7 +159,7 @@ def weights_floor(
     too; the engine then skips building the layout. The catalog test checks the bound against the
     full estimate for every model and quantization.
     """
-    floor = int(model.params * quantization.weight_bits / 8)
+    floor = floor_bytes(model, quantization)
     return Estimate(
         model=model.id,
         quantization=quantization.id,
