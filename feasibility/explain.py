@@ -2,15 +2,17 @@
 
 Why: ``check`` shows the two winners and one closest-miss line per other model; when someone asks
 "why not model X on this phone?" they need every rule, on every target, for the build that would
-have been chosen. This module runs the engine's own per-candidate evaluation
-(``feasibility.engine._evaluate_option``, level by level, same rules and scores) for one
-model only, then picks per target the best-scoring feasible (quantization, runtime), else the
-closest miss, or the one given with ``--quant``/``--runtime``. A model-level rejection (licence,
+have been chosen. This module runs the engine's own evaluator
+(``feasibility.evaluator.Evaluator``, level by level, same rules and scores) for one model only,
+then picks per target the best-scoring feasible (quantization, runtime), else the closest miss
+(``feasibility.claims.closest_miss``, the same choice the report's "why not" makes), or the one
+given with ``--quant``/``--runtime``. A model-level rejection (licence,
 languages...) does not stop the explanation: placement and estimate still run so that the
 numbers are there, and the build shown is the one that would be chosen but for that rule. When
-no build passes placement and estimate either, the closest miss is the one furthest through the
-rule levels, with the fewest failures and the least memory over budget. Rules of a level after a
-rejecting placement level did not run; they are listed as ``skipped``.
+no build passes placement and estimate either, the closest miss is the one whose first failure
+comes latest in rule order, then with the least memory over budget by full total. Memory figures
+are always the full estimate, also where the memory rule was decided from the weights alone.
+Rules of a level after a rejecting placement level did not run; they are listed as ``skipped``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from typing import Any
 
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError
-from feasibility.units import MIB, fmt_int
+from feasibility.estimator import Estimate
+from feasibility.evaluator import Option
+from feasibility.units import fmt_int, limit_mb, need_mb, rate
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,10 @@ def explain(
         UnknownIdError: the model, quantization or runtime is not in the catalog.
         InputError: the spec is invalid, or no (quantization, runtime) of the model is left.
     """
-    from feasibility import engine
     from feasibility.api import load_spec
-    from feasibility.estimator import estimate
-    from feasibility.rules import CHECKS, MODEL_LEVEL, RULES
-    from feasibility.situation import Situation
+    from feasibility.claims import closest_miss
+    from feasibility.evaluator import Evaluator, check_restrictions
+    from feasibility.rules import MODEL_LEVEL, RULES
     from feasibility.targets import resolve
 
     model = catalog.model(model_id)
@@ -91,10 +94,11 @@ def explain(
     parsed, source = load_spec(spec)
     name = os.path.basename(source) if source not in ("<dict>", "<spec>") else source
     resolved = resolve(parsed, catalog, name)
-    engine._check_restrictions(parsed, catalog, name)
+    check_restrictions(parsed.constraints, catalog, name)
+    ev = Evaluator(catalog, parsed.service, parsed.constraints)
     cands = [
         c
-        for c in engine.candidates(catalog, parsed)
+        for c in ev.candidates
         if c.model.id == model.id
         and (q is None or c.quant.id == q)
         and (r is None or c.runtime.id == r)
@@ -103,29 +107,23 @@ def explain(
         raise InputError(
             _why_none(catalog, q, r, parsed.constraints.runtimes, parsed.constraints.quantizations)
         )
-    first = resolved[0][0]
-    probe = Situation(
-        cands[0], first, parsed.service, parsed.constraints, None, engine._NO_ESTIMATE
-    )
-    mv = tuple(check(probe) for rid, check in CHECKS if rid in MODEL_LEVEL)
-    rejected = any(v.rejects for v in mv)
-    cache: engine.PlacementCache = {}
     requested = q is not None and r is not None
     out = []
     for target, rt in resolved:
+        rejected = any(v.rejects for v in ev.model_verdicts(cands[0], target))
         # Model-level rejections are shown, but the later levels still run so that the
         # explanation has the numbers of the build that would be chosen otherwise.
-        opts = [
-            engine._evaluate_option(c, target, parsed, mv, False, estimate, cache) for c in cands
-        ]
-        feasible = [o for o in opts if o.feasible]
-        if feasible:
-            chosen, how = min(feasible, key=engine._key), "closest-miss" if rejected else "best"
+        opts = [ev.option(c, target, past_model_level=True) for c in cands]
+        passing = [o for o in opts if o.passes_except(MODEL_LEVEL)]
+        if passing:
+            chosen = min(passing, key=lambda o: o.rank_key)
+            how = "closest-miss" if rejected else "best"
         else:
-            chosen, how = min(opts, key=_miss_key), "closest-miss"
+            chosen, how = closest_miss(ev, opts, ignore=MODEL_LEVEL), "closest-miss"
         if requested:
             how = "requested"
-        out.append(_target(chosen, how, rt, [x.ID for x in RULES], rejected))
+        full = ev.complete(chosen)
+        out.append(_target(chosen, full, how, rt, [x.ID for x in RULES], rejected))
     return Explanation(model.id, model.name, model.params, name, len(cands), tuple(out))
 
 
@@ -147,13 +145,8 @@ def _why_none(
     return "no (quantization, runtime) left for this model"
 
 
-def _miss_key(o: Any) -> tuple[int, int, int, str, str]:
-    over = 0 if o.estimate is None else max(0, o.estimate.total_bytes - o.target.budget_bytes)
-    return (-len(o.verdicts), len(o.failures), over, o.candidate.quant.id, o.candidate.runtime.id)
-
-
 def _target(
-    o: Any, how: str, rt: Any, rule_ids: list[str], model_rejected: bool
+    o: Option, est: Estimate | None, how: str, rt: Any, rule_ids: list[str], model_rejected: bool
 ) -> TargetExplanation:
     by_rule = {v.rule: v for v in o.verdicts}
     lines = []
@@ -171,17 +164,16 @@ def _target(
             )
         else:
             lines.append(RuleLine(rid, v.outcome, v.rejects, v.reason, dict(v.evidence)))
-    est = o.estimate
     memory = None
     if est is not None:
         memory = {
-            "file_mb": round(est.file_bytes / MIB),
-            "weights_mb": round(est.weights_bytes / MIB),
-            "kv_cache_mb": round(est.kv_cache_bytes / MIB),
-            "compute_mb": round(est.compute_bytes / MIB),
-            "overhead_mb": round(est.overhead_bytes / MIB),
-            "total_mb": round(est.total_bytes / MIB),
-            "budget_mb": round(o.target.budget_bytes / MIB),
+            "file_mb": need_mb(est.file_bytes),
+            "weights_mb": need_mb(est.weights_bytes),
+            "kv_cache_mb": need_mb(est.kv_cache_bytes),
+            "compute_mb": need_mb(est.compute_bytes),
+            "overhead_mb": need_mb(est.overhead_bytes),
+            "total_mb": need_mb(est.total_bytes),
+            "budget_mb": limit_mb(o.target.budget_bytes),
         }
     return TargetExplanation(
         target=rt.id,
@@ -195,8 +187,8 @@ def _target(
         feasible=o.feasible and not model_rejected,
         score=None if o.terms is None or model_rejected else round(o.terms.total, 3),
         memory=memory,
-        decode_tps=None if est is None or est.decode_tps is None else round(est.decode_tps, 1),
-        prefill_tps=None if est is None or est.prefill_tps is None else round(est.prefill_tps, 1),
+        decode_tps=None if est is None or est.decode_tps is None else rate(est.decode_tps),
+        prefill_tps=None if est is None or est.prefill_tps is None else rate(est.prefill_tps),
         rules=tuple(lines),
     )
 

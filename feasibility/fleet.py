@@ -8,12 +8,10 @@ a device.yaml target is, against one service (``service:`` and ``constraints:``)
 Why it is fast enough for 100,000 rows: fleets repeat a few hundred device specs at most, so rows
 are grouped by their *effective spec* (the row minus ``name`` and ``count``) and each unique spec
 is evaluated once. Raw rows are keyed before validation, so an identical row is validated once too.
-Within the evaluation, work that does not depend on the device's RAM or bandwidth is cached across
-specs: the model-level rules (once per model), the placement rules and the backend choice (per
-architecture type, quantization, runtime, OS, OS version, accelerators and NPU) and the
-device-independent memory total (per triple and backend), which rules out candidates over the
-budget without a full estimate. The verdicts are exactly the engine's (``tests/test_fleet.py``
-compares them with :func:`feasibility.engine.evaluate` on single targets).
+Every spec is evaluated by the engine's own evaluator (``feasibility.evaluator``), whose caches
+are shared across specs: model-level verdicts once per model, placements per placement inputs,
+estimates per device speed inputs. The answers are exactly ``feasibility check``'s on each device
+alone (``tests/test_fleet.py`` checks this on random device sequences, serial and parallel).
 
 Why two passes over the file: memory must not grow with the number of rows. The first pass
 streams the file and keeps one entry per distinct raw row and per unique spec (plus the problems
@@ -28,7 +26,6 @@ import json
 import math
 import multiprocessing as mp
 import os
-from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -40,8 +37,9 @@ from pydantic import Field, ValidationError, field_validator
 
 from feasibility.catalog import Catalog
 from feasibility.errors import FeasibilityError, InputError, Problem
-from feasibility.estimator import Estimate
+from feasibility.evaluator import Evaluator, check_restrictions
 from feasibility.loader import load_yaml, problems_from, validate
+from feasibility.ranking import pick_two, rank
 from feasibility.schema import (
     Accelerator,
     Constraints,
@@ -53,7 +51,7 @@ from feasibility.schema import (
     Strict,
     TargetSpec,
 )
-from feasibility.situation import Candidate, Situation, Target
+from feasibility.situation import Target
 from feasibility.units import did_you_mean
 
 ROW_FIELDS: tuple[str, ...] = (
@@ -312,15 +310,12 @@ class SpecResult:
     """Best score per feasible model (for the pair tie-break)."""
 
 
-_Placed = tuple[int, Candidate, str | None, int]
-"""(candidate index, candidate, backend, device-independent memory total in bytes)"""
-
-
 class Screener:
-    """Evaluates targets against one service, caching what does not depend on RAM or bandwidth.
+    """Evaluates targets against one service with the engine's own evaluator and ranking.
 
-    Mirrors :func:`feasibility.engine._evaluate_option` and the ranking of
-    :func:`feasibility.engine.evaluate` for a single target.
+    One :class:`~feasibility.evaluator.Evaluator` serves every spec of the fleet, so its caches
+    (model-level verdicts, placements, estimates per device speed inputs) are shared across
+    specs; a spec's answer is exactly what ``feasibility check`` gives for that device alone.
     """
 
     def __init__(
@@ -330,151 +325,23 @@ class Screener:
         constraints: Constraints,
         source: str = "<service>",
     ) -> None:
-        from feasibility import engine
-        from feasibility.rules import (
-            CHECKS,
-            ESTIMATE_LEVEL,
-            MODEL_LEVEL,
-            PLACEMENT_LEVEL,
-            memory_fit,
-        )
-        from feasibility.targets import resolve
-
+        check_restrictions(constraints, catalog, source)
         self.catalog = catalog
-        self.service = service
-        self.constraints = constraints
-        probe = Spec(
-            targets=(TargetSpec(os="linux", ram_gb=8),), service=service, constraints=constraints
-        )
-        engine._check_restrictions(probe, catalog, source)
-        self.cands: list[Candidate] = engine.candidates(catalog, probe)
-        self.triples: list[tuple[str, str, str]] = [c.key for c in self.cands]
-        probe_target = resolve(probe, catalog, source)[0][0]
-        self._model_checks = [c for rid, c in CHECKS if rid in MODEL_LEVEL]
-        self._placement_checks = [c for rid, c in CHECKS if rid in PLACEMENT_LEVEL]
-        # memory-fit is decided from the device-independent total (``total <= budget``); the
-        # other estimate-level rules run once per estimate.
-        self._speed_checks = [
-            c for rid, c in CHECKS if rid in ESTIMATE_LEVEL and rid != memory_fit.ID
-        ]
-        model_ok: dict[str, bool] = {}
-        self.live: list[tuple[int, Candidate]] = []
-        for i, cand in enumerate(self.cands):
-            ok = model_ok.get(cand.model.id)
-            if ok is None:
-                sit = Situation(cand, probe_target, service, constraints, None, engine._NO_ESTIMATE)
-                ok = not any(check(sit).rejects for check in self._model_checks)
-                model_ok[cand.model.id] = ok
-            if ok:
-                self.live.append((i, cand))
-        self._placed_by: dict[Any, tuple[list[int], list[_Placed]]] = {}
-        self._memory: dict[tuple[int, str | None], Estimate] = {}
-        self._estimates: dict[tuple[Any, ...], Any] = {}
-        self._no_estimate = engine._NO_ESTIMATE
-        self._pick_two = engine._pick_two
-
-    def _placed(self, target: Target) -> tuple[list[int], list[_Placed]]:
-        """Candidates this target's OS, OS version, accelerators and NPU can run, by memory.
-
-        Computed once per distinct placement (most of a fleet shares a handful) and sorted by the
-        device-independent memory total, so that a target takes the prefix within its budget.
-        """
-        from feasibility.estimator import estimate
-        from feasibility.situation import choose_backend
-
-        dev = target.device
-        pkey = (dev.os, target.os_version, dev.accelerators, dev.npu)
-        hit = self._placed_by.get(pkey)
-        if hit is not None:
-            return hit
-        by_arch: dict[tuple[str, str, str], tuple[bool, str | None]] = {}
-        placed: list[_Placed] = []
-        ctx = self.service.context_tokens
-        for i, cand in self.live:
-            akey = (cand.model.architecture.type, cand.quant.id, cand.runtime.id)
-            ok_backend = by_arch.get(akey)
-            if ok_backend is None:
-                backend = choose_backend(cand.runtime, dev, self.constraints, cand.quant)
-                sit = Situation(
-                    cand, target, self.service, self.constraints, backend, self._no_estimate
-                )
-                ok = not any(check(sit).rejects for check in self._placement_checks)
-                ok_backend = by_arch[akey] = (ok, backend)
-            ok, backend = ok_backend
-            if not ok:
-                continue
-            mkey = (i, backend)
-            base = self._memory.get(mkey)
-            if base is None:
-                base = estimate(cand.model, cand.quant, ctx, runtime=cand.runtime, backend=backend)
-                self._memory[mkey] = base
-            placed.append((i, cand, backend, base.total_bytes))
-        placed.sort(key=lambda x: (x[3], x[0]))
-        hit = self._placed_by[pkey] = ([x[3] for x in placed], placed)
-        return hit
+        self.evaluator = Evaluator(catalog, service, constraints)
+        self.triples: list[tuple[str, str, str]] = [c.key for c in self.evaluator.candidates]
 
     def run(self, target: Target) -> SpecResult:
-        """Feasible triples and the top two on one target (engine semantics, cached)."""
-        from feasibility.estimator.core import speeds
-        from feasibility.rules import memory_fit
-        from feasibility.scoring import score_total
-
-        ctx = self.service.context_tokens
-        budget = target.budget_bytes
-        feasible: list[int] = []
-        best: dict[str, tuple[float, str, str]] = {}
-        dev = target.device
-        # What the estimate reads from the device (speed only); specs that differ in RAM alone
-        # share their estimates.
-        eproj = (
-            dev.memory_bandwidth_gbs,
-            dev.gpu,
-            dev.gpu_tflops_fp16,
-            dev.npu.tops if dev.npu else None,
-            dev.cpu_cores,
-        )
-        mems, placed = self._placed(target)
-        # memory-fit fails whatever the device's bandwidth beyond the budget: skip that suffix.
-        for i, cand, backend, mem in placed[: bisect_right(mems, budget)]:
-            ekey = (i, backend, eproj)
-            hit = self._estimates.get(ekey)
-            if hit is None:
-                # Memory does not depend on the device: reuse it and add this device's speeds.
-                assert backend is not None  # placement passed, so a backend was chosen
-                decode, prefill = speeds(
-                    cand.model,
-                    cand.quant,
-                    ctx,
-                    device=target.device,
-                    runtime=cand.runtime,
-                    backend=backend,
-                )
-                est = self._memory[(i, backend)].model_copy(
-                    update={"decode_tps": decode, "prefill_tps": prefill}
-                )
-                sit = Situation(cand, target, self.service, self.constraints, backend, est)
-                # The estimate-level rules other than memory-fit read the estimate and the
-                # constraints, not the budget: their verdict is shared like the estimate.
-                other = any(check(sit).rejects for check in self._speed_checks)
-                hit = self._estimates[ekey] = (est, other)
-            est, rejects = hit
-            if rejects:
-                continue
-            sit = Situation(cand, target, self.service, self.constraints, backend, est)
-            if est.total_bytes != mem and memory_fit.check(sit).rejects:  # pragma: no cover
-                continue  # the memory total came to depend on the device: decide exactly
-            total = score_total(sit)
-            feasible.append(i)
-            mid = cand.model.id
-            k = (-total, cand.quant.id, cand.runtime.id)
-            if mid not in best or k < best[mid]:
-                best[mid] = k
-        ranked = sorted(((-k[0], mid) for mid, k in best.items()), key=lambda x: (-x[0], x[1]))
+        """Feasible triples and the top two on one target (engine semantics)."""
+        scored = self.evaluator.scores(target)
+        cands = self.evaluator.candidates
+        ranked = rank([[(cands[i], score, cands[i]) for i, score in scored]])
         picks = tuple(
-            Pick(mid, best[mid][1], best[mid][2], -best[mid][0])
-            for mid in self._pick_two(ranked, dict(self.catalog.models))
+            Pick(c.model.id, c.quant.id, c.runtime.id, r.score)
+            for r in pick_two(ranked, self.catalog.models)
+            for c in r.bests
         )
-        return SpecResult(picks, frozenset(feasible), {mid: -k[0] for mid, k in best.items()})
+        feasible = frozenset(i for i, _ in scored)
+        return SpecResult(picks, feasible, {r.model: r.score for r in ranked})
 
 
 # ------------------------------------------------------------------------------------------

@@ -33,9 +33,12 @@ import itertools
 import math
 
 from feasibility.estimator import Estimate
+from feasibility.schema import Constraints
 from feasibility.situation import Situation
 from feasibility.verdict import ScoreTerms
 
+TERMS = ("quality", "fidelity", "speed", "headroom", "energy", "bonus")
+"""The score's terms, in the order the formula above lists them."""
 WEIGHTS_BALANCED = (0.60, 0.15, 0.10, 0.10, 0.05)
 WEIGHTS_MIN_BATTERY = (0.50, 0.15, 0.10, 0.10, 0.15)
 FIDELITY_BY_BITS = ((2.0, 0.35), (3.0, 0.65), (4.0, 0.85), (5.0, 0.93), (6.0, 0.97), (8.0, 1.0))
@@ -57,6 +60,12 @@ def fidelity(bits: float) -> float:
         if bits <= b1:
             return f0 + (f1 - f0) * (bits - b0) / (b1 - b0)
     return 1.0
+
+
+def term_weights(constraints: Constraints) -> dict[str, float]:
+    """Each term's weight in the total (the bonus is added as is)."""
+    w = WEIGHTS_MIN_BATTERY if constraints.battery == "minimize" else WEIGHTS_BALANCED
+    return dict(zip(TERMS, (*w, 1.0), strict=True))
 
 
 def _clamp(x: float) -> float:

@@ -8,6 +8,7 @@ formatter here is deterministic and locale-independent.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 
 MIB = 1024**2
@@ -25,10 +26,49 @@ def fmt_int(n: float) -> str:
 
 
 def fmt_params(params: int) -> str:
-    """Parameters as teams say them: ``1.54B``, ``360M``."""
-    if params >= 10**9:
+    """Parameters as teams say them: ``1.54B``, ``360M`` (``999.6M`` is ``1.00B``, never
+    ``1000M``)."""
+    if round(params / 1e6) >= 1000:
         return f"{params / 1e9:.2f}B"
     return f"{params / 1e6:.0f}M"
+
+
+# -- the rounding policy ---------------------------------------------------------------------
+# A shown figure must never contradict the verdict it explains: a need rounds up, a budget or
+# limit rounds down, and a rate compared with a minimum rounds away from the minimum on the side
+# of the verdict. Budgets are whole MB (MiB) internally, so ``need_mb(n) <= budget_mb`` exactly
+# when ``n <= budget_bytes``.
+
+
+def need_mb(n_bytes: int) -> int:
+    """What something needs, in whole MB, rounded up (2,266.2 MB needed is shown as 2,267)."""
+    return -(-n_bytes // MIB)
+
+
+def limit_mb(n_bytes: int) -> int:
+    """A budget or limit in whole MB, rounded down."""
+    return n_bytes // MIB
+
+
+def rate(tps: float, minimum: float | None = None) -> float:
+    """A speed to one decimal; next to a minimum, on the same side of it as the exact value."""
+    shown = round(tps, 1)
+    if minimum is None:
+        return shown
+    if tps < minimum <= shown:
+        return math.floor(tps * 10) / 10
+    if shown < minimum <= tps:
+        return math.ceil(tps * 10) / 10
+    return shown
+
+
+def rate_floor(tps: float) -> float:
+    """The largest one-decimal minimum that ``tps`` still reaches (for "a minimum of X would
+    admit"): ``tps >= rate_floor(tps)`` always holds."""
+    x = math.floor(tps * 10) / 10
+    while x > tps:  # float error in tps * 10
+        x = round(x - 0.1, 1)
+    return x
 
 
 def nearest(value: str, choices: Iterable[str], n: int = 1) -> list[str]:

@@ -136,6 +136,36 @@ class TargetPlan(Frozen):
     pipeline: tuple[Step, ...]
 
 
+class Pipeline(Frozen):
+    """One build's conversion and integration steps for the OSes (and targets) it serves."""
+
+    oses: tuple[str, ...]
+    targets: tuple[str, ...]
+    steps: tuple[Step, ...]
+
+
+class Build(Frozen):
+    """One distinct (quantization, runtime) of a recommendation, with the targets it serves.
+
+    ``memory`` is the figures on its tightest target (least headroom), ``decode_tps`` its slowest
+    target's estimate (None when any of its targets has no estimate); per-target figures are in
+    the recommendation's ``targets`` plans.
+    """
+
+    quantization: str
+    quantization_name: str
+    format: str
+    runtime: str
+    runtime_name: str
+    backends: tuple[str, ...]
+    targets: tuple[str, ...]
+    memory: Memory
+    tightest_target: str
+    decode_tps: float | None
+    file_mb: int
+    pipelines: tuple[Pipeline, ...]
+
+
 RiskKind = Literal[
     "headroom",
     "license-conditions",
@@ -144,6 +174,7 @@ RiskKind = Literal[
     "slow",
     "no-speed",
     "verification",
+    "task-unverified",
 ]
 
 
@@ -176,12 +207,15 @@ class Recommendation(Frozen):
     params: int
     params_label: str
     quantization: str
+    """The quantization of the build on the tightest target (``tightest_target``)."""
     runtime: str
+    """The runtime of that same build."""
     memory: Memory
-    """Figures on the tightest target (least headroom)."""
+    """That same build's figures on the tightest target (least headroom)."""
     decode_tps: float | None
-    """Slowest target's estimate (None when any target's bandwidth is unknown)."""
+    """Slowest target's estimate over all builds (None when any target has no estimate)."""
     download_mb: int
+    """The largest download among the builds."""
     score: float
     score_terms: ScoreTerms
     license: str
@@ -202,11 +236,16 @@ class Recommendation(Frozen):
     tightest_target: str
     """Target id whose figures ``memory`` shows (least headroom)."""
     pipeline: tuple[Step, ...]
+    """The tightest target's pipeline (every build's pipelines are in ``builds``)."""
+    builds: tuple[Build, ...]
+    """Distinct (quantization, runtime) builds, the tightest target's first."""
     targets: tuple[TargetPlan, ...]
     sources: tuple[str, ...]
 
 
 class Rejection(Frozen):
+    """A model's build that failed on a target, with its first failing rule in rule order."""
+
     model: str
     quantization: str
     runtime: str
@@ -218,16 +257,45 @@ class Rejection(Frozen):
     evidence: dict[str, Any] = {}
     params: int
     total_mb: int | None
+    """The build's full memory need on that target (rounded up), None when no estimate was
+    made (a rule before the memory level rejected it)."""
     budget_mb: int
+    failing_targets: tuple[str, ...] = ()
+    """Every target where this model has no feasible build (why-not rows only)."""
+
+
+class AlsoFits(Frozen):
+    """A feasible model that was not picked, and the score term that ranked it lower."""
+
+    model: str
+    params: int
+    score: float
+    quantization: str
+    runtime: str
+    behind: str
+    """The score term (quality, fidelity, speed, headroom, energy, bonus) that differs most in
+    favour of the pick it is compared with; "diversity" when it scored higher but the second
+    pick comes from another developer or family."""
+    compared_with: str
+    """The recommended model it is compared with."""
 
 
 class Sensitivity(Frozen):
-    """An input whose change would change the answer (structured; renderers word it)."""
+    """An input whose change would change the answer (structured; renderers word it).
+
+    Each claim was re-checked by the engine: a ``budget`` value admits the model's builds on
+    every target (memory) and 1 MB less does not; a ``speed`` value is the highest one-decimal
+    ``min_decode_tps`` the model still reaches.
+    """
 
     kind: Literal["budget", "language", "license", "context", "speed", "npu"]
     model: str
     value: str
     """The deciding number or name (e.g. the budget in MB that would admit the model)."""
+    still_fails: str | None = None
+    """A rule that would still reject the model at that value (e.g. decode-speed)."""
+    still_evidence: dict[str, Any] = {}
+    """The deciding figures of ``still_fails`` (e.g. the best speed and the minimum)."""
 
 
 class PlatformAlternative(Frozen):
@@ -254,16 +322,23 @@ class Assessment(Frozen):
     recommendations: tuple[Recommendation, ...]
     rejected: tuple[Rejection, ...]
     rejection_counts: dict[str, int]
-    """How many candidate combinations each rule rejected (first failing rule)."""
+    """How many model × format × runtime × target combinations each rule rejected first."""
     candidates_evaluated: int
+    """Model × format × runtime × target combinations evaluated."""
+    feasible_combinations: int = 0
+    """Combinations that passed every rule (with the rejection counts, they add up to
+    ``candidates_evaluated``)."""
     feasible_models: tuple[str, ...]
     platform_alternatives: tuple[PlatformAlternative, ...]
     placeholders: tuple[str, ...]
     """Inputs the user left out that the report keeps as bracketed placeholders."""
     sensitivities: tuple[Sensitivity, ...]
     why_not: tuple[Rejection, ...]
-    """One row per non-recommended model: its closest miss (fewest failing rules, then least
-    memory over budget), strongest models first."""
+    """One row per model that is not feasible on every target: its closest miss (the build that
+    got furthest through the rules, then least memory over budget by full total), with its first
+    failing rule; strongest models first."""
+    also_fits: tuple[AlsoFits, ...] = ()
+    """Feasible models that were not picked, best first."""
     gaps: tuple[str, ...]
     sources: dict[str, tuple[str, ...]]
     """what -> urls, for every model, device, runtime and quantization the report uses."""

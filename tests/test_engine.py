@@ -8,7 +8,8 @@ import pytest
 
 import feasibility
 from feasibility.catalog import load_catalog
-from feasibility.engine import candidates, evaluate
+from feasibility.engine import evaluate
+from feasibility.evaluator import candidates
 from feasibility.schema import MAX_PARAMS, Spec
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -66,7 +67,10 @@ def test_rejections_are_explained(seed: feasibility.Assessment) -> None:
         assert rej.reason and ":" in rej.reason
     memory = [r for r in seed.rejected if r.rule == "memory-fit"]
     assert memory and all("budget is 2,048 MB" in r.reason for r in memory)
-    assert sum(seed.rejection_counts.values()) == len(seed.rejected)
+    # Counts are per model × format × runtime × target combination; with the feasible ones they
+    # add up to every combination evaluated.
+    total = sum(seed.rejection_counts.values()) + seed.feasible_combinations
+    assert total == seed.candidates_evaluated
 
 
 def test_recommended_are_different_developers(seed: feasibility.Assessment) -> None:
@@ -79,7 +83,7 @@ def test_candidates_are_in_id_order() -> None:
     """Enumeration order is sorted by model, runtime, quantization ids."""
     cat = load_catalog()
     spec = Spec.model_validate({"targets": [{"preset": "pixel-9"}]})
-    keys = [(c.model.id, c.runtime.id, c.quant.id) for c in candidates(cat, spec)]
+    keys = [(c.model.id, c.runtime.id, c.quant.id) for c in candidates(cat, spec.constraints)]
     assert keys == sorted(keys)
 
 

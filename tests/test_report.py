@@ -126,7 +126,7 @@ def test_korean_headings(assessments: dict[str, Assessment]) -> None:
         md = render(assessments[example], "markdown", "ko")
         text = re.sub(r"^ *```.*?^ *```", "", md, flags=re.S | re.M)
         headings = [line for line in text.splitlines() if line.startswith("#")]
-        assert len([h for h in headings if h.startswith("## ")]) == 10
+        assert len([h for h in headings if h.startswith("## ")]) == 11
         for h in headings:
             assert HANGUL.search(h), f"heading without Hangul: {h}"
         assert "개인정보 보호법" in md and "GDPR" in md
@@ -309,7 +309,7 @@ def test_exit3_names_smallest_budget(tmp_path: Path, lang: str) -> None:
     assert f"**{int(second.value):,} MB**" in fix and f"`{second.model}`" in fix
     assert fix.index(f"{int(first.value):,} MB") < fix.index(f"{int(second.value):,} MB")
     # The verdict at the top names the smallest budget too.
-    verdict = out.split("\n\n")[1]
+    verdict = out.split("\n\n")[2]
     assert f"**{int(first.value):,} MB**" in verdict and f"`{first.model}`" in verdict
     table = render(a, "table", lang)
     assert f"{int(first.value):,} MB" in table.splitlines()[1]

@@ -1,5 +1,5 @@
 """Memory and speed estimates from architecture and format mechanics (see ``core``)."""
 
-from feasibility.estimator.core import Estimate, estimate, floor_bytes, weights_floor
+from feasibility.estimator.core import Estimate, estimate, floor_bytes, on_device, weights_floor
 
-__all__ = ["Estimate", "estimate", "floor_bytes", "weights_floor"]
+__all__ = ["Estimate", "estimate", "floor_bytes", "on_device", "weights_floor"]

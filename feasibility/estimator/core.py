@@ -339,6 +339,44 @@ def speeds(
     )
 
 
+SPEED_CODES: Final = frozenset({"decode-model", "no-decode", "no-prefill", "no-energy"})
+"""Assumption codes that depend on the device (what :func:`on_device` recomputes)."""
+
+
+def on_device(
+    est: Estimate,
+    model: ModelEntry,
+    quantization: Quantization,
+    *,
+    device: Device,
+    runtime: Runtime | None,
+    backend: str,
+) -> Estimate:
+    """``est``, computed without a device, with this device's speeds and speed assumptions.
+
+    Why: memory does not depend on the device, so a caller evaluating many devices (a fleet, or
+    several targets) computes it once per build and adds only the speeds per device. The result
+    equals ``estimate(..., device=device, backend=backend)`` (a test checks it).
+    """
+    decode, prefill = speeds(
+        model, quantization, est.context_tokens, device=device, runtime=runtime, backend=backend
+    )
+    codes = [c for c in est.assumption_codes if c not in SPEED_CODES]
+    codes.append("decode-model" if decode is not None else "no-decode")
+    if prefill is None:
+        codes.append("no-prefill")
+    codes.append("no-energy")
+    assumption_codes = tuple(codes)
+    return est.model_copy(
+        update={
+            "decode_tps": decode,
+            "prefill_tps": prefill,
+            "assumption_codes": assumption_codes,
+            "assumptions": _assumption_texts(assumption_codes, DEFAULT_OVERHEAD_MB),
+        }
+    )
+
+
 def _decode_efficiency(backend: str, runtime: Runtime | None, gguf: bool) -> float:
     if runtime is not None:
         own: float | None = getattr(runtime.efficiency, backend)

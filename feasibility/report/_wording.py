@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from feasibility.report._rows import Texts, mb, num, params, pct, target_by_id
+from feasibility.units import rate
 from feasibility.verdict import (
     Assessment,
     Recommendation,
@@ -81,12 +82,16 @@ def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
         problem = str(ev.get("problem", ""))
         if problem == "npu-required" and not ev.get("npu"):
             return "fail-npu-required-none"
+        if problem == "npu-required" and ev.get("cause"):
+            return f"fail-npu-required-{ev['cause']}"
         return f"fail-{problem}" if problem else "fail"
     if rule == "memory-fit" and outcome != "pass":
         if ev.get("lower_bound"):
             return "fail-floor"
         return "fail-detail" if "weights_mb" in ev else "fail"
     if rule == "decode-speed":
+        if ev.get("problem") == "no-speed-model":
+            return "unknown-model"
         if "problem" in ev:
             return "unknown-min" if "minimum" in ev else "unknown"
         if outcome == "pass":
@@ -126,7 +131,7 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
                 v[k] = code(str(ev[k]))
         if "os" in ev:
             v["os"] = _os(t, ev["os"])
-        for k in ("min_version", "have", "architecture", "npu"):
+        for k in ("min_version", "have", "architecture", "npu", "vendor"):
             if k in ev:
                 v[k] = str(ev[k])
         if "backend" in ev:
@@ -143,10 +148,13 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
             if k in ev:
                 v[name] = mb(int(ev[k]))
     elif rule == "decode-speed":
+        minimum = float(ev["minimum"]) if "minimum" in ev else None
         if "tps" in ev:
-            v["tps"] = f"{float(ev['tps']):.1f}"
-        if "minimum" in ev:
-            v["minimum"] = f"{float(ev['minimum']):g}"
+            v["tps"] = f"{rate(float(ev['tps']), minimum):.1f}"
+        if minimum is not None:
+            v["minimum"] = f"{minimum:g}"
+        if "backend" in ev:
+            v["backend"] = t.backend.get(str(ev["backend"]), str(ev["backend"]))
     elif rule == "task-fit":
         for k in ("tasks", "missing"):
             if k in ev:
@@ -209,6 +217,8 @@ def risk_sentence(t: Texts, a: Assessment, rec: Recommendation, risk: Risk) -> s
         values["tps"] = f"{float(v['decode_tps']):.1f}"
     if "targets" in v:
         values["targets"] = t("list_sep").join(_target_name(a, str(x)) for x in v["targets"])
+    if "tasks" in v:
+        values["tasks"] = tasks(t, v["tasks"])
     template = t.risk.get(risk.kind, t.risk["default"])
     if risk.kind == "license-conditions" and not v.get("conditions"):
         template = t.risk.get("license-conditions-unstated", template)
@@ -260,6 +270,11 @@ def sensitivity_sentence(t: Texts, a: Assessment, s: Sensitivity) -> str:
         values["value"] = mb(int(s.value))
     else:
         values["value"] = s.value
+    if s.kind == "budget" and s.still_fails == "decode-speed":
+        minimum = float(s.still_evidence["minimum"])
+        values["tps"] = f"{rate(float(s.still_evidence['tps']), minimum):.1f}"
+        values["minimum"] = f"{minimum:g}"
+        key = "budget-still-slow"
     rule = _SENSITIVITY_RULE.get(s.kind)
     ev = _miss(a, s.model, rule) if rule else {}
     if s.kind == "language" and ev.get("missing"):
@@ -277,7 +292,11 @@ def sensitivity_sentence(t: Texts, a: Assessment, s: Sensitivity) -> str:
 
 def budget_steps(a: Assessment) -> list[Sensitivity]:
     """The budget sensitivities, in the engine's order (smallest budget first)."""
-    return [s for s in a.sensitivities if s.kind == "budget" and s.value.isdigit()]
+    return [
+        s
+        for s in a.sensitivities
+        if s.kind == "budget" and s.value.isdigit() and s.still_fails is None
+    ]
 
 
 def verdict_fix(t: Texts, a: Assessment) -> str:

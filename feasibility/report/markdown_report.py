@@ -112,7 +112,7 @@ def _risks(t: Texts, a: Assessment, rec: Recommendation) -> list[str]:
 
 def _title(a: Assessment, t: Texts) -> list[str]:
     recs = a.recommendations
-    out = [t("title", service=_service(a, t)), ""]
+    out = [t("title", service=_service(a, t)), "", t("h_verdict"), ""]
     ask = t(
         "verdict_ask",
         service=_service(a, t),
@@ -130,7 +130,7 @@ def _title(a: Assessment, t: Texts) -> list[str]:
     )
     if len(recs) >= 2:
         pick = t(
-            "verdict_two",
+            "verdict_two" if recs[0].decode_tps is not None else "verdict_two_nospeed",
             first=_id(recs[0].model),
             second=_id(recs[1].model),
             total=mb(recs[0].memory.total_mb),
@@ -145,6 +145,7 @@ def _title(a: Assessment, t: Texts) -> list[str]:
     rej = (
         t(
             "verdict_rejected",
+            n=num(sum(v for _, v in counts)),
             counts=t("list_sep").join(
                 t("count_rule", rule=t.rule.get(k, k), n=num(v)) for k, v in counts
             ),
@@ -172,51 +173,64 @@ def _summary(a: Assessment, t: Texts) -> list[str]:
                 model=_id(r.model),
                 params=r.params_label,
                 developer=r.developer,
-                n=num(len(r.targets)),
+                where=t("where_one")
+                if len(r.targets) == 1
+                else t("where_all", n=num(len(r.targets))),
                 total=mb(r.memory.total_mb),
                 budget=mb(r.memory.budget_mb),
-                tps=tps(r.decode_tps, t("na")),
+                speed=(
+                    t("speed_clause", tps=tps(r.decode_tps, ""))
+                    if r.decode_tps is not None
+                    else t("speed_clause_na")
+                ),
                 download=mb(r.download_mb),
             )
         )
     out.append("")
-    rows = [
-        [
-            str(r.rank),
-            _id(r.model),
-            r.params_label,
-            _id(r.quantization),
-            _id(r.runtime),
-            f"{mb(r.memory.total_mb)} / {mb(r.memory.budget_mb)}",
-            f"{mb(r.memory.headroom_mb)} ({pct(r.memory.headroom_pct)})",
-            tps(r.decode_tps, t("na")),
-            mb(r.download_mb),
-        ]
-        for r in recs
-    ]
-    out.extend(
-        md_table(
-            [
-                t("col_rank"),
-                t("col_model"),
-                t("col_params"),
-                t("col_quant"),
-                t("col_runtime"),
-                t("col_memory_tight"),
-                t("col_headroom"),
-                t("col_decode_slowest"),
-                t("col_download"),
-            ],
-            rows,
-            ["r", "l", "r", "l", "l", "r", "r", "r", "r"],
-        )
-    )
+    out.extend(_build_table(t, recs))
     out.append("")
     out.append(t("summary_note"))
     if len(recs) == 1:
         out.append("")
         out.append(t("summary_only_one"))
     return out
+
+
+def _build_table(t: Texts, recs: tuple[Recommendation, ...]) -> list[str]:
+    """One row per distinct build of each recommendation, with the targets it serves."""
+    rows = []
+    for r in recs:
+        for i, b in enumerate(r.builds):
+            rows.append(
+                [
+                    str(r.rank) if i == 0 else "",
+                    _id(r.model) if i == 0 else "",
+                    r.params_label if i == 0 else "",
+                    _id(b.quantization),
+                    _id(b.runtime),
+                    t("list_sep").join(_id(x) for x in b.targets),
+                    f"{mb(b.memory.total_mb)} / {mb(b.memory.budget_mb)}",
+                    f"{mb(b.memory.headroom_mb)} ({pct(b.memory.headroom_pct)})",
+                    tps(b.decode_tps, t("na")),
+                    mb(b.file_mb),
+                ]
+            )
+    return md_table(
+        [
+            t("col_rank"),
+            t("col_model"),
+            t("col_params"),
+            t("col_quant"),
+            t("col_runtime"),
+            t("col_targets"),
+            t("col_memory_tight"),
+            t("col_headroom"),
+            t("col_decode_slowest"),
+            t("col_download"),
+        ],
+        rows,
+        ["r", "l", "r", "l", "l", "l", "r", "r", "r", "r"],
+    )
 
 
 def _recommended(a: Assessment, t: Texts) -> list[str]:
@@ -244,7 +258,7 @@ def _recommended(a: Assessment, t: Texts) -> list[str]:
         missing = [c for c in a.languages if c not in r.languages]
         out.append(
             t(
-                "why_fits",
+                "why_fits" if len(r.targets) > 1 else "why_fits_one",
                 n=num(len(r.targets)),
                 total=mb(tight.memory.total_mb),
                 budget=mb(tight.memory.budget_mb),
@@ -553,15 +567,17 @@ def _privacy(a: Assessment, t: Texts) -> list[str]:
     out.append(t("privacy_integrity"))
     out.append("")
     for r in recs:
-        out.append(
-            t(
-                "privacy_file",
-                model=_id(r.model),
-                repo=r.hf_repo,
-                quant=_id(r.quantization),
-                size=mb(r.download_mb),
+        for b in r.builds:
+            out.append(
+                t(
+                    "privacy_file",
+                    model=_id(r.model),
+                    repo=r.hf_repo,
+                    quant=_id(b.quantization),
+                    runtime=_id(b.runtime),
+                    size=mb(b.file_mb),
+                )
             )
-        )
     out.append("")
     out.append(t("privacy_update"))
     out.append("")
@@ -626,9 +642,8 @@ def _why_not(a: Assessment, t: Texts) -> list[str]:
     if not a.why_not:
         out.append(t("why_not_none"))
         return out
-    out.append(
-        t("why_not_intro", n=num(min(len(a.why_not), WHY_NOT_ROWS)), total=num(len(a.why_not)))
-    )
+    intro = "why_not_intro" if a.recommendations else "why_not_intro_closest"
+    out.append(t(intro, n=num(min(len(a.why_not), WHY_NOT_ROWS)), total=num(len(a.why_not))))
     out.append("")
     rows = []
     for r in a.why_not[:WHY_NOT_ROWS]:
@@ -637,8 +652,8 @@ def _why_not(a: Assessment, t: Texts) -> list[str]:
             [
                 _id(r.model),
                 params(r.params),
-                _id(r.quantization),
-                _id(r.runtime),
+                _id(r.quantization) if r.quantization else t("every_build"),
+                _id(r.runtime) if r.runtime else "",
                 _id(r.target),
                 t.rule.get(r.rule, r.rule),
                 need,
@@ -661,6 +676,27 @@ def _why_not(a: Assessment, t: Texts) -> list[str]:
             ["l", "r", "l", "l", "l", "l", "r", "l"],
         )
     )
+    out.extend(_also_fits(a, t))
+    return out
+
+
+def _also_fits(a: Assessment, t: Texts) -> list[str]:
+    if not a.also_fits:
+        return []
+    out = ["", t("also_fits_intro", n=num(len(a.also_fits))), ""]
+    for x in a.also_fits[:WHY_NOT_ROWS]:
+        out.append(
+            t(
+                "also_fits_line_diversity" if x.behind == "diversity" else "also_fits_line",
+                model=_id(x.model),
+                params=params(x.params),
+                quant=_id(x.quantization),
+                runtime=_id(x.runtime),
+                score=f"{x.score:.3f}",
+                behind=t("term_" + x.behind),
+                other=_id(x.compared_with),
+            )
+        )
     return out
 
 

@@ -22,6 +22,7 @@ T: dict[str, str] = {
     "ph_service": "[Service description]",
     # 1. title and verdict
     "title": "# On-device language model plan: {service}",
+    "h_verdict": "## 1. Verdict",
     "verdict_ask": (
         "**Question:** which small language model can run {service} ({tasks}; {langs}) fully "
         "on-device on {targets}, with a {ctx}-token context, answers of up to {out} tokens and "
@@ -39,6 +40,10 @@ T: dict[str, str] = {
         "We recommend **{first}** and **{second}**; the first needs **{total} of {budget}** on "
         "the tightest target and generates about **{tps} tokens/s** on the slowest."
     ),
+    "verdict_two_nospeed": (
+        "We recommend **{first}** and **{second}**; the first needs **{total} of {budget}** on "
+        "the tightest target (no speed estimate for every target; see section 4)."
+    ),
     "verdict_one": (
         "Only **{first}** fits every target, so there is no second choice to fall back on; see "
         "sections 9 and 10 for the closest misses and the input changes that would add one."
@@ -51,7 +56,10 @@ T: dict[str, str] = {
         "Raising the memory budget to **{budget}** on every target would admit {model} "
         "(section 10)."
     ),
-    "verdict_rejected": "Combinations that did not fit, by the first rule they failed: {counts}.",
+    "verdict_rejected": (
+        "{n} model × format × runtime × target combinations did not fit, by the first rule they "
+        "failed: {counts}."
+    ),
     "count_rule": "{rule} {n}",
     "source_line": "Input: {source} · catalog {catalog}",
     # 2. executive summary
@@ -61,13 +69,18 @@ T: dict[str, str] = {
         "the answer are in sections 9 and 10."
     ),
     "summary_line": (
-        "- **{rank}. {model}** ({params} parameters, {developer}): runs fully offline on all {n} "
-        "target devices, using **{total} of {budget}** of memory on the tightest, at about "
-        "**{tps} tokens/s**, with a **{download}** model download."
+        "- **{rank}. {model}** ({params} parameters, {developer}): runs fully offline {where}, "
+        "using **{total} of {budget}** of memory on the tightest{speed}, with a largest model "
+        "download of **{download}**."
     ),
+    "where_one": "on the target device",
+    "where_all": "on all {n} target devices",
+    "speed_clause": ", at about **{tps} tokens/s** on the slowest",
+    "speed_clause_na": ", with no speed estimate for every target",
     "summary_note": (
-        "Memory is on the tightest target; speed is the slowest target's estimate "
-        "(n/a where the device's memory bandwidth is not published)."
+        "One row per build (quantization and runtime) with the targets it serves; memory is on the "
+        "build's tightest target, speed is its slowest target's estimate (n/a where no speed can "
+        "be estimated), download is the build's file."
     ),
     "summary_only_one": (
         "Only one model fits every target: a second option needs one of the input changes in "
@@ -82,6 +95,7 @@ T: dict[str, str] = {
     "col_headroom": "Headroom",
     "col_decode_slowest": "Decode tok/s",
     "col_download": "Download",
+    "col_targets": "Targets",
     "col_rule": "Rule",
     "col_quantity": "Quantity",
     "col_target": "Target",
@@ -100,6 +114,7 @@ T: dict[str, str] = {
     ),
     "rec_why": "**Why it was chosen**",
     "why_fits": "- Fits all {n} targets: **{total} of {budget}** on the tightest ({target}).",
+    "why_fits_one": "- Fits the target: **{total} of {budget}** ({target}).",
     "why_langs": "- The model card lists the service's languages: {listed}.",
     "why_langs_partial": (
         "- The model card lists {listed}; {missing} rests on the card's broader multilingual claim."
@@ -225,7 +240,7 @@ T: dict[str, str] = {
         "Face revision, record its SHA-256, and have the app refuse to load a file whose hash "
         "differs. The expected hash is [SHA-256 of the released model file]. Files to pin:"
     ),
-    "privacy_file": "- {model}: from {repo}, format {quant}, {size} download.",
+    "privacy_file": "- {model}: from {repo}, format {quant} for {runtime}, {size} download.",
     "privacy_update": (
         "**Update path:** a new model ships as a new file with a new hash, inside an app update "
         "or as a download over HTTPS from your own server that the app verifies before swapping. "
@@ -280,9 +295,30 @@ T: dict[str, str] = {
     "h_why_not": "## 9. Why not the others",
     "why_not_none": "Every evaluated model was either recommended or not applicable.",
     "why_not_intro": (
-        "The {n} largest of the {total} models that did not fit, with the closest combination "
-        "each had and the rule that stopped it:"
+        "The {n} largest of the {total} models that do not fit every target, with the build that "
+        "came closest and the first rule it failed (memory figures are full totals):"
     ),
+    "why_not_intro_closest": (
+        "The {n} closest of the {total} models that do not fit every target, with the build that "
+        "came closest and the first rule it failed (memory figures are full totals):"
+    ),
+    "every_build": "every build",
+    "also_fits_intro": "Also fits every target but not picked ({n}):",
+    "also_fits_line": (
+        "- {model} ({params}): best build {quant} on {runtime}, score {score}; ranked below "
+        "{other} on {behind}."
+    ),
+    "also_fits_line_diversity": (
+        "- {model} ({params}): best build {quant} on {runtime}, score {score}; it outscored "
+        "{other}, but the second pick comes from another developer or family when one fits."
+    ),
+    "term_quality": "quality (size and task match)",
+    "term_fidelity": "quantization fidelity",
+    "term_speed": "speed",
+    "term_headroom": "memory headroom",
+    "term_energy": "energy",
+    "term_bonus": "publisher and runtime bonuses",
+    "term_diversity": "diversity (the second pick comes from another developer or family)",
     # 10. inputs
     "h_inputs": "## 10. Inputs to complete and what would change the answer",
     "placeholders_intro": "Fill these in; the input left them out:",
@@ -457,6 +493,8 @@ TEXTS = Texts(
     },
     sensitivity={
         "budget": "A memory budget of **{value}** on every target would admit {model}.",
+        "budget-still-slow": "A memory budget of **{value}** on every target would fit {model}, "
+        "but it would still be below the minimum speed (about {tps} tokens/s, minimum {minimum}).",
         "language": "{model} would qualify if its card listed every requested language "
         "({langs}), or with fewer languages.",
         "language-missing": "{model} would qualify if {missing} were dropped from the required "
@@ -468,7 +506,8 @@ TEXTS = Texts(
         "context": "{model} would qualify with a context shorter than {ctx} tokens.",
         "context-have": "{model} would qualify with a context of {have} tokens or less (now "
         "{ctx}).",
-        "speed": "{model} would qualify with a lower minimum speed (min_decode_tps).",
+        "speed": "{model} would qualify with a minimum speed (min_decode_tps) of {value} tokens/s "
+        "or less.",
         "npu": "{model} would qualify if the NPU were not required.",
         "default": "{model} would qualify with one changed input.",
     },
@@ -504,6 +543,14 @@ TEXTS = Texts(
         "cannot use this device's NPU ({npu}).",
         "accelerator:fail-npu-required-none": "The NPU is required (npu: required), but the "
         "device has none for {runtime} to use.",
+        "accelerator:fail-npu-required-no-os-backend": "The NPU is required (npu: required), but "
+        "{runtime} has no NPU backend on this OS ({npu}).",
+        "accelerator:fail-npu-required-npu-runtime-vendor": "The NPU is required (npu: required), "
+        "but {runtime} does not drive {vendor} NPUs on this OS ({npu}).",
+        "accelerator:fail-npu-required-encoding": "The NPU is required (npu: required), but "
+        "{quantization} is a CPU/GPU format, not an NPU one ({npu}).",
+        "accelerator:fail-npu-required-npu-format-vendor": "The NPU is required (npu: required), "
+        "but {quantization} is built for another vendor's NPU, not {vendor} ({npu}).",
         "accelerator:fail-encoding": "{quantization} runs on the {backends} only, which "
         "{runtime} cannot use on this device.",
         "accelerator:fail-no-common-backend": "{runtime} has no backend for this device's "
@@ -519,6 +566,8 @@ TEXTS = Texts(
         "decode-speed:fail": "About {tps} tokens/s, below the minimum of {minimum}.",
         "decode-speed:unknown": "No speed estimate: the device's memory bandwidth is not "
         "published; measure on the device.",
+        "decode-speed:unknown-model": "No speed estimate for the {backend} backend on this device; "
+        "measure on the device.",
         "decode-speed:unknown-min": "The minimum is {minimum} tokens/s, but the device's memory "
         "bandwidth is not published, so the speed cannot be "
         "estimated; measure on the device.",
@@ -541,6 +590,8 @@ TEXTS = Texts(
         "user waiting.",
         "no-speed": "No speed estimate for {targets} (memory bandwidth not published): measure "
         "on the device.",
+        "task-unverified": "The card does not name {tasks} among its intended uses: validate "
+        "these tasks on your own data before launch.",
         "verification": "Some catalog facts for this model are incomplete (verification C); "
         "re-check the model card before launch.",
         "default": "The engine reported a further risk.",

@@ -24,6 +24,7 @@ T: dict[str, str] = {
     "ph_service": "[서비스 설명]",
     # 1. 제목과 결론
     "title": "# 온디바이스 SLM 도입 기획서: {service}",
+    "h_verdict": "## 1. 결론",
     "verdict_ask": (
         "**검토 질문:** 아래 서비스를 타겟 디바이스 안에서만 처리할 수 있는 소규모 언어 "
         "모델(SLM)은 무엇입니까? 서비스: {service}({tasks} / {langs}). 타겟: {targets}. "
@@ -42,6 +43,10 @@ T: dict[str, str] = {
         "**{budget} 중 {total}**를 사용하고, 가장 느린 타겟에서 초당 약 **{tps} 토큰**을 "
         "생성합니다."
     ),
+    "verdict_two_nospeed": (
+        "추천 모델은 **{first}**, **{second}** 두 가지입니다. 1순위 모델은 가장 빠듯한 타겟에서 "
+        "**{budget} 중 {total}**를 사용합니다(일부 타겟은 속도를 추정할 수 없습니다. 4절 참고)."
+    ),
     "verdict_one": (
         "모든 타겟에 들어가는 모델은 **{first}** 하나뿐이어서 대안이 없습니다. 가장 근접한 "
         "탈락 후보와 두 번째 모델을 확보하기 위한 입력 변경은 9절과 10절에 정리했습니다."
@@ -53,7 +58,7 @@ T: dict[str, str] = {
     "verdict_fix_budget": (
         "모든 타겟의 메모리 예산을 **{budget}** 이상으로 늘리면 {model} 모델이 들어갑니다(10절)."
     ),
-    "verdict_rejected": "탈락한 조합(처음 걸린 규칙 기준): {counts}.",
+    "verdict_rejected": "모델 × 포맷 × 런타임 × 타겟 조합 {n}개가 탈락했습니다(처음 걸린 규칙 기준): {counts}.",
     "count_rule": "{rule} {n}개",
     "source_line": "입력 파일: {source} · 카탈로그 {catalog}",
     # 2. 경영진 요약
@@ -63,13 +68,18 @@ T: dict[str, str] = {
         "입력은 9절과 10절을 참고하십시오."
     ),
     "summary_line": (
-        "- **{rank}. {model}** ({developer}, 파라미터 {params}): 타겟 디바이스 {n}종 모두에서 "
-        "인터넷 연결 없이 동작합니다. 가장 빠듯한 타겟에서 메모리 **{budget} 중 {total}**를 "
-        "사용하고, 초당 약 **{tps} 토큰**을 생성하며, 모델 다운로드 크기는 **{download}**입니다."
+        "- **{rank}. {model}** ({developer}, 파라미터 {params}): {where} 인터넷 연결 없이 "
+        "동작합니다. 가장 빠듯한 타겟에서 메모리 **{budget} 중 {total}**를 사용하고{speed}, "
+        "가장 큰 모델 다운로드 크기는 **{download}**입니다."
     ),
+    "where_one": "타겟 디바이스에서",
+    "where_all": "타겟 디바이스 {n}종 모두에서",
+    "speed_clause": ", 가장 느린 타겟에서 초당 약 **{tps} 토큰**을 생성하며",
+    "speed_clause_na": ", 일부 타겟은 속도를 추정할 수 없으며",
     "summary_note": (
-        "메모리는 가장 빠듯한 타겟 기준이고, 속도는 가장 느린 타겟의 추정치입니다(메모리 대역폭이 "
-        "공개되지 않은 기기는 n/a)."
+        "빌드(양자화와 런타임)마다 한 행이며 해당 빌드가 쓰이는 타겟을 함께 적었습니다. 메모리는 그 "
+        "빌드의 가장 빠듯한 타겟 기준, 속도는 가장 느린 타겟의 추정치(추정할 수 없으면 n/a), "
+        "다운로드는 그 빌드의 파일 크기입니다."
     ),
     "summary_only_one": (
         "모든 타겟에 들어가는 모델이 하나뿐입니다. 두 번째 후보를 확보하려면 10절의 입력 변경 중 "
@@ -84,6 +94,7 @@ T: dict[str, str] = {
     "col_headroom": "여유분",
     "col_decode_slowest": "생성 속도(tok/s)",
     "col_download": "다운로드",
+    "col_targets": "타겟",
     "col_rule": "규칙",
     "col_quantity": "항목",
     "col_target": "타겟",
@@ -102,6 +113,7 @@ T: dict[str, str] = {
     ),
     "rec_why": "**선정 이유**",
     "why_fits": "- 타겟 {n}종 모두에 들어갑니다. 가장 빠듯한 {target}에서 **{budget} 중 {total}**를 사용합니다.",
+    "why_fits_one": "- 타겟에 들어갑니다. {target}에서 **{budget} 중 {total}**를 사용합니다.",
     "why_langs": "- 모델 카드에 서비스 언어({listed})가 명시되어 있습니다.",
     "why_langs_partial": (
         "- 모델 카드에 {listed}는 명시되어 있으나, {missing}는 카드의 포괄적인 다국어 지원 "
@@ -229,7 +241,7 @@ T: dict[str, str] = {
         "빌드하고 SHA-256 해시를 기록합니다. 앱은 해시가 다른 파일은 로드하지 않습니다. 기대 "
         "해시 값은 [배포 모델 파일의 SHA-256]입니다. 고정할 파일은 다음과 같습니다."
     ),
-    "privacy_file": "- {model}: {repo}에서 빌드, 포맷 {quant}, 다운로드 {size}.",
+    "privacy_file": "- {model}: {repo}에서 빌드, {runtime}용 포맷 {quant}, 다운로드 {size}.",
     "privacy_update": (
         "**업데이트 경로:** 새 모델은 새 해시를 가진 새 파일로 배포합니다. 앱 업데이트에 포함하거나 "
         "자사 서버에서 HTTPS로 내려받은 뒤 해시를 검증하고 교체합니다. 새 파일 검증이 끝날 때까지 "
@@ -283,9 +295,30 @@ T: dict[str, str] = {
     "h_why_not": "## 9. 다른 모델을 제외한 이유",
     "why_not_none": "검토한 모델은 모두 추천되었거나 해당 사항이 없습니다.",
     "why_not_intro": (
-        "탈락한 모델 {total}개 중 규모가 큰 {n}개입니다. 모델별로 가장 근접했던 조합과 이를 "
-        "막은 규칙을 정리했습니다."
+        "모든 타겟에 들어가지 못한 모델 {total}개 중 규모가 큰 {n}개입니다. 모델별로 가장 근접했던 "
+        "빌드와 처음 걸린 규칙을 정리했습니다(메모리는 전체 합계 기준)."
     ),
+    "why_not_intro_closest": (
+        "모든 타겟에 들어가지 못한 모델 {total}개 중 가장 근접한 {n}개입니다. 모델별로 가장 "
+        "근접했던 빌드와 처음 걸린 규칙을 정리했습니다(메모리는 전체 합계 기준)."
+    ),
+    "every_build": "모든 빌드",
+    "also_fits_intro": "모든 타겟에 들어가지만 추천되지 않은 모델({n}개):",
+    "also_fits_line": (
+        "- {model} ({params}): 최적 빌드 {runtime}의 {quant}, 점수 {score}. {behind} 항목에서 "
+        "{other}보다 낮게 평가되었습니다."
+    ),
+    "also_fits_line_diversity": (
+        "- {model} ({params}): 최적 빌드 {runtime}의 {quant}, 점수 {score}. {other}보다 점수는 "
+        "높지만, 두 번째 추천은 가능한 한 다른 개발사나 계열에서 고릅니다."
+    ),
+    "term_quality": "품질(모델 규모와 작업 적합도)",
+    "term_fidelity": "양자화 정밀도",
+    "term_speed": "속도",
+    "term_headroom": "메모리 여유",
+    "term_energy": "에너지",
+    "term_bonus": "배포처·런타임 가점",
+    "term_diversity": "다양성(두 번째 추천은 다른 개발사나 계열에서 고름)",
     # 10. 입력
     "h_inputs": "## 10. 채워 넣을 항목과 결과를 바꿀 수 있는 입력",
     "placeholders_intro": "입력에서 빠진 항목입니다. 괄호 부분을 채워 주십시오.",
@@ -461,6 +494,8 @@ TEXTS = Texts(
     },
     sensitivity={
         "budget": "모든 타겟의 메모리 예산을 **{value}** 이상으로 늘리면 {model}도 후보가 됩니다.",
+        "budget-still-slow": "모든 타겟의 메모리 예산을 **{value}**로 늘리면 {model}이 메모리에는 "
+        "들어가지만, 여전히 최소 속도에 못 미칩니다(초당 약 {tps} 토큰, 최소 {minimum}).",
         "language": "요청 언어({langs})를 줄이면 {model}도 후보가 됩니다. 현재 모델 카드에 일부 "
         "언어가 명시되어 있지 않습니다.",
         "language-missing": "{missing} 지원을 자체 검증해 언어 조건에서 빼면 {model}도 후보가 "
@@ -472,7 +507,8 @@ TEXTS = Texts(
         "context": "컨텍스트를 {ctx} 토큰보다 줄이면 {model}도 후보가 됩니다.",
         "context-have": "컨텍스트를 현재 {ctx} 토큰에서 {have} 토큰 이하로 줄이면 {model}도 "
         "후보가 됩니다.",
-        "speed": "최소 생성 속도(min_decode_tps)를 낮추면 {model}도 후보가 됩니다.",
+        "speed": "최소 생성 속도(min_decode_tps)를 초당 {value} 토큰 이하로 낮추면 {model}도 후보가 "
+        "됩니다.",
         "npu": "NPU 필수 조건을 없애면 {model}도 후보가 됩니다.",
         "default": "입력 하나를 바꾸면 {model}도 후보가 됩니다.",
     },
@@ -500,6 +536,10 @@ TEXTS = Texts(
         "accelerator:fail-os": "{runtime} 런타임에는 이 OS용 백엔드가 없습니다.",
         "accelerator:fail-npu-required": "NPU 사용이 필수(npu: required)이지만 {runtime} 런타임은 이 기기의 NPU({npu})를 사용할 수 없습니다.",
         "accelerator:fail-npu-required-none": "NPU 사용이 필수(npu: required)이지만 이 기기에는 NPU가 없어 {runtime} 런타임을 NPU로 실행할 수 없습니다.",
+        "accelerator:fail-npu-required-no-os-backend": "NPU 사용이 필수(npu: required)이지만 {runtime} 런타임은 이 OS에서 NPU 백엔드가 없습니다({npu}).",
+        "accelerator:fail-npu-required-npu-runtime-vendor": "NPU 사용이 필수(npu: required)이지만 {runtime} 런타임은 이 OS에서 {vendor} NPU를 지원하지 않습니다({npu}).",
+        "accelerator:fail-npu-required-encoding": "NPU 사용이 필수(npu: required)이지만 {quantization} 포맷은 NPU용이 아니라 CPU/GPU용입니다({npu}).",
+        "accelerator:fail-npu-required-npu-format-vendor": "NPU 사용이 필수(npu: required)이지만 {quantization} 포맷은 {vendor}가 아닌 다른 제조사의 NPU용입니다({npu}).",
         "accelerator:fail-encoding": "{quantization} 포맷은 {backends} 전용이지만 {runtime} 런타임은 이 기기에서 {backends}를 사용할 수 없습니다.",
         "accelerator:fail-no-common-backend": "{runtime} 런타임이 사용할 수 있는 가속기가 이 기기에 없습니다.",
         "memory-fit:pass": "예산 **{budget}** 중 **{need}**를 사용합니다.",
@@ -510,6 +550,7 @@ TEXTS = Texts(
         "decode-speed:pass-min": "초당 약 {tps} 토큰으로 최소 기준인 초당 {minimum} 토큰을 충족합니다.",
         "decode-speed:fail": "초당 약 {tps} 토큰으로 최소 기준인 초당 {minimum} 토큰에 못 미칩니다.",
         "decode-speed:unknown": "기기의 메모리 대역폭이 공개되지 않아 생성 속도를 추정할 수 없습니다. 실기기에서 측정해야 합니다.",
+        "decode-speed:unknown-model": "이 기기의 {backend} 백엔드에 대한 속도 추정 모델이 없습니다. 실기기에서 측정해야 합니다.",
         "decode-speed:unknown-min": "기기의 메모리 대역폭이 공개되지 않아 최소 기준(초당 {minimum} 토큰) 충족 여부를 추정할 수 없습니다. 실기기에서 측정해야 합니다.",
         "task-fit:pass": "모델 카드에 {tasks} 용도가 명시되어 있습니다.",
         "task-fit:unknown": "모델 카드에 {missing} 용도가 명시되어 있지 않습니다. 출시 전에 해당 작업의 품질을 검증해야 합니다.",
@@ -531,6 +572,8 @@ TEXTS = Texts(
         "사용자가 기다리는 시간이 깁니다.",
         "no-speed": "다음 타겟은 메모리 대역폭이 공개되지 않아 속도 추정치가 없으므로 "
         "실기기에서 측정해야 합니다: {targets}.",
+        "task-unverified": "모델 카드에 {tasks} 용도가 명시되어 있지 않습니다. 출시 전에 자체 "
+        "데이터로 해당 작업의 품질을 검증해야 합니다.",
         "verification": "이 모델의 카탈로그 정보 일부가 불완전합니다(검증 등급 C). 출시 전에 "
         "모델 카드 원문을 다시 확인해야 합니다.",
         "default": "엔진이 추가 위험을 보고했습니다. 영문 보고서(--lang en)를 참고하십시오.",

@@ -55,6 +55,9 @@ PLACEMENT_LEVEL = frozenset({os_support.ID, architecture_support.ID, accelerator
 """Rules that decide whether the runtime can run the model on the target at all."""
 ESTIMATE_LEVEL = frozenset({memory_fit.ID, decode_speed.ID})
 """Rules that read the memory/speed estimate."""
+BUDGET_BLIND = frozenset({decode_speed.ID})
+"""Estimate-level rules that do not read the target's memory budget (their verdicts can be shared
+by devices that differ only in RAM). A rule left out of this set is keyed by the budget too."""
 
 
 def get(rule_id: str) -> ModuleType:

@@ -1,0 +1,407 @@
+"""The one evaluator: every rule on one (model, quantization, runtime) candidate on one target.
+
+``check``, ``explain`` and ``screen`` all call :class:`Evaluator`; nothing else runs the rules.
+
+Why one object: the same candidate is evaluated on many targets (a fleet has thousands of rows),
+and most of the work does not depend on the whole target. The evaluator owns three caches, each
+keyed by exactly what its computation reads:
+
+- model-level verdicts, per model (those rules read the model, its licence, the service and the
+  constraints; the last two are fixed for an evaluator);
+- placement (backend and placement-level verdicts), per runtime, quantization, architecture and
+  the target's *placement inputs*;
+- estimates: memory once per candidate and backend (it does not depend on the device), speeds
+  per candidate, backend and the device's *speed inputs*; estimate-level verdicts and the score
+  per estimate and budget.
+
+The placement and speed inputs are listed in one place (``PLACEMENT_INPUTS``, ``SPEED_INPUTS``),
+and a test reads the rules', the placement's and the estimator's source for every device field
+they touch and fails when one is missing from those lists: adding a rule input cannot silently
+make a cache answer for the wrong device.
+
+Rules run level by level (see ``feasibility.rules``): model level, placement, estimate. A level
+runs only when the previous one passed, except that :meth:`Evaluator.option` can be asked to go
+on past a model-level rejection (``explain`` and the "what would change the answer" search need
+the numbers of a build that a licence or language kept out). When the weights alone exceed the
+budget, the memory rule is decided from a lower bound and the speed rules are not run (there is
+no speed to speak of for a build that cannot load).
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from feasibility.catalog import Catalog
+from feasibility.errors import InputError, Problem
+from feasibility.estimator import Estimate, estimate, floor_bytes, on_device, weights_floor
+from feasibility.rules import (
+    BUDGET_BLIND,
+    CHECKS,
+    ESTIMATE_LEVEL,
+    MODEL_LEVEL,
+    PLACEMENT_LEVEL,
+    memory_fit,
+)
+from feasibility.schema import Constraints, Device, Service
+from feasibility.scoring import score, score_total
+from feasibility.situation import Candidate, Placement, Situation, Target, place
+from feasibility.units import did_you_mean
+from feasibility.verdict import ScoreTerms, Verdict
+
+_LATER = ESTIMATE_LEVEL - {memory_fit.ID}
+"""Estimate-level rules after the memory rule (``scores`` decides memory by its predicate)."""
+_BLIND = _LATER <= BUDGET_BLIND
+"""Whether those rules can be shared across budgets (see ``feasibility.rules.BUDGET_BLIND``)."""
+
+PLACEMENT_INPUTS = ("os", "accelerators", "gpu_vendor", "npu")
+"""Device facts the placement rules and ``situation.place`` read (with the target's OS version).
+``tests/test_evaluator.py`` scans those modules and fails when they read a device field missing
+here, so a new rule input cannot silently make a cache answer for the wrong device."""
+
+SPEED_INPUTS = ("memory_bandwidth_gbs", "gpu", "gpu_tflops_fp16", "npu", "cpu_cores")
+"""Device facts the estimator and the estimate-level rules read (checked the same way)."""
+
+
+def _facts(device: Device, names: tuple[str, ...]) -> tuple[Any, ...]:
+    values = (getattr(device, n) for n in names)
+    return tuple(
+        json.dumps(v.model_dump(mode="json"), sort_keys=True) if isinstance(v, BaseModel) else v
+        for v in values
+    )
+
+
+def placement_inputs(target: Target) -> tuple[Any, ...]:
+    """What placement-level rules may read of a target: its OS version and device facts."""
+    return (target.os_version, *_facts(target.device, PLACEMENT_INPUTS))
+
+
+def speed_inputs(device: Device) -> tuple[Any, ...]:
+    """What the estimate and estimate-level rules may read of a device."""
+    return _facts(device, SPEED_INPUTS)
+
+
+class _NoEstimate:
+    """Stands in for the estimate where rules of earlier levels run (they never read it)."""
+
+    def __getattr__(self, name: str) -> Any:  # pragma: no cover - a bug if reached
+        raise AttributeError(f"model-level and placement rules must not read the estimate ({name})")
+
+
+NO_ESTIMATE: Any = _NoEstimate()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One candidate on one target, with everything the evaluator concluded about it."""
+
+    candidate: Candidate
+    target: Target
+    backend: str | None
+    estimate: Estimate | None
+    """None when a model-level or placement rule rejected the candidate first."""
+    verdicts: tuple[Verdict, ...]
+    terms: ScoreTerms | None
+    """The score, when every rule after the model level passed."""
+
+    @property
+    def feasible(self) -> bool:
+        return self.terms is not None and not any(v.rejects for v in self.verdicts)
+
+    @property
+    def failures(self) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if v.rejects)
+
+    @property
+    def first_failure(self) -> Verdict | None:
+        """The first rejecting verdict in rule order (the true reason this build is out)."""
+        return next((v for v in self.verdicts if v.rejects), None)
+
+    def passes_except(self, rules: frozenset[str]) -> bool:
+        """Every rule ran and only rules in ``rules`` rejected (what lifting them would admit)."""
+        return self.terms is not None and all(v.rule in rules for v in self.failures)
+
+    @property
+    def rank_key(self) -> tuple[float, str, str, str]:
+        """Best first: highest score, then ids (deterministic ties)."""
+        assert self.terms is not None
+        c = self.candidate
+        return (-self.terms.total, c.model.id, c.quant.id, c.runtime.id)
+
+
+def check_restrictions(constraints: Constraints, catalog: Catalog, source: str) -> None:
+    """Unknown runtime or quantization ids in ``constraints`` are input errors."""
+    problems = []
+    for name, what, known in (
+        ("runtimes", "runtime", catalog.runtimes),
+        ("quantizations", "quantization", catalog.quantizations),
+    ):
+        for i, wanted in enumerate(getattr(constraints, name)):
+            if wanted not in known:
+                problems.append(
+                    Problem(
+                        f"unknown {what} '{wanted}'{did_you_mean(wanted, known)}",
+                        path=f"constraints.{name}[{i}]",
+                    )
+                )
+    if problems:
+        raise InputError("is not valid", source=source, problems=tuple(problems))
+
+
+def candidates(catalog: Catalog, constraints: Constraints) -> list[Candidate]:
+    """Every (model, quantization, runtime) triple to consider, in id order."""
+    allowed_rt = set(constraints.runtimes)
+    allowed_q = set(constraints.quantizations)
+    out = []
+    for model in catalog.models.values():
+        lic = catalog.license_of(model)
+        for runtime in catalog.runtimes.values():
+            if allowed_rt and runtime.id not in allowed_rt:
+                continue
+            for qid in sorted(runtime.quantizations):
+                if allowed_q and qid not in allowed_q:
+                    continue
+                out.append(Candidate(model, catalog.quantizations[qid], runtime, lic))
+    return out
+
+
+@dataclass
+class Evaluator:
+    """Evaluates candidates of one service on any number of targets, caching what it can."""
+
+    catalog: Catalog
+    service: Service
+    constraints: Constraints
+    candidates: list[Candidate] = field(init=False)
+    _model: dict[str, tuple[tuple[Verdict, ...], bool]] = field(init=False, default_factory=dict)
+    _placement: dict[Any, tuple[Placement, tuple[Verdict, ...], bool]] = field(
+        init=False, default_factory=dict
+    )
+    _sizes: dict[Any, tuple[Estimate, Verdict | None]] = field(init=False, default_factory=dict)
+    _memory: dict[Any, Estimate] = field(init=False, default_factory=dict)
+    _estimates: dict[Any, Estimate] = field(init=False, default_factory=dict)
+    _judged: dict[Any, tuple[tuple[Verdict, ...], ScoreTerms | None]] = field(
+        init=False, default_factory=dict
+    )
+    _speed_ok: dict[Any, bool] = field(init=False, default_factory=dict)
+    _sorted: dict[Any, tuple[list[int], list[tuple[int, Candidate, Placement]]]] = field(
+        init=False, default_factory=dict
+    )
+    _target_keys: dict[int, tuple[Target, tuple[Any, ...], tuple[Any, ...]]] = field(
+        init=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self.candidates = candidates(self.catalog, self.constraints)
+
+    # -- the three levels ------------------------------------------------------------------
+
+    def model_verdicts(self, cand: Candidate, target: Target) -> tuple[Verdict, ...]:
+        return self._model_level(cand, target)[0]
+
+    def _model_level(self, cand: Candidate, target: Target) -> tuple[tuple[Verdict, ...], bool]:
+        hit = self._model.get(cand.model.id)
+        if hit is None:
+            sit = self._situation(cand, target, None, NO_ESTIMATE)
+            verdicts = tuple(check(sit) for rid, check in CHECKS if rid in MODEL_LEVEL)
+            hit = self._model[cand.model.id] = (verdicts, any(v.rejects for v in verdicts))
+        return hit
+
+    def placement(self, cand: Candidate, target: Target) -> tuple[Placement, tuple[Verdict, ...]]:
+        where, verdicts, _ = self._placed(cand, target, self._keys(target)[0])
+        return where, verdicts
+
+    def _placed(
+        self, cand: Candidate, target: Target, pkey: tuple[Any, ...]
+    ) -> tuple[Placement, tuple[Verdict, ...], bool]:
+        key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
+        hit = self._placement.get(key)
+        if hit is None:
+            where = place(cand.runtime, target.device, self.constraints, cand.quant)
+            sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
+            verdicts = tuple(check(sit) for rid, check in CHECKS if rid in PLACEMENT_LEVEL)
+            rejects = where.backend is None or any(v.rejects for v in verdicts)
+            hit = self._placement[key] = (where, verdicts, rejects)
+        return hit
+
+    def _sized(
+        self, cand: Candidate, target: Target, where: Placement
+    ) -> tuple[Estimate, Verdict | None]:
+        """The memory estimate on this budget, and the memory verdict when it does not fit.
+
+        When the weights alone exceed the budget, the estimate is that lower bound (no layout).
+        """
+        backend, budget = where.backend, target.budget_bytes
+        key = (cand.key, backend, budget)
+        hit = self._sizes.get(key)
+        if hit is None:
+            est: Estimate
+            if floor_bytes(cand.model, cand.quant) > budget:
+                ctx = self.service.context_tokens
+                est = weights_floor(
+                    cand.model, cand.quant, ctx, runtime=cand.runtime, backend=backend
+                )
+            else:
+                est = self.memory_estimate(cand, backend)
+            over = None
+            if est.total_bytes > budget:
+                over = memory_fit.check(self._situation(cand, target, backend, est, where))
+            hit = self._sizes[key] = (est, over)
+        return hit
+
+    def memory_estimate(self, cand: Candidate, backend: str | None) -> Estimate:
+        """The device-independent estimate (memory; no speeds), once per build and backend."""
+        key = (cand.key, backend)
+        hit = self._memory.get(key)
+        if hit is None:
+            hit = self._memory[key] = estimate(
+                cand.model,
+                cand.quant,
+                self.service.context_tokens,
+                runtime=cand.runtime,
+                backend=backend,
+            )
+        return hit
+
+    def full_estimate(self, cand: Candidate, target: Target, backend: str) -> Estimate:
+        """The complete estimate (memory and this device's speeds) of a placed candidate."""
+        key = (cand.key, backend, self._keys(target)[1])
+        hit = self._estimates.get(key)
+        if hit is None:
+            hit = self._estimates[key] = on_device(
+                self.memory_estimate(cand, backend),
+                cand.model,
+                cand.quant,
+                device=target.device,
+                runtime=cand.runtime,
+                backend=backend,
+            )
+        return hit
+
+    def option(self, cand: Candidate, target: Target, *, past_model_level: bool = False) -> Option:
+        """Evaluate ``cand`` on ``target`` level by level.
+
+        With ``past_model_level`` the placement and estimate levels run even when a model-level
+        rule rejected the candidate (the option stays infeasible, but carries its numbers). A
+        build over the budget gets only the memory verdict: its speed is not worth a rule.
+        """
+        pkey, skey = self._keys(target)
+        return self._option(cand, target, pkey, skey, past_model_level)
+
+    def _option(
+        self,
+        cand: Candidate,
+        target: Target,
+        pkey: tuple[Any, ...],
+        skey: tuple[Any, ...],
+        past_model_level: bool,
+    ) -> Option:
+        mv, model_rejects = self._model_level(cand, target)
+        if model_rejects and not past_model_level:
+            return Option(cand, target, None, None, mv, None)
+        where, pv, placement_rejects = self._placed(cand, target, pkey)
+        backend = where.backend
+        if backend is None or placement_rejects:
+            return Option(cand, target, backend, None, mv + pv, None)
+        est, over = self._sized(cand, target, where)
+        if over is not None:
+            return Option(cand, target, backend, est, (*mv, *pv, over), None)
+        est = self.full_estimate(cand, target, backend)
+        key = (cand.key, backend, skey, target.budget_bytes)
+        hit = self._judged.get(key)
+        if hit is None:
+            sit = self._situation(cand, target, backend, est, where)
+            ev = tuple(check(sit) for rid, check in CHECKS if rid in ESTIMATE_LEVEL)
+            hit = self._judged[key] = (ev, None if any(v.rejects for v in ev) else score(sit))
+        return Option(cand, target, backend, est, (*mv, *pv, *hit[0]), hit[1])
+
+    def options(self, target: Target, cands: Iterable[Candidate] | None = None) -> list[Option]:
+        """Every candidate (or the ones given) on one target, in candidate order."""
+        pkey, skey = self._keys(target)
+        pool = self.candidates if cands is None else cands
+        return [self._option(c, target, pkey, skey, False) for c in pool]
+
+    def scores(self, target: Target) -> list[tuple[int, float]]:
+        """(candidate index, score) of every feasible candidate on ``target``, in index order.
+
+        The same rules and caches as :meth:`options`, without building an :class:`Option` per
+        candidate: what screening thousands of devices needs. Placed builds are kept sorted by
+        their device-independent memory total per placement, so a target takes the prefix its
+        budget admits (``memory_fit.fits``); the other estimate-level rules are shared across
+        budgets only when they are ``BUDGET_BLIND``.
+        """
+        pkey, skey = self._keys(target)
+        totals, placed = self._by_memory(target, pkey)
+        budget = target.budget_bytes
+        out = []
+        for i, cand, where in placed[: bisect_right(totals, budget)]:
+            backend = where.backend
+            assert backend is not None
+            est = self.full_estimate(cand, target, backend)
+            sit = self._situation(cand, target, backend, est, where)
+            key = (cand.key, backend, skey, None if _BLIND else budget)
+            ok = self._speed_ok.get(key)
+            if ok is None:
+                ok = self._speed_ok[key] = not any(
+                    check(sit).rejects for rid, check in CHECKS if rid in _LATER
+                )
+            if ok and memory_fit.fits(est.total_bytes, budget):
+                out.append((i, score_total(sit)))
+        out.sort()
+        return out
+
+    def _by_memory(
+        self, target: Target, pkey: tuple[Any, ...]
+    ) -> tuple[list[int], list[tuple[int, Candidate, Placement]]]:
+        """Candidates past the model level and placement on this placement, by memory total."""
+        hit = self._sorted.get(pkey)
+        if hit is None:
+            rows = []
+            for i, cand in enumerate(self.candidates):
+                if self._model_level(cand, target)[1]:
+                    continue
+                where, _, rejects = self._placed(cand, target, pkey)
+                if rejects:
+                    continue
+                total = self.memory_estimate(cand, where.backend).total_bytes
+                rows.append((total, i, cand, where))
+            rows.sort(key=lambda r: (r[0], r[1]))
+            hit = self._sorted[pkey] = ([r[0] for r in rows], [r[1:] for r in rows])
+        return hit
+
+    def judge_memory(self, cand: Candidate, target: Target, est: Estimate) -> Verdict:
+        """The memory rule's verdict on a given estimate (a full one where a floor decided)."""
+        return memory_fit.check(self._situation(cand, target, est.backend, est))
+
+    def complete(self, o: Option) -> Estimate | None:
+        """The option's full memory estimate, also where the evaluator stopped at the weights
+        floor (None when no rule level reached the estimate)."""
+        if o.estimate is None or o.backend is None:
+            return None
+        if not o.estimate.lower_bound:
+            return o.estimate
+        return self.memory_estimate(o.candidate, o.backend)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _situation(
+        self,
+        cand: Candidate,
+        target: Target,
+        backend: str | None,
+        est: Any,
+        where: Placement | None = None,
+    ) -> Situation:
+        return Situation(cand, target, self.service, self.constraints, backend, est, where)
+
+    def _keys(self, target: Target) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        hit = self._target_keys.get(id(target))
+        if hit is None or hit[0] is not target:
+            hit = (target, placement_inputs(target), speed_inputs(target.device))
+            self._target_keys[id(target)] = hit
+        return hit[1], hit[2]

@@ -1,0 +1,296 @@
+"""A picked model as a recommendation: its plan per target, its distinct builds, reasons, risks.
+
+A recommendation serves every target with that target's best option, so one model can ship as
+several builds (an MLX build for iPhone and iPad, a llama.cpp build for Android). Everything the
+headline shows is one real build's own numbers: ``quantization``, ``runtime`` and ``memory`` are
+the build on the tightest target (least headroom); ``decode_tps`` is the slowest target over all
+builds and ``download_mb`` the largest build's file, each said so where shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from feasibility import pipeline
+from feasibility.catalog import Catalog
+from feasibility.estimator import Estimate
+from feasibility.evaluator import Option
+from feasibility.ranking import Ranked, weakest
+from feasibility.schema import License, ModelEntry, Spec
+from feasibility.units import fmt_params, limit_mb, need_mb, rate
+from feasibility.verdict import (
+    Build,
+    Memory,
+    Pipeline,
+    Recommendation,
+    ResolvedTarget,
+    Risk,
+    RuleResult,
+    ScoreTerms,
+    TargetPlan,
+)
+
+HEADROOM_RISK_PCT = 15.0
+"""Below this share of the budget left free, the plan names a headroom risk."""
+SLOW_RISK_TPS = 10.0
+"""Below this generation speed (tokens/s), the plan names a slow-generation risk."""
+
+
+def memory(est: Estimate, budget_bytes: int) -> Memory:
+    """Whole-MB figures under the rounding policy (needs up, the budget down)."""
+    total, budget = need_mb(est.total_bytes), limit_mb(budget_bytes)
+    return Memory(
+        weights_mb=need_mb(est.weights_bytes),
+        kv_cache_mb=need_mb(est.kv_cache_bytes),
+        compute_mb=need_mb(est.compute_bytes),
+        overhead_mb=need_mb(est.overhead_bytes),
+        total_mb=total,
+        budget_mb=budget,
+        headroom_mb=budget - total,
+        headroom_pct=round(100 * (budget_bytes - est.total_bytes) / budget_bytes, 1),
+        file_mb=need_mb(est.file_bytes),
+    )
+
+
+def plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
+    c = o.candidate
+    assert o.terms is not None and o.estimate is not None
+    est = o.estimate
+    energy = est.energy_mj_per_token
+    return TargetPlan(
+        target=rt.id,
+        target_name=rt.name,
+        os=rt.os,
+        quantization=c.quant.id,
+        quantization_name=c.quant.name,
+        format=c.quant.format,
+        runtime=c.runtime.id,
+        runtime_name=c.runtime.name,
+        backend=o.backend or "cpu",
+        memory=memory(est, o.target.budget_bytes),
+        decode_tps=None if est.decode_tps is None else rate(est.decode_tps),
+        prefill_tps=None if est.prefill_tps is None else rate(est.prefill_tps),
+        energy_j_per_1k_tokens=None if energy is None else round(energy, 1),
+        score=o.terms.total,
+        rules=tuple(
+            RuleResult(rule=v.rule, outcome=v.outcome, reason=v.reason, evidence=dict(v.evidence))
+            for v in o.verdicts
+        ),
+        assumptions=tuple(est.assumptions),
+        assumption_codes=tuple(est.assumption_codes),
+        pipeline=pipeline.build(c.model, c.quant, c.runtime, rt.os, context),
+    )
+
+
+def tightest(plans: Sequence[TargetPlan]) -> TargetPlan:
+    return min(plans, key=lambda p: (p.memory.headroom_pct, p.target))
+
+
+def builds(plans: Sequence[TargetPlan]) -> tuple[Build, ...]:
+    """Distinct (quantization, runtime) builds, the tightest target's first, then by id."""
+    groups: dict[tuple[str, str], list[TargetPlan]] = {}
+    for p in plans:
+        groups.setdefault((p.quantization, p.runtime), []).append(p)
+    head = tightest(plans)
+    keys = sorted(groups, key=lambda k: (k != (head.quantization, head.runtime), k))
+    return tuple(_build(groups[k]) for k in keys)
+
+
+def _build(plans: list[TargetPlan]) -> Build:
+    tight = tightest(plans)
+    speeds = [p.decode_tps for p in plans]
+    pipes: dict[tuple[tuple[str, str], ...], list[TargetPlan]] = {}
+    for p in plans:
+        steps = tuple((s.title, s.command) for s in p.pipeline)
+        pipes.setdefault(steps, []).append(p)
+    return Build(
+        quantization=tight.quantization,
+        quantization_name=tight.quantization_name,
+        format=tight.format,
+        runtime=tight.runtime,
+        runtime_name=tight.runtime_name,
+        backends=tuple(sorted({p.backend for p in plans})),
+        targets=tuple(p.target for p in plans),
+        memory=tight.memory,
+        tightest_target=tight.target,
+        decode_tps=None if None in speeds else min(s for s in speeds if s is not None),
+        file_mb=max(p.memory.file_mb for p in plans),
+        pipelines=tuple(
+            Pipeline(
+                oses=tuple(dict.fromkeys(p.os for p in group)),
+                targets=tuple(p.target for p in group),
+                steps=group[0].pipeline,
+            )
+            for group in pipes.values()
+        ),
+    )
+
+
+def recommendation(
+    catalog: Catalog, spec: Spec, rank: int, r: Ranked[Option], rtargets: Sequence[ResolvedTarget]
+) -> Recommendation:
+    model = catalog.models[r.model]
+    lic = catalog.license_of(model)
+    ctx = spec.service.context_tokens
+    plans = [plan(b, rt, ctx) for b, rt in zip(r.bests, rtargets, strict=True)]
+    low = weakest(r)
+    assert low.terms is not None
+    head = tightest(plans)
+    speeds = [p.decode_tps for p in plans]
+    tasks = spec.service.tasks
+    matched = tuple(t for t in tasks if t in model.strengths)
+    risk_texts, risk_items = risks(model, plans, lic, spec.service.languages, tasks)
+    return Recommendation(
+        rank=rank,
+        model=model.id,
+        model_name=model.name,
+        hf_repo=model.hf_repo,
+        family=model.family,
+        developer=model.developer,
+        params=model.params,
+        params_label=fmt_params(model.params),
+        quantization=head.quantization,
+        runtime=head.runtime,
+        memory=head.memory,
+        decode_tps=None if None in speeds else min(s for s in speeds if s is not None),
+        download_mb=max(p.memory.file_mb for p in plans),
+        score=r.score,
+        score_terms=low.terms,
+        license=lic.id,
+        license_name=lic.name,
+        license_commercial=lic.commercial,
+        license_conditions=lic.conditions,
+        license_url=lic.url,
+        languages=model.languages,
+        languages_claim=model.languages_claim,
+        strengths=model.strengths,
+        matched_tasks=matched,
+        missing_tasks=tuple(t for t in tasks if t not in model.strengths),
+        context_tokens=model.context_tokens,
+        reasoning_mode=model.reasoning_mode,
+        reasons=reasons(low, plans, low.terms, matched),
+        risks=risk_texts,
+        risk_items=risk_items,
+        tightest_target=head.target,
+        pipeline=head.pipeline,
+        builds=builds(plans),
+        targets=tuple(plans),
+        sources=model.sources,
+    )
+
+
+def risks(
+    model: ModelEntry,
+    plans: Sequence[TargetPlan],
+    lic: License,
+    languages: tuple[str, ...],
+    tasks: tuple[str, ...] = (),
+) -> tuple[tuple[str, ...], tuple[Risk, ...]]:
+    """Risks as English sentences (JSON, tools) and as structured items (any language)."""
+    items: list[tuple[str, Risk]] = []
+    tight = tightest(plans)
+    if tight.memory.headroom_pct < HEADROOM_RISK_PCT:
+        m = tight.memory
+        items.append(
+            (
+                f"small memory headroom on {tight.target_name}: {m.headroom_mb:,} MB "
+                f"({m.headroom_pct:.1f}% of the budget); the OS limit moves with system state",
+                Risk(
+                    kind="headroom",
+                    target=tight.target,
+                    values={"headroom_mb": m.headroom_mb, "headroom_pct": m.headroom_pct},
+                ),
+            )
+        )
+    if lic.commercial == "conditional":
+        cond = lic.conditions
+        items.append(
+            (
+                f"licence conditions apply: {cond}" if cond else "licence conditions apply",
+                Risk(kind="license-conditions", values={"conditions": cond}),
+            )
+        )
+    unlisted = [lang for lang in languages if lang not in model.languages]
+    if model.languages_claim and unlisted:
+        items.append(
+            (
+                f"language coverage rests on a broad claim ({model.languages_claim})",
+                Risk(
+                    kind="language-claim",
+                    values={"claim": model.languages_claim, "languages": unlisted},
+                ),
+            )
+        )
+    if model.reasoning_mode:
+        items.append(
+            (
+                "reasons before answering by default: long outputs cost time and battery",
+                Risk(kind="reasoning"),
+            )
+        )
+    missing = [t for t in tasks if t not in model.strengths]
+    if missing:
+        items.append(
+            (
+                "the card does not name " + ", ".join(missing) + " among its intended uses: "
+                "validate these tasks before launch",
+                Risk(kind="task-unverified", values={"tasks": missing}),
+            )
+        )
+    items.extend(_speed_risks(plans))
+    if model.verification == "C":
+        items.append(
+            (
+                "some catalog facts for this model are incomplete (verification C)",
+                Risk(kind="verification"),
+            )
+        )
+    return tuple(t for t, _ in items), tuple(r for _, r in items)
+
+
+def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
+    items = []
+    for p in plans:
+        if p.decode_tps is not None and p.decode_tps < SLOW_RISK_TPS:
+            items.append(
+                (
+                    f"slow generation on {p.target_name}: about {p.decode_tps:.1f} tokens/s",
+                    Risk(kind="slow", target=p.target, values={"decode_tps": p.decode_tps}),
+                )
+            )
+    unknown = [p for p in plans if p.decode_tps is None]
+    if unknown:
+        items.append(
+            (
+                "no speed estimate for "
+                + ", ".join(p.target_name for p in unknown)
+                + ": measure on the device",
+                Risk(kind="no-speed", values={"targets": [p.target for p in unknown]}),
+            )
+        )
+    return items
+
+
+def reasons(
+    best: Option, plans: Sequence[TargetPlan], terms: ScoreTerms, matched: tuple[str, ...]
+) -> tuple[str, ...]:
+    tight = tightest(plans)
+    n = len(plans)
+    where = "the target" if n == 1 else f"all {n} targets"
+    out = [
+        f"fits {where}: {tight.memory.total_mb:,} MB of {tight.memory.budget_mb:,} MB on the "
+        f"tightest ({tight.target_name})",
+    ]
+    for v in best.verdicts:
+        if v.rule in ("languages", "license", "context-window") and v.outcome == "pass":
+            out.append(v.reason)
+    if matched:
+        out.append("card names " + ", ".join(matched) + " among its intended uses")
+    speeds = [p.decode_tps for p in plans if p.decode_tps is not None]
+    if speeds:
+        out.append(f"estimated {min(speeds):.1f} tokens/s or more on the targets with an estimate")
+    out.append(
+        f"score {terms.total:.3f} (quality {terms.quality:.2f}, fidelity {terms.fidelity:.2f}, "
+        f"speed {terms.speed:.2f}, headroom {terms.headroom:.2f}, energy {terms.energy:.2f})"
+    )
+    return tuple(out)
