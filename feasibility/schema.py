@@ -269,13 +269,22 @@ class License(Strict):
     name: str
     commercial: Commercial
     conditions: str = ""
+    """The commercial terms as the licence states them (thresholds with their exact figures)."""
     url: str
+    """The licence text."""
+    sources: tuple[str, ...] = ()
+    """Where the conditions were read when it is not the licence text itself (a maker's guide)."""
 
     @field_validator("url")
     @classmethod
     def _url(cls, v: str) -> str:
         _check_sources((v,))
         return v
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_sources(v) if v else v
 
 
 class MoE(Strict):

@@ -63,8 +63,12 @@ REFERENCE_REPOS: frozenset[str] = frozenset(
 )
 """Established open-source implementations whose code states a model's shapes."""
 
-REFERENCE_PREFIXES: tuple[str, ...] = ("https://docs.nvidia.com/nemo/",)
-"""Documentation of an established implementation (NVIDIA NeMo's model bridges)."""
+REFERENCE_PREFIXES: tuple[str, ...] = (
+    "https://docs.nvidia.com/nemo/",
+    "https://huggingface.co/blog/",
+)
+"""Documentation of an established implementation (NVIDIA NeMo's model bridges) and Hugging Face's
+release-day model write-ups made with the makers."""
 
 MODEL_MAKER_HOSTS: frozenset[str] = frozenset(
     {
@@ -138,6 +142,7 @@ def _all_urls(cat: Catalog) -> Iterator[tuple[str, str]]:
             yield f"model {m.id} languages_source", m.languages_source
     for lic in cat.licenses.values():
         yield f"licence {lic.id}", lic.url
+        yield from ((f"licence {lic.id}", u) for u in lic.sources)
     for d in cat.devices.values():
         yield from ((f"device {d.id}", u) for u in d.sources)
         for v in d.variants:
