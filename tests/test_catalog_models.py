@@ -86,6 +86,10 @@ def test_languages_and_tasks_are_known_codes(catalog: ModelsFile) -> None:
         "exaone-3.5-2.4b-instruct",
         "exaone-3.5-7.8b-instruct",
         "phi-4-mini-instruct",
+        "qwen3-0.6b",
+        "qwen3-1.7b",
+        "qwen3-4b",
+        "qwen3-8b",
     ],
 )
 def test_korean_listed(catalog: ModelsFile, model_id: str) -> None:
@@ -107,3 +111,18 @@ def test_kv_layer_fields_consistent(catalog: ModelsFile) -> None:
         assert a.n_kv_layers <= a.n_attention_layers <= a.layers, m.id
         assert a.sliding_window_layers <= a.n_kv_layers, m.id
         assert a.max_context > 0 and m.context_tokens > 0, m.id
+
+
+def test_qwen3_languages_come_from_the_makers_list(catalog: ModelsFile) -> None:
+    """The Qwen3 release blog lists its 119 languages by family; the list is cited apart from the
+    count."""
+    for m in catalog.models:
+        if m.family == "Qwen3":
+            assert m.languages_source == "https://qwenlm.github.io/blog/qwen3/", m.id
+            assert m.languages_source in m.sources, m.id
+            assert {"ko", "ja", "zh", "vi", "th", "id"} <= set(m.languages), m.id
+
+
+def test_a_languages_source_is_one_of_the_models_sources(catalog: ModelsFile) -> None:
+    for m in catalog.models:
+        assert not m.languages_source or m.languages_source in m.sources, m.id
