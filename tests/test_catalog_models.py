@@ -126,3 +126,15 @@ def test_qwen3_languages_come_from_the_makers_list(catalog: ModelsFile) -> None:
 def test_a_languages_source_is_one_of_the_models_sources(catalog: ModelsFile) -> None:
     for m in catalog.models:
         assert not m.languages_source or m.languages_source in m.sources, m.id
+
+
+@pytest.mark.parametrize(
+    "model_id",
+    ["deepseek-r1-distill-qwen-1.5b", "kanana-1.5-2.1b-instruct-2505", "qwen3-4b-instruct-2507"],
+)
+def test_added_models_match_their_config_within_a_tenth_of_a_percent(
+    catalog: ModelsFile, model_id: str
+) -> None:
+    """Models added from a config read field by field: the count is exact, not approximate."""
+    m = next(m for m in catalog.models if m.id == model_id)
+    assert abs(count_params(m.architecture) - m.params) <= 0.001 * m.params

@@ -80,6 +80,7 @@ MODEL_MAKER_HOSTS: frozenset[str] = frozenset(
         "qwenlm.github.io",
         "qwen.ai",
         "www.liquid.ai",
+        "tech.kakao.com",
     }
 )
 """Makers' own blogs and their technical reports (arXiv holds the reports the makers wrote)."""
