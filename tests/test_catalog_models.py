@@ -130,7 +130,12 @@ def test_a_languages_source_is_one_of_the_models_sources(catalog: ModelsFile) ->
 
 @pytest.mark.parametrize(
     "model_id",
-    ["deepseek-r1-distill-qwen-1.5b", "kanana-1.5-2.1b-instruct-2505", "qwen3-4b-instruct-2507"],
+    [
+        "deepseek-r1-distill-qwen-1.5b",
+        "kanana-1.5-2.1b-instruct-2505",
+        "midm-2.0-mini-instruct",
+        "qwen3-4b-instruct-2507",
+    ],
 )
 def test_added_models_match_their_config_within_a_tenth_of_a_percent(
     catalog: ModelsFile, model_id: str
@@ -138,3 +143,17 @@ def test_added_models_match_their_config_within_a_tenth_of_a_percent(
     """Models added from a config read field by field: the count is exact, not approximate."""
     m = next(m for m in catalog.models if m.id == model_id)
     assert abs(count_params(m.architecture) - m.params) <= 0.001 * m.params
+
+
+KOREAN_MAKERS = ("Kakao", "KT", "NAVER Cloud", "SK Telecom", "LG AI Research")
+
+
+def test_at_least_two_korean_made_models_allow_commercial_use(catalog: ModelsFile) -> None:
+    """A Korean service must not be left with EXAONE's non-commercial licence as the only choice."""
+    licences = {lic.id: lic.commercial for lic in catalog.licenses}
+    commercial = [
+        m.id
+        for m in catalog.models
+        if m.developer in KOREAN_MAKERS and licences[m.license] != "no" and "ko" in m.languages
+    ]
+    assert len(commercial) >= 2, commercial
