@@ -135,6 +135,7 @@ def test_a_languages_source_is_one_of_the_models_sources(catalog: ModelsFile) ->
         "kanana-1.5-2.1b-instruct-2505",
         "midm-2.0-mini-instruct",
         "qwen3-4b-instruct-2507",
+        "qwen3.5-2b",
     ],
 )
 def test_added_models_match_their_config_within_a_tenth_of_a_percent(
