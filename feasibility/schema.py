@@ -432,6 +432,12 @@ class ModelEntry(Strict):
     benchmarks: tuple[Benchmark, ...] = ()
     official_quantizations: tuple[str, ...] = ()
     """Quantization ids the developer publishes itself (first-party GGUF/AWQ/ONNX...)."""
+    lm_head_stored: bool | None = None
+    """Whether the checkpoint stores its own ``lm_head`` tensor although the embeddings are tied
+    (some small Qwen3 uploads do: converters then write an output tensor too, and the file grows
+    by a vocabulary-sized matrix). None: not read. Only meaningful for tied models."""
+    lm_head_source: str = ""
+    """Where ``lm_head_stored`` was read (a file listing or tensor count); one of ``sources``."""
     verification: Verification = "B"
     sources: Sources
     source_tiers: tuple[SourceTier, ...] = ()
@@ -445,6 +451,15 @@ class ModelEntry(Strict):
         _check_tiers_align(self.sources, self.source_tiers)
         if self.languages_source:
             _check_sources((self.languages_source,))
+        if self.lm_head_stored is not None:
+            if not self.architecture.tied_embeddings:
+                raise ValueError(
+                    "lm_head_stored: only for tied embeddings (untied always store it)"
+                )
+            if self.lm_head_source not in self.sources:
+                raise ValueError(
+                    "lm_head_source: name the source (one of sources) it was read from"
+                )
         scaled = self.context_scaling
         if scaled is not None and scaled.context_tokens <= self.context_tokens:
             raise ValueError(

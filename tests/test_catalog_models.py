@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from feasibility.arch import count_params
-from feasibility.schema import LANGUAGES, MAX_PARAMS, TASKS, ModelsFile
+from feasibility.schema import LANGUAGES, MAX_PARAMS, TASKS, ModelEntry, ModelsFile
 
 CATALOG = Path(__file__).resolve().parents[1] / "data" / "models.yaml"
 
@@ -158,3 +158,24 @@ def test_at_least_two_korean_made_models_allow_commercial_use(catalog: ModelsFil
         if m.developer in KOREAN_MAKERS and licences[m.license] != "no" and "ko" in m.languages
     ]
     assert len(commercial) >= 2, commercial
+
+
+def test_checkpoints_that_store_lm_head_although_tied_are_recorded(catalog: ModelsFile) -> None:
+    """Qwen3-0.6B's safetensors hold 751,632,384 parameters against 596,049,920 tied: the upload
+    carries its own lm_head. The field is data for the estimator; it never changes params."""
+    by_id = {m.id: m for m in catalog.models}
+    q = by_id["qwen3-0.6b"]
+    assert q.lm_head_stored is True and q.architecture.tied_embeddings
+    a = q.architecture
+    assert q.params + a.vocab_size * a.hidden_size == 751_632_384
+    assert by_id["gemma-3-270m-it"].lm_head_stored is False
+    for m in catalog.models:
+        if m.lm_head_stored is not None:
+            assert m.architecture.tied_embeddings and m.lm_head_source in m.sources, m.id
+
+
+def test_lm_head_stored_is_refused_for_untied_models(catalog: ModelsFile) -> None:
+    base = next(m for m in catalog.models if m.id == "qwen2.5-7b-instruct").model_dump()
+    base.update(lm_head_stored=True, lm_head_source=base["sources"][0])
+    with pytest.raises(ValueError, match="only for tied embeddings"):
+        ModelEntry.model_validate(base)
