@@ -141,6 +141,9 @@ def _all_urls(cat: Catalog) -> Iterator[tuple[str, str]]:
         yield from ((f"model {m.id}", u) for u in m.sources)
         if m.languages_source:
             yield f"model {m.id} languages_source", m.languages_source
+        if m.context_scaling is not None:
+            yield f"model {m.id} context_scaling", m.context_scaling.source
+        yield from ((f"model {m.id} benchmark {b.name}", b.source) for b in m.benchmarks)
     for lic in cat.licenses.values():
         yield f"licence {lic.id}", lic.url
         yield from ((f"licence {lic.id}", u) for u in lic.sources)
