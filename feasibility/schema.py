@@ -202,6 +202,56 @@ def _sorted_unique(v: tuple[str, ...]) -> tuple[str, ...]:
 
 
 Sources = Annotated[tuple[str, ...], AfterValidator(_check_sources)]
+
+SourceTier = Literal["maker", "reference", "other"]
+SOURCE_TIERS: tuple[str, ...] = ("maker", "reference", "other")
+"""Who published a cited page: the model's or device's maker (its card, config, spec page,
+report), a reputable reference (an encyclopedia, an independent reviewer, an established
+open-source implementation), or anything else (news, leaks). Reports and tests rank them."""
+
+
+def _split_source_tiers(data: object) -> object:
+    """Accept ``sources`` entries as ``{url, tier}`` mappings or plain URLs.
+
+    The URLs stay in ``sources`` (what reports cite) and the tiers go to ``source_tiers``, index
+    for index. A plain URL string counts as tier "other", so an overlay written before tiers
+    existed still loads, but never counts as a maker or reference source.
+    """
+    if not isinstance(data, dict) or "source_tiers" in data:
+        return data
+    raw = data.get("sources")
+    if not isinstance(raw, (list, tuple)):
+        return data
+    urls: list[object] = []
+    tiers: list[str] = []
+    for i, item in enumerate(raw):
+        if isinstance(item, dict):
+            unknown = set(item) - {"url", "tier"}
+            if unknown or "url" not in item:
+                raise ValueError(
+                    f"sources.{i}: a source is a URL or a mapping with 'url' and 'tier' "
+                    f"(got keys {', '.join(sorted(map(str, item)))})"
+                )
+            tier = item.get("tier", "other")
+            if tier not in SOURCE_TIERS:
+                raise ValueError(
+                    f"sources.{i}.tier: unknown tier {tier!r} (one of {', '.join(SOURCE_TIERS)})"
+                )
+            urls.append(item["url"])
+            tiers.append(str(tier))
+        else:
+            urls.append(item)
+            tiers.append("other")
+    return {**data, "sources": urls, "source_tiers": tiers}
+
+
+def _check_tiers_align(sources: tuple[str, ...], tiers: tuple[str, ...]) -> None:
+    if len(tiers) != len(sources):
+        raise ValueError(
+            f"source_tiers: {len(tiers)} tiers for {len(sources)} sources (one tier per source)"
+        )
+
+
 Languages = Annotated[
     tuple[Annotated[str, AfterValidator(_check_language)], ...], AfterValidator(_sorted_unique)
 ]
@@ -219,13 +269,22 @@ class License(Strict):
     name: str
     commercial: Commercial
     conditions: str = ""
+    """The commercial terms as the licence states them (thresholds with their exact figures)."""
     url: str
+    """The licence text."""
+    sources: tuple[str, ...] = ()
+    """Where the conditions were read when it is not the licence text itself (a maker's guide)."""
 
     @field_validator("url")
     @classmethod
     def _url(cls, v: str) -> str:
         _check_sources((v,))
         return v
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_sources(v) if v else v
 
 
 class MoE(Strict):
@@ -325,6 +384,26 @@ class Benchmark(Strict):
     source: str
 
 
+class ContextScaling(Strict):
+    """RoPE scaling that stretches a model past its native window (Qwen's YaRN).
+
+    The model then runs the longer context, but its maker warns that static scaling may cost
+    quality, so a service that needs it passes with a stated risk instead of silently.
+    """
+
+    method: Literal["yarn", "linear", "dynamic", "longrope"]
+    factor: PositiveFloat
+    context_tokens: PositiveInt
+    """The context the scaled model advertises."""
+    source: str
+
+    @field_validator("source")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        _check_sources((v,))
+        return v
+
+
 class ModelEntry(Strict):
     id: Id
     name: str
@@ -336,10 +415,14 @@ class ModelEntry(Strict):
     """Published total parameters of the text decoder (exact count where available)."""
     architecture: Architecture
     context_tokens: PositiveInt
-    """Context the developer advertises (may exceed the config's window with RoPE scaling)."""
+    """Native context the developer advertises, without RoPE scaling."""
+    context_scaling: ContextScaling | None = None
+    """A longer context the developer advertises with RoPE scaling (a quality risk to state)."""
     license: Id
     languages: Languages
-    """Languages the card lists explicitly (ISO 639-1)."""
+    """Languages the maker lists explicitly (ISO 639-1)."""
+    languages_source: str = ""
+    """Where the list was read (card, release blog, technical report); empty: the first source."""
     languages_claim: str = ""
     """A broad claim without a list ("140+ languages"): languages not listed stay unknown."""
     strengths: Tasks = ()
@@ -349,9 +432,41 @@ class ModelEntry(Strict):
     benchmarks: tuple[Benchmark, ...] = ()
     official_quantizations: tuple[str, ...] = ()
     """Quantization ids the developer publishes itself (first-party GGUF/AWQ/ONNX...)."""
+    lm_head_stored: bool | None = None
+    """Whether the checkpoint stores its own ``lm_head`` tensor although the embeddings are tied
+    (some small Qwen3 uploads do: converters then write an output tensor too, and the file grows
+    by a vocabulary-sized matrix). None: not read. Only meaningful for tied models."""
+    lm_head_source: str = ""
+    """Where ``lm_head_stored`` was read (a file listing or tensor count); one of ``sources``."""
     verification: Verification = "B"
     sources: Sources
+    source_tiers: tuple[SourceTier, ...] = ()
+    """One tier per source (see SOURCE_TIERS); filled from ``{url, tier}`` source entries."""
     notes: str = ""
+
+    _tiers = model_validator(mode="before")(_split_source_tiers)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ModelEntry:
+        _check_tiers_align(self.sources, self.source_tiers)
+        if self.languages_source:
+            _check_sources((self.languages_source,))
+        if self.lm_head_stored is not None:
+            if not self.architecture.tied_embeddings:
+                raise ValueError(
+                    "lm_head_stored: only for tied embeddings (untied always store it)"
+                )
+            if self.lm_head_source not in self.sources:
+                raise ValueError(
+                    "lm_head_source: name the source (one of sources) it was read from"
+                )
+        scaled = self.context_scaling
+        if scaled is not None and scaled.context_tokens <= self.context_tokens:
+            raise ValueError(
+                f"context_scaling.context_tokens ({scaled.context_tokens}) must exceed the "
+                f"native context_tokens ({self.context_tokens})"
+            )
+        return self
 
     @field_validator("params")
     @classmethod
@@ -507,6 +622,33 @@ class Npu(Strict):
     """INT8 TOPS as published; None when not published."""
 
 
+class DeviceVariant(Strict):
+    """One chip a device ships with (Galaxy S phones: Snapdragon in some markets, Exynos in
+    others). Fields left out are the device's own."""
+
+    id: Id
+    name: str
+    soc: str
+    markets: tuple[str, ...]
+    """Where this variant ships, as the maker or a reference states it (regions or countries)."""
+    gpu: str = ""
+    npu: Npu | None = None
+    memory_bandwidth_gbs: PositiveFloat | None = None
+    """Peak DRAM bandwidth (GB/s) of this variant; None when not published."""
+    sources: Sources
+    source_tiers: tuple[SourceTier, ...] = ()
+    notes: str = ""
+
+    _tiers = model_validator(mode="before")(_split_source_tiers)
+
+    @model_validator(mode="after")
+    def _aligned(self) -> DeviceVariant:
+        _check_tiers_align(self.sources, self.source_tiers)
+        if not self.markets:
+            raise ValueError("markets: name at least one market where this variant ships")
+        return self
+
+
 class Device(Strict):
     id: Id
     name: str
@@ -530,8 +672,13 @@ class Device(Strict):
     npu: Npu | None = None
     platform_models: tuple[Id, ...] = ()
     """Built-in system models available on this device (Apple Foundation Models, Gemini Nano)."""
+    variants: tuple[DeviceVariant, ...] = ()
+    """Chips the device ships with in different markets (empty: one chip, the fields above)."""
     sources: Sources
+    source_tiers: tuple[SourceTier, ...] = ()
     notes: str = ""
+
+    _tiers = model_validator(mode="before")(_split_source_tiers)
 
     @property
     def gpu_vendor(self) -> str | None:
@@ -545,6 +692,10 @@ class Device(Strict):
     def _ram_known(self) -> Device:
         if self.ram_gb is None and self.kind != "reference":
             raise ValueError("ram_gb is required (only a 'reference' chip platform may omit it)")
+        _check_tiers_align(self.sources, self.source_tiers)
+        ids = [v.id for v in self.variants]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"variants: duplicate id in {', '.join(ids)}")
         return self
 
 
@@ -559,6 +710,14 @@ class PlatformModel(Strict):
     languages: Languages = ()
     notes: str = ""
     sources: Sources
+    source_tiers: tuple[SourceTier, ...] = ()
+
+    _tiers = model_validator(mode="before")(_split_source_tiers)
+
+    @model_validator(mode="after")
+    def _aligned(self) -> PlatformModel:
+        _check_tiers_align(self.sources, self.source_tiers)
+        return self
 
 
 # --------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from feasibility.schema import DevicesFile
+from feasibility.schema import Device, DevicesFile
 
 DEVICES_YAML = Path(__file__).resolve().parent.parent / "data" / "devices.yaml"
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -92,3 +92,33 @@ def test_gemini_nano_only_on_android(catalog: DevicesFile) -> None:
     for d in catalog.devices:
         if "gemini-nano-aicore" in d.platform_models:
             assert d.os == "android", d.id
+
+
+def test_galaxy_s26_ships_two_chips_as_variants(catalog: DevicesFile) -> None:
+    """Snapdragon 8 Elite Gen 5 for Galaxy and Exynos 2600, each with its markets and sources."""
+    s26 = next(d for d in catalog.devices if d.id == "galaxy-s26")
+    socs = {v.soc for v in s26.variants}
+    assert socs == {"Snapdragon 8 Elite Gen 5 for Galaxy", "Exynos 2600"}
+    for v in s26.variants:
+        assert v.markets and v.gpu and v.npu is not None
+        assert {"maker", "reference"} & set(v.source_tiers), v.id
+    exynos = next(v for v in s26.variants if v.soc == "Exynos 2600")
+    assert exynos.npu is not None and exynos.npu.vendor == "samsung"
+    assert exynos.memory_bandwidth_gbs is None  # LPDDR5X speed not published
+
+
+def test_variant_ids_are_unique_within_a_device() -> None:
+    base = {
+        "id": "x",
+        "name": "X",
+        "vendor": "V",
+        "kind": "phone",
+        "os": "android",
+        "ram_gb": 8,
+        "sources": ["https://example.org"],
+    }
+    variant = {"id": "a", "name": "A", "soc": "S", "markets": ["EU"], "sources": ["https://e.org"]}
+    with pytest.raises(ValueError, match="duplicate id"):
+        Device.model_validate({**base, "variants": [variant, variant]})
+    with pytest.raises(ValueError, match="markets"):
+        Device.model_validate({**base, "variants": [{**variant, "markets": []}]})

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from feasibility.arch import count_params
-from feasibility.schema import LANGUAGES, MAX_PARAMS, TASKS, ModelsFile
+from feasibility.schema import LANGUAGES, MAX_PARAMS, TASKS, ModelEntry, ModelsFile
 
 CATALOG = Path(__file__).resolve().parents[1] / "data" / "models.yaml"
 
@@ -86,6 +86,10 @@ def test_languages_and_tasks_are_known_codes(catalog: ModelsFile) -> None:
         "exaone-3.5-2.4b-instruct",
         "exaone-3.5-7.8b-instruct",
         "phi-4-mini-instruct",
+        "qwen3-0.6b",
+        "qwen3-1.7b",
+        "qwen3-4b",
+        "qwen3-8b",
     ],
 )
 def test_korean_listed(catalog: ModelsFile, model_id: str) -> None:
@@ -107,3 +111,71 @@ def test_kv_layer_fields_consistent(catalog: ModelsFile) -> None:
         assert a.n_kv_layers <= a.n_attention_layers <= a.layers, m.id
         assert a.sliding_window_layers <= a.n_kv_layers, m.id
         assert a.max_context > 0 and m.context_tokens > 0, m.id
+
+
+def test_qwen3_languages_come_from_the_makers_list(catalog: ModelsFile) -> None:
+    """The Qwen3 release blog lists its 119 languages by family; the list is cited apart from the
+    count."""
+    for m in catalog.models:
+        if m.family == "Qwen3":
+            assert m.languages_source == "https://qwenlm.github.io/blog/qwen3/", m.id
+            assert m.languages_source in m.sources, m.id
+            assert {"ko", "ja", "zh", "vi", "th", "id"} <= set(m.languages), m.id
+
+
+def test_a_languages_source_is_one_of_the_models_sources(catalog: ModelsFile) -> None:
+    for m in catalog.models:
+        assert not m.languages_source or m.languages_source in m.sources, m.id
+
+
+@pytest.mark.parametrize(
+    "model_id",
+    [
+        "deepseek-r1-distill-qwen-1.5b",
+        "kanana-1.5-2.1b-instruct-2505",
+        "midm-2.0-mini-instruct",
+        "qwen3-4b-instruct-2507",
+        "qwen3.5-2b",
+    ],
+)
+def test_added_models_match_their_config_within_a_tenth_of_a_percent(
+    catalog: ModelsFile, model_id: str
+) -> None:
+    """Models added from a config read field by field: the count is exact, not approximate."""
+    m = next(m for m in catalog.models if m.id == model_id)
+    assert abs(count_params(m.architecture) - m.params) <= 0.001 * m.params
+
+
+KOREAN_MAKERS = ("Kakao", "KT", "NAVER Cloud", "SK Telecom", "LG AI Research")
+
+
+def test_at_least_two_korean_made_models_allow_commercial_use(catalog: ModelsFile) -> None:
+    """A Korean service must not be left with EXAONE's non-commercial licence as the only choice."""
+    licences = {lic.id: lic.commercial for lic in catalog.licenses}
+    commercial = [
+        m.id
+        for m in catalog.models
+        if m.developer in KOREAN_MAKERS and licences[m.license] != "no" and "ko" in m.languages
+    ]
+    assert len(commercial) >= 2, commercial
+
+
+def test_checkpoints_that_store_lm_head_although_tied_are_recorded(catalog: ModelsFile) -> None:
+    """Qwen3-0.6B's safetensors hold 751,632,384 parameters against 596,049,920 tied: the upload
+    carries its own lm_head. The field is data for the estimator; it never changes params."""
+    by_id = {m.id: m for m in catalog.models}
+    q = by_id["qwen3-0.6b"]
+    assert q.lm_head_stored is True and q.architecture.tied_embeddings
+    a = q.architecture
+    assert q.params + a.vocab_size * a.hidden_size == 751_632_384
+    assert by_id["gemma-3-270m-it"].lm_head_stored is False
+    for m in catalog.models:
+        if m.lm_head_stored is not None:
+            assert m.architecture.tied_embeddings and m.lm_head_source in m.sources, m.id
+
+
+def test_lm_head_stored_is_refused_for_untied_models(catalog: ModelsFile) -> None:
+    base = next(m for m in catalog.models if m.id == "qwen2.5-7b-instruct").model_dump()
+    base.update(lm_head_stored=True, lm_head_source=base["sources"][0])
+    with pytest.raises(ValueError, match="only for tied embeddings"):
+        ModelEntry.model_validate(base)

@@ -45,7 +45,7 @@ def test_table_shows_the_failing_rule_with_numbers() -> None:
 
 
 def test_model_level_rejection_still_has_numbers() -> None:
-    code, out, _ = run("explain", "qwen3-8b", SEED, "--format", "json")
+    code, out, _ = run("explain", "gemma-3-4b-it", SEED, "--format", "json")
     assert code == 0
     t = json.loads(out)["targets"][0]
     assert not t["feasible"] and t["score"] is None

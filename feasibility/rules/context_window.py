@@ -1,8 +1,12 @@
 """Context window: the service's context must fit the model's advertised context.
 
-Passes when ``service.context_tokens`` <= the context the developer advertises.
+Passes when ``service.context_tokens`` <= the model's native context.
+Passes with a stated risk (``needs_rope_scaling``) when it fits only the longer context the maker
+advertises with RoPE scaling (Qwen's YaRN): the runtime must enable the scaling, and the maker
+warns that static scaling can cost quality on shorter texts.
 Fails otherwise, with both numbers.
-Example: Phi-3-mini-4k with an 8,192-token context fails: "needs 8,192 tokens, model handles 4,096".
+Example: Phi-3-mini-4k with an 8,192-token context fails: "needs 8,192 tokens, model handles 4,096";
+Qwen3-4B at 65,536 passes only with YaRN (native 32,768, 131,072 scaled).
 """
 
 from __future__ import annotations
@@ -16,14 +20,30 @@ ID = "context-window"
 
 def check(s: Situation) -> Verdict:
     need = s.service.context_tokens
-    have = s.candidate.model.context_tokens
-    if need > have:
-        return Verdict.failed(
+    model = s.candidate.model
+    have = model.context_tokens
+    scaled = model.context_scaling
+    if need <= have:
+        return Verdict.passed(
+            ID, f"{fmt_int(need)} of {fmt_int(have)} context tokens", need=need, have=have
+        )
+    if scaled is not None and need <= scaled.context_tokens:
+        return Verdict.passed(
             ID,
-            f"needs {fmt_int(need)} tokens of context, model handles {fmt_int(have)}",
+            f"{fmt_int(need)} context tokens exceed the native {fmt_int(have)}; fits "
+            f"{fmt_int(scaled.context_tokens)} only with {scaled.method} RoPE scaling "
+            f"(factor {scaled.factor:g}), a quality risk",
             need=need,
             have=have,
+            needs_rope_scaling=True,
+            scaled_context=scaled.context_tokens,
+            scaling_method=scaled.method,
+            scaling_factor=scaled.factor,
         )
-    return Verdict.passed(
-        ID, f"{fmt_int(need)} of {fmt_int(have)} context tokens", need=need, have=have
+    most = scaled.context_tokens if scaled is not None else have
+    return Verdict.failed(
+        ID,
+        f"needs {fmt_int(need)} tokens of context, model handles {fmt_int(most)}",
+        need=need,
+        have=most,
     )
