@@ -99,17 +99,27 @@ def cache_file(cache: str, *parts: str) -> Path | None:
     return folder / f"{name}.json"
 
 
-def write_atomically(cache: str, path: Path, text: str) -> None:
-    """Write ``path`` whole or not at all, and drop this cache's entries under other keys.
+STALE_AFTER_S = 7 * 24 * 3600
+"""Entries under another key are deleted once they are this old (see :func:`write_atomically`)."""
 
-    Entries written by other versions of the code can never be read again, so they are removed
-    here rather than left to grow the folder. Failures are ignored: a cache only saves time.
+
+def write_atomically(cache: str, path: Path, text: str) -> None:
+    """Write ``path`` whole or not at all, and drop this cache's old entries under other keys.
+
+    An entry under another key was written by other code: an older release, an edited checkout,
+    or another installed version sharing the folder. Deleting it at once would make two versions
+    in use side by side delete each other's entries on every run, so only entries unwritten for
+    :data:`STALE_AFTER_S` go. Failures are ignored: a cache only saves time.
     """
+    import time
+
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
+        current = f"{cache}-{source_key(cache)}"
+        cutoff = time.time() - STALE_AFTER_S
         for old in path.parent.glob(f"{cache}-*.json"):
-            if old != path and not old.name.startswith(f"{cache}-{source_key(cache)}"):
+            if not old.name.startswith(current) and old.stat().st_mtime < cutoff:
                 old.unlink(missing_ok=True)

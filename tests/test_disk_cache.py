@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -95,29 +96,33 @@ def test_location_without_the_variable(monkeypatch: pytest.MonkeyPatch, tmp_path
 def test_catalog_cache_file_carries_the_source_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The parsed-catalog cache is written under the code key, and older keys are removed."""
+    """The parsed-catalog cache is written under the code key; week-old other keys are removed."""
     from feasibility import catalog as mod
 
     monkeypatch.setenv("FEASIBILITY_CACHE_DIR", str(tmp_path))
     stale = tmp_path / "catalog-0000000000000000-abc.json"
-    stale.write_text("{}", encoding="utf-8")
+    recent = tmp_path / "catalog-1111111111111111-abc.json"
     other = tmp_path / "gguf-layouts-0000000000000000.json"
-    other.write_text("{}", encoding="utf-8")
+    for f in (stale, recent, other):
+        f.write_text("{}", encoding="utf-8")
+    old = time.time() - disk_cache.STALE_AFTER_S - 60
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
     mod._load.cache_clear()
     try:
         mod.load_catalog()
     finally:
         mod._load.cache_clear()
     key = disk_cache.source_key(disk_cache.CATALOG)
-    (written,) = tmp_path.glob("catalog-*.json")
-    assert written.name.startswith(f"catalog-{key}-")
+    (written,) = tmp_path.glob(f"catalog-{key}-*.json")
     assert set(json.loads(written.read_text(encoding="utf-8"))) == {
         "models.yaml",
         "devices.yaml",
         "runtimes.yaml",
         "quantizations.yaml",
     }
-    assert not stale.exists()
+    assert not stale.exists()  # another key, unwritten for a week: deleted
+    assert recent.exists()  # another key, recent: another version in use may still read it
     assert other.exists()  # another cache's entries are left alone
 
 

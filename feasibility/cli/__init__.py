@@ -4,19 +4,51 @@ One module per command group, all over the shared options in :mod:`feasibility.c
 ``check`` (the report), ``estimate`` (the numbers), ``listing`` (models, devices, runtimes, quants,
 licenses, rules, schema), ``screen`` (a fleet), ``import_model`` (an overlay from a config) and
 ``explain`` (one model). This module only builds the group; the command modules never import it.
+A command's module is imported when that command runs (or when help lists them all), so that a
+``feasibility check`` does not pay for the definitions of the other commands.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Sequence
 
 import click
 
-from feasibility.cli import check, estimate, explain, import_model, listing, screen
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "check"),
+    "estimate": ("estimate", "estimate"),
+    "models": ("listing", "models_cmd"),
+    "devices": ("listing", "devices_cmd"),
+    "runtimes": ("listing", "runtimes_cmd"),
+    "quants": ("listing", "quants_cmd"),
+    "licenses": ("listing", "licenses_cmd"),
+    "rules": ("listing", "rules_cmd"),
+    "schema": ("listing", "schema_cmd"),
+    "screen": ("screen", "screen_cmd"),
+    "import-model": ("import_model", "import_model_cmd"),
+    "explain": ("explain", "explain_cmd"),
+}
+"""Command name -> (module in ``feasibility.cli``, attribute)."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when the command is looked up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module = importlib.import_module(f"feasibility.cli.{where[0]}")
+        command: click.Command = getattr(module, where[1])
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="feasibility")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of short messages.")
 def cli(debug: bool) -> None:
@@ -32,11 +64,6 @@ def cli(debug: bool) -> None:
     Exit status: 0 success; 3 check: fewer than two models fit; 2 bad usage
     or invalid input; 1 internal error (a bug; rerun with --debug).
     """
-
-
-for _module in (check, estimate, listing, screen, import_model, explain):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

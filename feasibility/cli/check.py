@@ -83,6 +83,3 @@ def check(
             err=True,
         )
         sys.exit(EXIT_INFEASIBLE)
-
-
-COMMANDS: tuple[click.Command, ...] = (check,)

@@ -161,6 +161,3 @@ def _table(est: Any, data: dict[str, Any], budget: tuple[Any, int | None, str] |
     if est.assumptions:
         text += "\nAssumptions:\n" + "".join(f"- {a}\n" for a in est.assumptions)
     return text
-
-
-COMMANDS: tuple[click.Command, ...] = (estimate,)

@@ -42,6 +42,3 @@ def explain_cmd(
     cat = load_catalog(catalogs)
     result = explain(cat, model, device_yaml, quant=quant_id, runtime=runtime_id)
     write(render_json(result) if fmt == "json" else render_table(result), output)
-
-
-COMMANDS: tuple[click.Command, ...] = (explain_cmd,)

@@ -83,6 +83,3 @@ def import_model_cmd(
     write(text, output)
     if output:
         click.echo(f"wrote {output}; check the entry, then use --catalog {output}", err=True)
-
-
-COMMANDS: tuple[click.Command, ...] = (import_model_cmd,)

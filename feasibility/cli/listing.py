@@ -335,14 +335,3 @@ def schema_cmd(fmt: str, output: str | None, catalogs: tuple[str, ...]) -> None:
     if catalogs:
         load_catalog(catalogs)
     write(dump_json(device_schema()), output)
-
-
-COMMANDS: tuple[click.Command, ...] = (
-    models_cmd,
-    devices_cmd,
-    runtimes_cmd,
-    quants_cmd,
-    licenses_cmd,
-    rules_cmd,
-    schema_cmd,
-)

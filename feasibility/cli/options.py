@@ -14,7 +14,6 @@ that start-up stays fast.
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import wraps
@@ -56,8 +55,7 @@ class JsonError(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         doc = {"error": self.message, "problems": self.problems}
-        text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False)
-        click.echo(text, file=file or sys.stderr)
+        click.echo(dump_json(doc), file=file or sys.stderr, nl=False)
 
 
 def _wants_json(args: Sequence[str]) -> bool:
@@ -172,6 +170,9 @@ def write(text: str, output: str | None) -> None:
 
 
 def dump_json(data: Any) -> str:
+    """The project's JSON style: indented, sorted keys, UTF-8 text, a final newline."""
+    import json
+
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

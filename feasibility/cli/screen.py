@@ -316,6 +316,3 @@ def _screen_text(result: Any, fmt: str, top: int) -> str:
         if result.skipped_rows > SKIPPED_SHOWN:
             lines.append(f"- ... and {result.skipped_rows - SKIPPED_SHOWN:,} more")
     return "\n".join(lines) + "\n"
-
-
-COMMANDS: tuple[click.Command, ...] = (screen_cmd,)
