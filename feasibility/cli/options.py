@@ -29,8 +29,8 @@ EXIT_INPUT = 2
 EXIT_INFEASIBLE = 3
 
 EXIT_CODES = (
-    "\b\nExit status: 0 success; 2 bad usage or invalid input (with --format json: a JSON"
-    ' error {"error": ..., "problems": [...]} on stderr); 1 internal error (a bug; rerun with'
+    "Exit status: 0 success; 2 bad usage or invalid input (with --format json: a JSON error"
+    ' {"error": ..., "problems": [...]} on stderr); 1 internal error (a bug; rerun with'
     " --debug)."
 )
 """The epilog of every command but ``check`` (which adds 3)."""
