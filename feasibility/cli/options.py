@@ -181,7 +181,8 @@ catalog_option = click.option(
     "catalogs",
     multiple=True,
     type=click.Path(dir_okay=False),
-    help="Catalog overlay YAML adding or replacing models, devices, runtimes (repeatable).",
+    help="Catalog overlay YAML adding or replacing models, devices, runtimes, quantizations or "
+    "licences (repeatable).",
 )
 output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."
