@@ -68,7 +68,7 @@ def check(
 
     if detail is not None and fmt != "json":
         raise InputProblem("--detail applies to --format json only")
-    assessment = run_check(device_yaml, catalog=load_catalog(catalogs))
+    assessment = run_check(device_yaml, catalog=load_catalog(catalogs, estimates=True))
     if fmt == "json" and detail != "full":
         write(assessment.model_dump_json(indent=2, exclude=set(SUMMARY_LEAVES_OUT)) + "\n", output)
     else:

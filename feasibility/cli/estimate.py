@@ -82,7 +82,7 @@ def estimate(
     """
     from feasibility.api import estimate as run_estimate
 
-    cat = load_catalog(catalogs)
+    cat = load_catalog(catalogs, estimates=True)
     budget = _budget(device, cat) if device is not None else None
     est = run_estimate(
         model_id,

@@ -39,6 +39,6 @@ def explain_cmd(
     """
     from feasibility.explain import explain, render_json, render_table
 
-    cat = load_catalog(catalogs)
+    cat = load_catalog(catalogs, estimates=True)
     result = explain(cat, model, device_yaml, quant=quant_id, runtime=runtime_id)
     write(render_json(result) if fmt == "json" else render_table(result), output)

@@ -203,9 +203,12 @@ def format_option(
     )
 
 
-def load_catalog(catalogs: Sequence[str]) -> Any:
-    """The shipped catalog plus the ``--catalog`` overlays; a broken overlay names its line."""
-    from feasibility.api import use_layout_store
+def load_catalog(catalogs: Sequence[str], *, estimates: bool = False) -> Any:
+    """The shipped catalog plus the ``--catalog`` overlays; a broken overlay names its line.
+
+    ``estimates``: the command will estimate memory, so the GGUF layout store is read too (the
+    listings never estimate and skip that work).
+    """
     from feasibility.catalog import load_catalog as _load
     from feasibility.errors import CatalogError
 
@@ -217,7 +220,10 @@ def load_catalog(catalogs: Sequence[str]) -> Any:
 
             raise locate(exc, exc.source) from None
         raise
-    use_layout_store()
+    if estimates:
+        from feasibility.api import use_layout_store
+
+        use_layout_store()
     return catalog
 
 

@@ -82,7 +82,7 @@ def screen_cmd(
     from feasibility.fleet import fleet_format, load_service, screen
 
     fleet_format(fleet)  # an unknown extension is a usage error before any work
-    cat = load_catalog(catalogs)
+    cat = load_catalog(catalogs, estimates=True)
     service = load_service(service_yaml)
     err = sys.stderr
     bar: Any = None
