@@ -404,3 +404,25 @@ def test_estimate_chip_preset_says_why_no_budget() -> None:
     table = run(*args, "--device", "snapdragon-8-elite-ref").stdout
     assert "\nBudget: unknown: snapdragon-8-elite-ref is a chip reference platform" in table
     assert not [ln for ln in table.splitlines() if ln.startswith("headroom")]
+
+
+def test_a_crash_is_exit_1_and_json_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug is exit 1 (never 2 or 3), with a JSON error under --format json."""
+    import feasibility.api
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(feasibility.api, "check", boom)
+    as_json = run("check", SEED, "--format", "json")
+    assert as_json.exit_code == 1
+    assert json.loads(as_json.stderr) == {
+        "error": "internal error: RuntimeError: boom",
+        "problems": [],
+    }
+    as_text = run("check", SEED)
+    assert as_text.exit_code == 1
+    assert as_text.stderr == (
+        "Internal error: RuntimeError: boom\n"
+        "This is a bug in feasibility; rerun with --debug for the traceback.\n"
+    )
