@@ -7,8 +7,8 @@ unexpected crash (a bug: rerun with ``--debug`` for the traceback). With ``--for
 error is one JSON object on stderr, ``{"error": ..., "problems": [...]}``, so that a tool reading
 JSON never has to parse prose. Reports go to stdout (or ``-o FILE``), diagnostics to stderr.
 
-Only click is imported here: the command modules import what they need inside each command, so
-that start-up stays fast.
+Only click and the small ``errors`` module are imported here; the command modules import what they
+need inside each command, so that start-up stays fast.
 """
 
 from __future__ import annotations
