@@ -1,10 +1,15 @@
-"""How fast is `feasibility check`? Prints wall-clock figures; the target is well under 0.5 s.
+"""How fast is `feasibility check`, measured against the imports it cannot avoid.
 
-Three figures per example: the whole CLI process (what a user or CI waits for: interpreter start,
-imports, catalog load, evaluation, rendering) once with an empty cache folder (the first run on a
-new machine, which then stores the parsed catalog and the GGUF layout figures), then the median of
-the runs that follow; and the in-process evaluation with the catalog already loaded (what a
-library user pays per call).
+The figure that matters is a ratio: the wall-clock time of a whole `feasibility check` process
+(interpreter start, imports, catalog load, evaluation, rendering) divided by that of a bare
+``python -c "import pydantic, yaml, click, tabulate"`` on the same machine in the same run. A ratio
+is stable on a shared or slow machine where seconds are not. The two commands are run interleaved
+(A B A B ...) so that a burst of load elsewhere hits both alike, and the medians are compared.
+Target: at most 2.5x with a warm cache.
+
+Two cache states: warm (the user's cache folder, filled by a first run: the usual case) and cold
+(an empty cache folder per run: the first run on a new machine). The in-process library call with
+the catalog already loaded is printed too (what a library user pays per call).
 
 Usage: python benchmarks/speed.py [DEVICE_YAML ...] [--runs N]
 """
@@ -21,28 +26,39 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = [
-    ROOT / "examples" / n for n in ("seed-scenario.yaml", "raspberry-pi-5.yaml", "laptop.yaml")
-]
-COMMAND = [sys.executable, "-m", "feasibility", "check", "--format", "json"]
+DEFAULT = [ROOT / "examples" / "seed-scenario.yaml"]
+BASELINE = [sys.executable, "-c", "import pydantic, yaml, click, tabulate"]
+TARGET = 2.5
 
 
-def _time_cli(path: Path, env: dict[str, str] | None = None) -> float:
+def _time(cmd: list[str], env: dict[str, str] | None = None) -> float:
     t = time.perf_counter()
-    subprocess.run(
-        [*COMMAND, str(path)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-    )
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - t
 
 
+def _check(path: Path) -> list[str]:
+    return [sys.executable, "-m", "feasibility", "check", str(path)]
+
+
+def interleaved(path: Path, runs: int, cold: bool) -> tuple[float, float]:
+    """Median seconds of (baseline, check) over ``runs`` interleaved pairs."""
+    base: list[float] = []
+    check: list[float] = []
+    for _ in range(runs):
+        base.append(_time(BASELINE))
+        if cold:
+            with tempfile.TemporaryDirectory() as empty:
+                check.append(_time(_check(path), {**os.environ, "FEASIBILITY_CACHE_DIR": empty}))
+        else:
+            check.append(_time(_check(path)))
+    return statistics.median(base), statistics.median(check)
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path, default=DEFAULT)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=11)
     args = ap.parse_args()
 
     import feasibility
@@ -50,19 +66,23 @@ def main() -> None:
 
     cat = load_catalog()
     for f in args.files:
-        with tempfile.TemporaryDirectory() as empty:
-            first = _time_cli(f, {**os.environ, "FEASIBILITY_CACHE_DIR": empty})
-        _time_cli(f)  # make sure the user's cache holds this example's figures
-        cli = [_time_cli(f) for _ in range(args.runs)]
+        _time(_check(f))  # fill the cache for the warm runs
+        for state, cold in (("warm", False), ("cold", True)):
+            base, check = interleaved(f, args.runs, cold)
+            ratio = check / base
+            verdict = "meets" if ratio <= TARGET else "misses"
+            print(
+                f"{f.name} ({state} cache): check {check * 1000:.0f} ms, bare imports "
+                f"{base * 1000:.0f} ms, ratio {ratio:.2f}x ({verdict} the {TARGET}x target; "
+                f"medians of {args.runs} interleaved runs)"
+            )
         lib: list[float] = []
         for _ in range(args.runs):
             t = time.perf_counter()
             feasibility.check(f, catalog=cat)
             lib.append(time.perf_counter() - t)
-        print(
-            f"{f.name:22s} CLI first run {first:.3f} s, then median {statistics.median(cli):.3f} s"
-            f" (min {min(cli):.3f});  library check median {statistics.median(lib):.3f} s"
-        )
+        lib_ms = statistics.median(lib) * 1000
+        print(f"{f.name}: library check with the catalog loaded {lib_ms:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -35,10 +35,9 @@ def load_spec(spec: SpecLike) -> tuple[Spec, str]:
 
 def use_layout_store() -> None:
     """Serve GGUF layout figures from the on-disk store (see ``estimator.layout_store``)."""
-    from feasibility.catalog import cache_dir
     from feasibility.estimator import layout_store
 
-    layout_store.load(cache_dir())
+    layout_store.load()
 
 
 def check(

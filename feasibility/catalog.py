@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
+from feasibility import disk_cache
 from feasibility.errors import CatalogError, Problem, UnknownIdError
 from feasibility.loader import load_yaml, validate
 from feasibility.schema import (
@@ -169,30 +170,17 @@ _SHIPPED: tuple[
     ("runtimes.yaml", RuntimesFile),
     ("quantizations.yaml", QuantizationsFile),
 )
-CACHE_FORMAT = 1
-
-
-def cache_dir() -> Path | None:
-    """Where the parsed catalog is kept between runs (None disables the cache).
-
-    ``FEASIBILITY_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/feasibility``, else
-    ``~/.cache/feasibility``.
-    """
-    env = os.environ.get("FEASIBILITY_CACHE_DIR")
-    if env is not None:
-        return Path(env) if env else None
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    root = Path(xdg) if xdg else Path.home() / ".cache"
-    return root / "feasibility"
 
 
 def _read_shipped(base: Path) -> tuple[dict[str, object], bytes]:
-    """The four catalog files, validated; parsed YAML is cached as JSON keyed by content hash.
+    """The four catalog files, validated; parsed YAML is cached as JSON.
 
     Parsing ~200 KB of YAML costs about as much as a whole evaluation; validating the same data
-    from JSON costs a few milliseconds. The cache is keyed by the SHA-256 of the file bytes, so an
-    edited catalog is re-read, and a missing or unwritable cache only costs time. The result is
-    identical either way (the catalog test compares both paths).
+    from JSON costs a few milliseconds. The cache file is keyed by the SHA-256 of the catalog
+    files and by the hash of the code that parses and validates them
+    (:data:`feasibility.disk_cache.SOURCES`), so an edited catalog or schema is re-read, and a
+    missing or unwritable cache only costs time. The result is identical either way (the catalog
+    test compares both paths).
     """
     raws = {}
     for name, _ in _SHIPPED:
@@ -206,8 +194,7 @@ def _read_shipped(base: Path) -> tuple[dict[str, object], bytes]:
     for name, _ in _SHIPPED:
         digest.update(raws[name])
     key = digest.hexdigest()
-    folder = cache_dir()
-    cached = folder / f"catalog-{CACHE_FORMAT}-{key[:32]}.json" if folder else None
+    cached = disk_cache.cache_file(disk_cache.CATALOG, key[:32])
     if cached is not None and cached.is_file():
         try:
             parts = json.loads(cached.read_text(encoding="utf-8"))
@@ -218,16 +205,11 @@ def _read_shipped(base: Path) -> tuple[dict[str, object], bytes]:
             pass  # a damaged cache is ignored and rewritten
     files = {name: _read(base / name, schema)[0] for name, schema in _SHIPPED}
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(
-                json.dumps({n: f.model_dump(mode="json") for n, f in files.items()}),  # type: ignore[attr-defined]
-                encoding="utf-8",
-            )
-            os.replace(tmp, cached)
-        except OSError:
-            pass
+        disk_cache.write_atomically(
+            disk_cache.CATALOG,
+            cached,
+            json.dumps({n: f.model_dump(mode="json") for n, f in files.items()}),  # type: ignore[attr-defined]
+        )
     return files, key.encode()
 
 

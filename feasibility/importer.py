@@ -245,7 +245,7 @@ def import_model(
             raise InputError(f"is not a readable JSON config: {exc}", source=str(p)) from None
         if not isinstance(cfg, dict):
             raise InputError("expected a JSON object (a transformers config.json)", source=str(p))
-        default_name = str(cfg.get("_name_or_path") or p.resolve().parent.name)
+        default_name = str(cfg.get("_name_or_path") or "")
     try:
         arch = architecture_from_config(cfg)
     except InputError as exc:
@@ -260,12 +260,34 @@ def import_model(
                 f"--languages: unknown ISO 639-1 code(s) {', '.join(bad)}; known: "
                 + ", ".join(sorted(LANGUAGES))
             )
-    name = hf_repo.split("/", 1)[1] if hf_repo else default_name.rstrip("/").split("/")[-1]
+    name = _model_name(p, hf_repo, default_name, model_id)
     mid = model_id or _slug(name)
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", mid) or len(mid) > 80:
         raise InputError(f"--id must be lowercase letters, digits, '.', '_' or '-' (got {mid!r})")
     params = count_params(arch)
     return _render(mid, name, hf_repo, license_id, languages, arch, params, p.name)
+
+
+def _model_name(p: Path, hf_repo: str | None, in_file: str, model_id: str | None) -> str:
+    """The model's name: the repo, else the name the file records, else the file's own name.
+
+    Never the directory's name: a config.json sits in a folder such as ``configs/`` or a
+    snapshot hash that says nothing about the model. A file named ``config.json`` that records
+    no name gives no name at all, so the id must then be given.
+    """
+    if hf_repo:
+        return hf_repo.split("/", 1)[1]
+    name = in_file.rstrip("/").split("/")[-1]
+    if name:
+        return name
+    if p.stem.lower() != "config":
+        return p.stem
+    if model_id:
+        return model_id
+    raise InputError(
+        "records no model name (no _name_or_path): give the id with --id (or --hf-repo)",
+        source=str(p),
+    )
 
 
 _ARCH_ORDER: tuple[str, ...] = (

@@ -50,11 +50,28 @@ def test_pipeline_templates_use_known_placeholders_only() -> None:
             assert names <= set(PLACEHOLDERS), (r.id, step.title, names)
 
 
-def test_catalog_version_is_a_stable_content_hash() -> None:
-    """The provenance hash depends on content only."""
-    cat = load_catalog()
-    assert len(cat.version) == 12
-    assert cat.version == load_catalog().version
+def test_catalog_version_is_a_stable_content_hash(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The provenance hash depends on the catalog's content only: not on where the files are or
+    on the cache, and it changes when an entry changes."""
+    import shutil
+
+    from feasibility import catalog as mod
+
+    shipped = mod.data_dir()
+    version = load_catalog().version
+    assert len(version) == 12
+    copy = tmp_path / "data"
+    shutil.copytree(shipped, copy)
+    monkeypatch.setenv("FEASIBILITY_CACHE_DIR", "")
+    assert load_catalog(directory=copy) is not load_catalog()
+    assert load_catalog(directory=copy).version == version
+    models = copy / "models.yaml"
+    models.write_text(models.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    mod._load.cache_clear()
+    try:
+        assert load_catalog(directory=copy).version != version
+    finally:
+        mod._load.cache_clear()
 
 
 def test_cached_and_parsed_catalog_are_identical(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

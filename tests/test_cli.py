@@ -51,7 +51,12 @@ def test_check_json_contract(runner: CliRunner) -> None:
     assert all({"title", "command"} <= set(s) for s in rec["pipeline"])
     assert len(rec["targets"]) == 4
     assert all({"runtime", "memory", "pipeline"} <= set(t) for t in rec["targets"])
-    rej = data["rejected"][0]
+    assert "rejected" not in data and data["rejection_counts"]  # --detail summary, the default
+    full = json.loads(
+        runner.invoke(cli, ["check", SEED, "--format", "json", "--detail", "full"]).stdout
+    )
+    assert {k: v for k, v in full.items() if k != "rejected"} == data
+    rej = full["rejected"][0]
     assert {"model", "quantization", "runtime", "rule", "reason"} <= set(rej)
 
 

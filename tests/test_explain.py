@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -10,7 +11,7 @@ from feasibility.api import check
 from feasibility.cli import cli
 from feasibility.rules import RULES
 
-SEED = "examples/seed-scenario.yaml"
+SEED = str(Path(__file__).resolve().parents[1] / "examples" / "seed-scenario.yaml")
 
 
 def run(*args: str) -> tuple[int, str, str]:

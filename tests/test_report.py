@@ -428,6 +428,7 @@ def test_verdict_sentences_use_the_evidence(
             ):
                 assert v in text, f"{t.lang}: {v!r} missing from {text!r}"
         seen.add(text)
+    assert len(seen) == 2, f"the Korean and English sentences are the same: {seen}"
     ko = verdict_sentence(KO, rule, outcome, evidence, reason="")
     assert HANGUL.search(ko)
     assert ko.endswith("다.") or ko.endswith(").")

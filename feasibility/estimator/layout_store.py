@@ -2,10 +2,12 @@
 
 Why: a ``feasibility check`` builds the llama-quantize tensor layout of every (model, GGUF type)
 it considers, a few hundred per run, and that is most of a cold run's time. The figures a layout
-yields depend only on the architecture, the file type and this package's layout code, so they are
-stored under a key hashing exactly those (the code hash covers ``ggml.py`` and ``gguf.py``: a change
-to the rules invalidates every entry). The tensor list itself is not stored; it is rebuilt on
-demand. Results are identical with or without the store (a test compares them).
+yields depend only on the architecture, the file type and this package's code, so each entry is
+keyed on the architecture and file type, and the file on the package version and the bytes of every
+module the layout computation imports (:data:`feasibility.disk_cache.SOURCES`: ``ggml.py``,
+``gguf.py``, ``speed.py``'s type classes, ``schema.py``'s properties, ...), so a change to any of
+them starts a fresh store. The tensor list itself is not stored; it is rebuilt on demand. Results
+are identical with or without the store (a test compares them).
 
 I/O happens only in :func:`load` and :func:`save`, which the catalog loader calls (load at first
 use, save at interpreter exit); the estimator itself only reads and fills the in-memory table.
@@ -17,10 +19,10 @@ import atexit
 import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from feasibility import disk_cache
 from feasibility.estimator.gguf import GgufLayout, build_layout
 from feasibility.schema import Architecture
 
@@ -43,18 +45,6 @@ _table: dict[str, dict[str, Any]] = {}
 _added = False
 _path: Path | None = None
 _keys: dict[int, tuple[Architecture, str]] = {}
-
-
-def code_hash() -> str:
-    here = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for name in ("ggml.py", "gguf.py", "layout_store.py"):
-        h.update((here / name).read_bytes())
-    return h.hexdigest()[:16]
-
-
-def store_path(folder: Path) -> Path:
-    return folder / f"gguf-layouts-{code_hash()}.json"
 
 
 def _arch_key(a: Architecture) -> str:
@@ -82,12 +72,14 @@ def layout(a: Architecture, ftype: str) -> GgufLayout:
     return lay
 
 
-def load(folder: Path | None) -> None:
-    """Read the stored figures once per process and save new ones at exit (no folder: no-op)."""
+def load() -> None:
+    """Read the stored figures once per process and save new ones at exit (caching off: no-op)."""
     global _path
-    if folder is None or _path is not None:
+    if _path is not None:
         return
-    _path = store_path(folder)
+    _path = disk_cache.cache_file(disk_cache.GGUF_LAYOUTS)
+    if _path is None:
+        return
     with contextlib.suppress(OSError, ValueError):
         data = json.loads(_path.read_text(encoding="utf-8"))
         if isinstance(data, dict):
@@ -102,9 +94,5 @@ def save() -> None:
     global _added
     if _path is None or not _added:
         return
-    with contextlib.suppress(OSError):
-        _path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_table, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, _path)
-        _added = False
+    disk_cache.write_atomically(disk_cache.GGUF_LAYOUTS, _path, json.dumps(_table, sort_keys=True))
+    _added = False

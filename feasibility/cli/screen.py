@@ -1,10 +1,4 @@
-"""CLI commands ``screen``, ``import-model`` and ``explain`` (registered by ``feasibility.cli``).
-
-Kept in their own module so that they can grow without touching the core commands. Only click is
-imported at the top: every other module is imported inside the command that needs it, because
-start-up time matters for a CLI run in loops and CI. Errors go through ``cli._guard`` like the
-other commands (exit 2 with file, row and field for bad input; no traceback).
-"""
+"""``feasibility screen``: a whole fleet against one service, with coverage tables."""
 
 from __future__ import annotations
 
@@ -14,7 +8,16 @@ from typing import IO, Any
 
 import click
 
-from feasibility.cli import InputProblem, _catalog_option, _guard, _load_catalog, _out, _write
+from feasibility.cli.options import (
+    EXIT_CODES,
+    Command,
+    InputProblem,
+    catalog_option,
+    guard,
+    load_catalog,
+    out,
+    output_option,
+)
 
 PROGRESS_MIN_ROWS = 10_000
 """Fleets at least this large get a progress bar (when stderr is a terminal)."""
@@ -22,12 +25,7 @@ SKIPPED_SHOWN = 50
 """Bad rows listed one by one on stderr; the rest are counted."""
 
 
-# ------------------------------------------------------------------------------------------
-# screen
-# ------------------------------------------------------------------------------------------
-
-
-@click.command("screen")
+@click.command("screen", cls=Command, epilog=EXIT_CODES)
 @click.argument("fleet", type=click.Path(dir_okay=False))
 @click.option(
     "--service",
@@ -56,9 +54,9 @@ SKIPPED_SHOWN = 50
     type=click.IntRange(1, 256),
     help="Worker processes for the unique specs (default: one per core).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
-@_catalog_option
-@_guard
+@output_option
+@catalog_option
+@guard
 def screen_cmd(
     fleet: str,
     service_yaml: str,
@@ -73,7 +71,8 @@ def screen_cmd(
     FLEET is CSV, JSON Lines (.jsonl) or YAML with one device per row: a 'preset' id or
     explicit os, ram_gb, memory_bandwidth_gbs, accelerators (cpu;gpu;npu), npu_vendor,
     os_version, name; and an optional 'count' (e.g. active users) that weights coverage.
-    Bad rows are reported with their row number and skipped.
+    Bad rows are reported with their row number and skipped: table/markdown list the
+    first 50 in the report, csv on stderr, json all of them.
 
     \b
     Example:
@@ -83,7 +82,7 @@ def screen_cmd(
     from feasibility.fleet import fleet_format, load_service, screen
 
     fleet_format(fleet)  # an unknown extension is a usage error before any work
-    cat = _load_catalog(catalogs)
+    cat = load_catalog(catalogs, estimates=True)
     service = load_service(service_yaml)
     err = sys.stderr
     bar: Any = None
@@ -111,26 +110,38 @@ def screen_cmd(
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    if fmt in ("csv", "json"):  # table/markdown list them in the report itself
-        for raw, msg in result.problems[:SKIPPED_SHOWN]:
-            click.echo(f"{fleet}: {raw.where()}: {msg} (skipped)", err=True)
-    if result.skipped_rows > (0 if fmt in ("table", "markdown") else SKIPPED_SHOWN):
-        click.echo(
-            f"{fleet}: {result.skipped_rows:,} bad rows skipped "
-            "(every one is listed with --format json)",
-            err=True,
-        )
+    _tell_skipped(fleet, result, fmt)
     if result.valid_rows == 0:
         raise InputProblem(
             f"{fleet}: no usable rows ({result.rows:,} read, {result.skipped_rows:,} skipped)"
         )
-    with _out(output) as fh:
+    with out(output) as fh:
         if fmt == "csv":
             _screen_csv(result, fh)
         elif fmt == "json":
             _screen_json(result, fh)
         else:
             fh.write(_screen_text(result, fmt, top))
+
+
+def _tell_skipped(fleet: str, result: Any, fmt: str) -> None:
+    """Bad rows on stderr, where the report itself does not list them all.
+
+    table/markdown list up to ``SKIPPED_SHOWN`` in the report and json lists every one, so stderr
+    only speaks of what the output leaves out; csv has no place for them, so stderr lists them.
+    """
+    n = result.skipped_rows
+    if fmt == "csv":
+        for raw, msg in result.problems[:SKIPPED_SHOWN]:
+            click.echo(f"{fleet}: {raw.where()}: {msg} (skipped)", err=True)
+    if fmt == "json" or n <= (0 if fmt == "csv" else SKIPPED_SHOWN):
+        return
+    where = "are listed above" if fmt == "csv" else "are listed in the report"
+    click.echo(
+        f"{fleet}: {n:,} bad rows skipped; the first {SKIPPED_SHOWN} {where}, "
+        "--format json lists every one",
+        err=True,
+    )
 
 
 def _pick_cells(picks: Any) -> list[str]:
@@ -305,93 +316,3 @@ def _screen_text(result: Any, fmt: str, top: int) -> str:
         if result.skipped_rows > SKIPPED_SHOWN:
             lines.append(f"- ... and {result.skipped_rows - SKIPPED_SHOWN:,} more")
     return "\n".join(lines) + "\n"
-
-
-# ------------------------------------------------------------------------------------------
-# import-model
-# ------------------------------------------------------------------------------------------
-
-
-@click.command("import-model")
-@click.argument("path", type=click.Path(dir_okay=True))
-@click.option("--id", "model_id", help="Catalog id (default: from the repo or file name).")
-@click.option("--hf-repo", help="Hugging Face repo, org/name (fills hf_repo and the source).")
-@click.option(
-    "--license", "license_id", help="Licence id from the catalog (apache-2.0, mit, llama3.2, ...)."
-)
-@click.option("--languages", help="Comma-separated ISO 639-1 codes the card lists (en,ko).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
-@_guard
-def import_model_cmd(
-    path: str,
-    model_id: str | None,
-    hf_repo: str | None,
-    license_id: str | None,
-    languages: str | None,
-    output: str | None,
-) -> None:
-    """Turn a Hugging Face config.json (or a .gguf file) into a catalog overlay entry.
-
-    Prints YAML to add with '--catalog FILE' to any command. Fields the config cannot tell
-    (licence, languages, sources) are marked 'FILL IN' unless given as options.
-
-    \b
-    Example:
-      feasibility import-model config.json --id my-model-1b --hf-repo my-org/My-Model-1B \\
-          --license apache-2.0 --languages en,ko -o my-models.yaml
-      feasibility check device.yaml --catalog my-models.yaml
-    """
-    from feasibility.importer import import_model
-
-    langs = tuple(x.strip() for x in languages.split(",") if x.strip()) if languages else None
-    text = import_model(
-        path, model_id=model_id, hf_repo=hf_repo, license_id=license_id, languages=langs
-    )
-    _write(text, output)
-    if output:
-        click.echo(f"wrote {output}; check the entry, then use --catalog {output}", err=True)
-
-
-# ------------------------------------------------------------------------------------------
-# explain
-# ------------------------------------------------------------------------------------------
-
-
-@click.command("explain")
-@click.argument("model")
-@click.argument("device_yaml", type=click.Path(dir_okay=False))
-@click.option("--quant", "quant_id", help="Explain this quantization (default: best per target).")
-@click.option("--runtime", "runtime_id", help="Explain this runtime (default: best per target).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
-@_catalog_option
-@_guard
-def explain_cmd(
-    model: str,
-    device_yaml: str,
-    quant_id: str | None,
-    runtime_id: str | None,
-    fmt: str,
-    output: str | None,
-    catalogs: tuple[str, ...],
-) -> None:
-    """Every rule's verdict for MODEL on every target in DEVICE_YAML, with the numbers.
-
-    Per target it explains the best-scoring feasible (quantization, runtime), or the closest
-    miss when none is feasible; --quant/--runtime pick one instead.
-
-    \b
-    Example:
-      feasibility explain qwen2.5-1.5b-instruct examples/seed-scenario.yaml
-      feasibility explain llama-3.2-1b-instruct device.yaml --quant Q4_K_M --runtime llama.cpp
-    """
-    from feasibility.explain import explain, render_json, render_table
-
-    cat = _load_catalog(catalogs)
-    result = explain(cat, model, device_yaml, quant=quant_id, runtime=runtime_id)
-    _write(render_json(result) if fmt == "json" else render_table(result), output)
-
-
-COMMANDS: tuple[click.Command, ...] = (screen_cmd, import_model_cmd, explain_cmd)
