@@ -354,3 +354,33 @@ def test_plan_names_are_unique() -> None:
     names = [p.name for p in all_scripts()]
     assert len(names) == len(set(names))
     assert isinstance(next(iter(all_scripts())), Plan)
+
+
+# Flags llama.py accepts at executorch v1.4.1 (examples/qualcomm/oss_scripts/llama/llama.py
+# _build_parser and backends/qualcomm/export_utils.py setup_common_args_and_variables).
+QNN_LLAMA_FLAGS = {
+    "--artifact",
+    "--build_folder",
+    "--checkpoint",
+    "--decoder_model",
+    "--device",
+    "--max_context_len",
+    "--max_seq_len",
+    "--model_mode",
+    "--params",
+    "--prefill_ar_len",
+    "--prompt",
+    "--soc_model",
+    "--temperature",
+    "--tokenizer_model",
+}
+
+
+def test_executorch_qnn_script_gets_flags_it_parses() -> None:
+    """Every flag passed to llama.py is one its v1.4.1 parser defines (long forms only)."""
+    for model in ("llama-3.2-1b-instruct", "qwen3-1.7b"):
+        text = _render(model, "executorch-qnn-16a4w", "executorch", "android")
+        call = re.search(r"llama\.py (.*?)\)", text)
+        assert call is not None
+        flags = set(re.findall(r"(?:^|\s)(--?[a-z][a-z_-]*)", call.group(1)))
+        assert flags <= QNN_LLAMA_FLAGS, flags - QNN_LLAMA_FLAGS
