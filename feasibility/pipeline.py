@@ -53,6 +53,15 @@ CHIP_VALUES: dict[str, tuple[str, str]] = {
 }
 """Per-chip ids filled from the catalog's chip table, else left to the user with instructions."""
 
+MODEL_VALUES: dict[str, tuple[str, str]] = {
+    "conv_template": (
+        "CONV_TEMPLATE",
+        "set CONV_TEMPLATE to the template name of the model in "
+        "python/mlc_llm/conversation_template",
+    ),
+}
+"""Per-model ids the catalog may not know yet: filled from the artifact, else left to the user."""
+
 ARTIFACT_VALUES = (
     "aihub_model",
     "qnn_decoder",
@@ -80,16 +89,14 @@ PLACEHOLDERS = (
     "aihub_package",
     "model_size_flag",
     *ARTIFACT_VALUES,
+    *MODEL_VALUES,
     *CHIP_VALUES,
 )
 
 
-def _chip_value(name: str, chip: Chipset | None) -> str:
-    known = getattr(chip, name) if chip is not None else None
-    if known:
-        return str(known)
-    var, how = CHIP_VALUES[name]
-    return f'"${{{var}:?{how}}}"'
+def _known_or_asked(known: str | None, var: str, how: str) -> str:
+    """The catalog's value, or a shell expansion that stops with the instruction when unset."""
+    return known if known else f'"${{{var}:?{how}}}"'
 
 
 def values(
@@ -125,7 +132,15 @@ def values(
         "model_size_flag": f"--model_size={given['model_size']}" if "model_size" in given else "",
     }
     fill.update({name: given.get(name, "") for name in ARTIFACT_VALUES})
-    fill.update({name: _chip_value(name, chip) for name in CHIP_VALUES})
+    fill.update(
+        {name: _known_or_asked(given.get(name), *ask) for name, ask in MODEL_VALUES.items()}
+    )
+    fill.update(
+        {
+            name: _known_or_asked(getattr(chip, name) if chip else None, *ask)
+            for name, ask in CHIP_VALUES.items()
+        }
+    )
     return fill
 
 

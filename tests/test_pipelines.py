@@ -384,3 +384,11 @@ def test_executorch_qnn_script_gets_flags_it_parses() -> None:
         assert call is not None
         flags = set(re.findall(r"(?:^|\s)(--?[a-z][a-z_-]*)", call.group(1)))
         assert flags <= QNN_LLAMA_FLAGS, flags - QNN_LLAMA_FLAGS
+
+
+def test_mlc_conversation_template_comes_from_the_catalog() -> None:
+    """Known templates are filled in; an unknown one is asked for with instructions."""
+    known = _render("qwen3-4b", "mlc-q4f16_1", "mlc-llm", "android")
+    assert "export CONV_TEMPLATE=qwen3\n" in known + "\n"
+    unknown = _render("falcon3-1b-instruct", "mlc-q4f16_1", "mlc-llm", "android")
+    assert 'export CONV_TEMPLATE="${CONV_TEMPLATE:?set CONV_TEMPLATE' in unknown
