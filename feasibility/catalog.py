@@ -24,7 +24,11 @@ from feasibility import disk_cache
 from feasibility.errors import CatalogError, Problem, UnknownIdError
 from feasibility.loader import load_yaml, validate
 from feasibility.schema import (
+    Artifact,
+    ArtifactDefault,
+    ArtifactsFile,
     CatalogOverlay,
+    Chipset,
     Device,
     DevicesFile,
     License,
@@ -65,6 +69,10 @@ class Catalog:
     version: str = ""
     """Content hash of the catalog files: provenance for reports, stable across machines."""
     overlays: tuple[str, ...] = field(default_factory=tuple)
+    # -- published artifacts (data/artifacts.yaml) ------------------------------------------
+    artifacts: tuple[Artifact, ...] = ()
+    artifact_defaults: tuple[ArtifactDefault, ...] = ()
+    chipsets: tuple[Chipset, ...] = ()
 
     # -- lookups with suggestions ---------------------------------------------------------
     def model(self, model_id: str) -> ModelEntry:
@@ -98,6 +106,48 @@ class Catalog:
 
     def runtimes_for(self, quant_id: str) -> list[Runtime]:
         return [r for r in self.runtimes.values() if quant_id in r.quantizations]
+
+    # -- published artifacts ----------------------------------------------------------------
+    def artifact(self, model_id: str, runtime_id: str, quant_id: str) -> Artifact:
+        """How this model is obtained for this runtime and quantization, with its source.
+
+        The first entry of data/artifacts.yaml naming the model, runtime and quantization (an
+        entry without ``quants`` covers them all); otherwise the runtime's default for that
+        quantization (for example "unsupported: not an AI Hub model"); otherwise convertible
+        with the runtime's own tooling, sourced by the runtime's entry.
+        """
+        for a in self.artifacts:
+            if (a.model, a.runtime) == (model_id, runtime_id) and (
+                not a.quants or quant_id in a.quants
+            ):
+                return a
+        for d in self.artifact_defaults:
+            if d.runtime == runtime_id and (not d.quants or quant_id in d.quants):
+                return Artifact(
+                    model=model_id,
+                    runtime=runtime_id,
+                    quants=(quant_id,),
+                    status=d.status,
+                    kind="convert" if d.status == "convertible" else "none",
+                    reason=d.reason,
+                    sources=d.sources,
+                )
+        return Artifact(
+            model=model_id,
+            runtime=runtime_id,
+            quants=(quant_id,),
+            status="convertible",
+            kind="convert",
+            reason="the runtime's own tooling converts this architecture",
+            sources=self.runtime(runtime_id).sources,
+        )
+
+    def chipset(self, device: Device) -> Chipset | None:
+        """The vendor-tool ids of the device's chip, when the catalog knows them."""
+        for c in self.chipsets:
+            if any(m in device.soc for m in c.match):
+                return c
+        return None
 
 
 _LIST_COMMAND = {
@@ -135,8 +185,28 @@ def _check_references(cat: Catalog, source: str) -> None:
                         f"unknown platform model '{pm}'", path=f"devices[{d.id}].platform_models"
                     )
                 )
+    problems.extend(_artifact_references(cat))
     if problems:
         raise CatalogError("has broken references", source=source, problems=tuple(problems))
+
+
+def _artifact_references(cat: Catalog) -> list[Problem]:
+    """Artifact entries name catalog models, runtimes and quantizations the runtime loads."""
+    problems = []
+    for i, a in enumerate(cat.artifacts):
+        path = f"artifacts[{i}]"
+        if a.model not in cat.models:
+            problems.append(Problem(f"unknown model '{a.model}'", path=f"{path}.model"))
+        if a.runtime not in cat.runtimes:
+            problems.append(Problem(f"unknown runtime '{a.runtime}'", path=f"{path}.runtime"))
+            continue
+        loaded = cat.runtimes[a.runtime].quantizations
+        problems.extend(
+            Problem(f"runtime '{a.runtime}' does not load '{q}'", path=f"{path}.quants")
+            for q in a.quants
+            if q not in loaded
+        )
+    return problems
 
 
 def _read(
@@ -145,6 +215,7 @@ def _read(
     | type[DevicesFile]
     | type[RuntimesFile]
     | type[QuantizationsFile]
+    | type[ArtifactsFile]
     | type[CatalogOverlay],
 ) -> tuple[object, bytes]:
     doc = load_yaml(path, error=CatalogError)
@@ -163,12 +234,14 @@ def _duplicates(entries: Sequence[E], section: str, source: str) -> None:
 
 
 _SHIPPED: tuple[
-    tuple[str, type[ModelsFile | DevicesFile | RuntimesFile | QuantizationsFile]], ...
+    tuple[str, type[ModelsFile | DevicesFile | RuntimesFile | QuantizationsFile | ArtifactsFile]],
+    ...,
 ] = (
     ("models.yaml", ModelsFile),
     ("devices.yaml", DevicesFile),
     ("runtimes.yaml", RuntimesFile),
     ("quantizations.yaml", QuantizationsFile),
+    ("artifacts.yaml", ArtifactsFile),
 )
 
 
@@ -248,10 +321,14 @@ def _load(directory: str, overlays: tuple[str, ...]) -> Catalog:
             _duplicates(entries, section, overlay)
             for e in entries:
                 tables[section][e.id] = e
+    af: ArtifactsFile = files["artifacts.yaml"]  # type: ignore[assignment]
     cat = Catalog(
         **{k: dict(sorted(v.items())) for k, v in tables.items()},  # type: ignore[arg-type]
         version=digest.hexdigest()[:12],
         overlays=overlays,
+        artifacts=af.artifacts,
+        artifact_defaults=af.defaults,
+        chipsets=af.chipsets,
     )
     _check_references(cat, overlays[-1] if overlays else str(base))
     return cat

@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from feasibility.pipeline import PLACEHOLDERS as PIPELINE_PLACEHOLDERS
 from feasibility.schema import QuantizationsFile, RuntimesFile
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PLACEHOLDERS = {"hf_repo", "model_id", "quant", "bits", "group_size", "context_tokens", "runtime"}
-SAMPLE = {
-    "hf_repo": "Qwen/Qwen2.5-1.5B-Instruct",
-    "model_id": "qwen2.5-1.5b-instruct",
-    "quant": "Q4_K_M",
-    "bits": 4,
-    "group_size": 64,
-    "context_tokens": 4096,
-}
+PLACEHOLDERS = set(PIPELINE_PLACEHOLDERS)
+SAMPLE = {name: f"<{name}>" for name in PLACEHOLDERS - {"runtime"}}
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +70,7 @@ def test_step_formats_match_a_loaded_quantization(
         for step in rt.pipeline:
             assert set(step.formats) <= formats, (rt.id, step.title)
             assert set(step.os) <= oses, (rt.id, step.title)
+            assert set(step.quants) <= set(rt.quantizations), (rt.id, step.title)
 
 
 def test_commands_use_only_known_placeholders(runtimes: RuntimesFile) -> None:

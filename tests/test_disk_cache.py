@@ -120,6 +120,7 @@ def test_catalog_cache_file_carries_the_source_key(
         "devices.yaml",
         "runtimes.yaml",
         "quantizations.yaml",
+        "artifacts.yaml",
     }
     assert not stale.exists()  # another key, unwritten for a week: deleted
     assert recent.exists()  # another key, recent: another version in use may still read it
