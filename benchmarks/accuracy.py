@@ -31,14 +31,16 @@ import statistics
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from feasibility.estimator import estimate  # noqa: E402
+from feasibility import calibrate  # noqa: E402
+from feasibility.estimator import core, estimate, speed  # noqa: E402
 from feasibility.estimator.core import layout_for  # noqa: E402
+from feasibility.estimator.gguf import GgufLayout  # noqa: E402
 from feasibility.estimator.memory import kv_cache  # noqa: E402
 from feasibility.schema import (  # noqa: E402
     Device,
@@ -255,6 +257,175 @@ class Catalogs:
         return None
 
 
+TWINS = ROOT / "benchmarks" / "twins.yaml"
+"""Benchmark-only overlay: architecture twins of measured models that the catalog lacks, and the
+benchmark chips' facts (see the file's header)."""
+
+
+class Twins:
+    """Measurement names -> ModelEntry / Device of the twins overlay."""
+
+    def __init__(self, path: Path = TWINS) -> None:
+        import yaml
+
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        self.models = {
+            k: ModelEntry.model_validate(v) for k, v in (raw.get("models") or {}).items()
+        }
+        self.devices = {k: Device.model_validate(v) for k, v in (raw.get("devices") or {}).items()}
+
+
+class SpeedRow(NamedTuple):
+    """One published speed, resolved to catalog (or twin) objects."""
+
+    label: str
+    phase: str
+    measured: float
+    model: ModelEntry
+    quant: Quantization
+    device: Device | None
+    bandwidth: float | None
+    backend: str
+    context: int
+    prompt: int
+    group: str
+    """Device family: the chip generation (Apple M1, Apple M2, Snapdragon 8 Gen 2, ...)."""
+    skipped: str = ""
+
+
+def device_group(device: str, chip: str) -> str:
+    """Chip generation: tiers of one generation (Pro/Max/Ultra) share a family."""
+    name = chip or device
+    name = re.sub(r"\s*\(.*\)", "", name)
+    name = re.sub(r"\b(Pro|Max|Ultra)\b", "", name)
+    name = re.sub(r"\bfor Galaxy\b", "", name)
+    return " ".join(name.split())
+
+
+def speed_rows(mdir: Path, cat: Catalogs, bw_csv: dict[str, float]) -> list[SpeedRow]:
+    """Every decode and prefill figure of device_speed.csv, twins included."""
+    twins = Twins()
+    out: list[SpeedRow] = []
+    with (mdir / "device_speed.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            m = cat.models.get(model_id(r["model"])) or twins.models.get(r["model"].strip())
+            for phase in ("decode", "prefill"):
+                if not r[f"{phase}_tps"].strip():
+                    continue
+                if m is None:
+                    out.append(_skip(phase))
+                    continue
+                out.append(_speed_row(r, phase, m, cat, twins, bw_csv))
+    return out
+
+
+def _skip(phase: str) -> SpeedRow:
+    dummy = None
+    return SpeedRow("", phase, 0.0, dummy, dummy, None, None, "", 0, 0, "", f"{phase}_tps")  # type: ignore[arg-type]
+
+
+def _speed_row(
+    r: dict[str, str],
+    phase: str,
+    m: ModelEntry,
+    cat: Catalogs,
+    twins: Twins,
+    bw_csv: dict[str, float],
+) -> SpeedRow:
+    backend = next((b for key, b in BACKENDS if r["backend"].startswith(key)), "cpu")
+    quant = r["quant"].strip()
+    if quant.lower() in NPU_QUANTS:
+        ids, scheme = NPU_QUANTS[quant.lower()]
+        qt = cat.quant(ids, scheme, quant)
+    else:
+        qt = cat.gguf(quant)
+    dev = twins.devices.get(r["device"].strip()) or cat.device(r["device"], r["chip"])
+    bw: float | None = float(r["mem_bandwidth_gbs"]) if r["mem_bandwidth_gbs"] else None
+    if bw is None and dev is not None:
+        bw = dev.memory_bandwidth_gbs
+    if bw is None:
+        bw = bw_csv.get(r["device"].lower()) or bw_csv.get(r["chip"].lower())
+    label = f"{m.id} {quant} {r['backend'].split(' (')[0]} {r['device']}"
+    gen = int(r["gen_tokens"] or 0) or int(r["prompt_tokens"] or 0) or 128
+    pp = int(r["prompt_tokens"] or 512)
+    measured = float(r[f"{phase}_tps"])
+    ctx = gen if phase == "decode" else max(pp, 1)
+    return SpeedRow(
+        label,
+        phase,
+        measured,
+        m,
+        qt,
+        dev,
+        bw,
+        backend,
+        ctx,
+        pp,
+        device_group(r["device"], r["chip"]),
+        "" if bw is not None or phase == "prefill" else f"{phase}_tps",
+    )
+
+
+def observation(r: SpeedRow) -> calibrate.Observation:
+    """The row as the fit sees it: work, machine and family from the estimator's own functions."""
+    lay = layout_for(r.model, r.quant)
+    gguf = isinstance(lay, GgufLayout)
+    fam = core.family_of(r.backend, r.device, gguf)
+    kv = kv_cache(r.model.architecture, r.context, llama_cpp=False).total
+    w = core.work(lay, r.model.architecture, kv, r.prompt, fallbacks=fam == "adreno-opencl")
+    cfam = speed.constants_family(fam)
+    m = core.machine(r.device, r.backend, r.bandwidth, cfam == "arm-cpu")
+    return calibrate.Observation(
+        family=cfam,
+        phase="decode" if r.phase == "decode" else "prefill",
+        work=w,
+        machine=m,
+        measured_tps=r.measured,
+        prompt_tokens=r.prompt,
+        chunked=fam == "qnn-htp",
+        group=r.group,
+        model=r.model.id,
+        label=r.label,
+    )
+
+
+def cross_validation(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
+    """Per backend family and phase: errors on rows predicted by constants fitted without them.
+
+    Leave one device family out where the backend family was measured on two or more device
+    families; otherwise leave one model out (the device family is then seen in training, which
+    the method column says).
+    """
+    obs = [observation(r) for r in rows if not r.skipped]
+    res: dict[str, dict[str, Any]] = {}
+    for fam in sorted({o.family for o in obs}):
+        mine = [o for o in obs if o.family == fam]
+        groups = {o.group for o in mine}
+        if len(groups) > 1:
+            method, key = "leave one device family out", (lambda o: o.group)
+        else:
+            method, key = "leave one model out", (lambda o: o.model)
+        # Other families' rows stay in training (the OpenCL fallbacks need the CPU's constants).
+        others = [o for o in obs if o.family != fam]
+        errs: list[tuple[float, calibrate.Observation, float]] = []
+        for g in sorted({key(o) for o in mine}):
+            train = others + [o for o in mine if key(o) != g]
+            if fam == "adreno-opencl":
+                train = [o for o in train if key(o) != g]
+            table = calibrate.fit(train)
+            errs += calibrate.errors([o for o in mine if key(o) == g], table)
+        for phase in ("decode", "prefill"):
+            ph = [e for e in errs if e[1].phase == phase]
+            if ph:
+                s = calibrate.summary(ph)
+                worst = sorted(ph, key=lambda e: -e[0])[:3]
+                s["method"] = method
+                s["groups"] = sorted(groups)
+                s["worst_rows"] = [(e[1].label, e[2], e[1].measured_tps, e[0]) for e in worst]
+                res[f"{fam} {phase}"] = s
+    return res
+
+
 def parse_size(exact: str, reported: str, binary: bool = False) -> float | None:
     if exact.strip():
         return float(exact)
@@ -357,61 +528,56 @@ def run(
             e = estimate(m, qt)
             q["other_format_size"].add(f"{m.id} {r['format']} {prec}", e.file_bytes, size)
 
+    _buffers(mdir, cat, q)
+    rows = speed_rows(mdir, cat, bw_csv)
+    for k in ("decode_tps", "prefill_tps"):
+        q[k].skipped += sum(1 for r in rows if r.skipped == k)
+    for r in rows:
+        if r.skipped:
+            continue
+        e = estimate(
+            r.model,
+            r.quant,
+            r.context,
+            device=r.device,
+            bandwidth_gbs=r.bandwidth,
+            backend=r.backend,
+            prompt_tokens=r.prompt,
+        )
+        got = e.decode_tps if r.phase == "decode" else e.prefill_tps
+        if got is None:
+            q[f"{r.phase}_tps"].skipped += 1
+        else:
+            q[f"{r.phase}_tps"].add(r.label, got, r.measured)
+    out = {k: v.summary() for k, v in q.items()}
+    out["cross_validation"] = cross_validation(rows)
+    return out
+
+
+def _buffers(mdir: Path, cat: Catalogs, q: dict[str, Quantity]) -> None:
+    """llama.cpp's printed weights, KV and compute buffers against the memory estimate."""
     with (mdir / "device_speed.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
+            if not r["llama_alloc_weights_mib"].strip():
+                continue
             m = cat.models.get(model_id(r["model"]))
             if m is None:
-                for k in ("decode_tps", "prefill_tps"):
-                    if r[k].strip():
-                        q[k].skipped += 1
                 for k in ("weights", "kv", "compute"):
-                    if r[f"llama_alloc_{k}_mib"].strip():
-                        q[f"{k}_buffer"].skipped += 1
+                    q[f"{k}_buffer"].skipped += 1
                 continue
-            backend = next((b for key, b in BACKENDS if r["backend"].startswith(key)), None)
-            quant = r["quant"].strip()
-            if quant.lower() in NPU_QUANTS:
-                ids, scheme = NPU_QUANTS[quant.lower()]
-                qt = cat.quant(ids, scheme, quant)
-            else:
-                qt = cat.gguf(quant)
-            dev = cat.device(r["device"], r["chip"])
-            bw: float | None = float(r["mem_bandwidth_gbs"]) if r["mem_bandwidth_gbs"] else None
-            if bw is None and dev is not None:
-                bw = dev.memory_bandwidth_gbs
-            if bw is None:
-                bw = bw_csv.get(r["device"].lower()) or bw_csv.get(r["chip"].lower())
-            label = f"{m.id} {quant} {r['backend'].split(' (')[0]} {r['device']}"
+            qt = cat.gguf(r["quant"].strip())
             ctx = int(r["context_len"] or 2048)
-
-            if r["llama_alloc_weights_mib"].strip():
-                e = estimate(m, qt, ctx, n_ubatch=512)
-                q["weights_buffer"].add(
-                    label, e.weights_bytes / MIB, float(r["llama_alloc_weights_mib"])
-                )
-                kv = kv_cache(m.architecture, ctx, llama_cpp=True)
-                kv_est = kv.swa_bytes if kv.swa_bytes else kv.total
-                q["kv_buffer"].add(label, kv_est / MIB, float(r["llama_alloc_kv_mib"]))
-                q["compute_buffer"].add(
-                    label, e.compute_bytes / MIB, float(r["llama_alloc_compute_mib"])
-                )
-            if r["decode_tps"].strip():
-                if bw is None or backend is None:
-                    q["decode_tps"].skipped += 1
-                else:
-                    gen = int(r["gen_tokens"] or 0) or int(r["prompt_tokens"] or 0) or 128
-                    e = estimate(m, qt, gen, device=dev, bandwidth_gbs=bw, backend=backend)
-                    assert e.decode_tps is not None
-                    q["decode_tps"].add(label, e.decode_tps, float(r["decode_tps"]))
-            if r["prefill_tps"].strip():
-                pp = int(r["prompt_tokens"] or 512)
-                e = estimate(m, qt, pp, device=dev, bandwidth_gbs=bw, backend=backend)
-                if e.prefill_tps is None:
-                    q["prefill_tps"].skipped += 1
-                else:
-                    q["prefill_tps"].add(label, e.prefill_tps, float(r["prefill_tps"]))
-    _ = layout_for  # re-exported for interactive use
-    return {k: v.summary() for k, v in q.items()}
+            label = f"{m.id} {r['quant']} {r['backend'].split(' (')[0]} {r['device']}"
+            e = estimate(m, qt, ctx, n_ubatch=512)
+            q["weights_buffer"].add(
+                label, e.weights_bytes / MIB, float(r["llama_alloc_weights_mib"])
+            )
+            kv = kv_cache(m.architecture, ctx, llama_cpp=True)
+            kv_est = kv.swa_bytes if kv.swa_bytes else kv.total
+            q["kv_buffer"].add(label, kv_est / MIB, float(r["llama_alloc_kv_mib"]))
+            q["compute_buffer"].add(
+                label, e.compute_bytes / MIB, float(r["llama_alloc_compute_mib"])
+            )
 
 
 def _fmt(v: float | None) -> str:
@@ -426,8 +592,15 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         help="folder with gguf_sizes.csv, device_speed.csv, other_format_sizes.csv",
     )
     ap.add_argument("--data", default=None, help="catalog folder (default: data/ in the repo)")
+    ap.add_argument(
+        "--fit",
+        action="store_true",
+        help="also print the constants fitted on every row (the values of speed.FITTED)",
+    )
     args = ap.parse_args(argv)
     res = run(args.measurements, args.data)
+    cv = res.pop("cross_validation")
+    out("In-sample (the shipped constants, fitted on these rows):")
     for name, s in res.items():
         out(
             f"{name:18s} rows {s['rows']:3d}  skipped {s['skipped']:3d}  "
@@ -435,6 +608,24 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         )
         for lab, est, meas, err in s["worst_rows"]:
             out(f"    {err:6.1f}%  est {est:,.2f}  measured {meas:,.2f}  {lab}")
+    out("")
+    out("Cross-validated (constants refitted without the rows they predict):")
+    for name, s in cv.items():
+        out(
+            f"{name:24s} rows {s['rows']:3d}  median {_fmt(s['median_pct']):>7s}  "
+            f"worst {_fmt(s['worst_pct']):>7s}  {s['method']} ({', '.join(s['groups'])})"
+        )
+        for lab, est, meas, err in s["worst_rows"]:
+            out(f"    {err:6.1f}%  est {est:,.2f}  measured {meas:,.2f}  {lab}")
+    if args.fit:
+        out("")
+        out("Constants fitted on every row:")
+        rows = speed_rows(
+            Path(args.measurements), Catalogs(Path(args.data) if args.data else ROOT / "data"), {}
+        )
+        table = calibrate.fit([observation(r) for r in rows if not r.skipped])
+        for fam in sorted(table):
+            out(f"  {fam}: {table[fam]}")
     return 0
 
 

@@ -3,8 +3,9 @@
 Why: a ``feasibility check`` builds the llama-quantize tensor layout of every (model, GGUF type)
 it considers, a few hundred per run, and that is most of a cold run's time. The figures a layout
 yields depend only on the architecture, the file type and this package's layout code, so they are
-stored under a key hashing exactly those (the code hash covers ``ggml.py`` and ``gguf.py``: a change
-to the rules invalidates every entry). The tensor list itself is not stored; it is rebuilt on
+stored under a key hashing exactly those (the code hash covers ``ggml.py``, ``gguf.py`` and
+``speed.py``, whose kernel classes and OpenCL type list the layout tallies: a change to the rules
+invalidates every entry). The tensor list itself is not stored; it is rebuilt on
 demand. Results are identical with or without the store (a test compares them).
 
 I/O happens only in :func:`load` and :func:`save`, which the catalog loader calls (load at first
@@ -48,7 +49,7 @@ _keys: dict[int, tuple[Architecture, str]] = {}
 def code_hash() -> str:
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for name in ("ggml.py", "gguf.py", "layout_store.py"):
+    for name in ("ggml.py", "gguf.py", "speed.py", "layout_store.py"):
         h.update((here / name).read_bytes())
     return h.hexdigest()[:16]
 
