@@ -24,6 +24,7 @@ from typing import Final, Literal
 
 from feasibility.errors import InputError
 from feasibility.estimator import speed
+from feasibility.schema import Device, ModelEntry, Quantization, SpeedCalibration
 
 Phase = Literal["decode", "prefill"]
 
@@ -374,3 +375,189 @@ def read_bench(path: str | Path) -> list[BenchRow]:
     if not rows:
         raise InputError(f"{p}: no llama-bench result found")
     return rows
+
+
+# --------------------------------------------------------------------------------------------
+# One device's calibration
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One llama-bench row: what it measured, and the estimate before and after calibration."""
+
+    row: BenchRow
+    backend: str
+    quant: str
+    measured: float
+    before: float | None
+    after: float | None
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The fitted factors per backend and the rows they were fitted on."""
+
+    model: str
+    device: str
+    factors: tuple[SpeedCalibration, ...]
+    rows: tuple[Compared, ...]
+
+
+def match_model(rows: Sequence[BenchRow], models: Sequence[ModelEntry], name: str) -> ModelEntry:
+    """The catalog model a benchmark ran: by file name (``Llama-3.2-1B-Instruct-Q4_0.gguf``), else
+    by llama-bench's model type (architecture and size label, ``llama 1B``) when one model fits.
+
+    Raises:
+        InputError: no catalog model, or several, match; the message asks for ``--model``.
+    """
+    stems = {_norm(Path(r.model_filename).name) for r in rows} | {_norm(name)}
+    hits = [
+        (len(key), m.id, m) for m in models for key in _names(m) if any(key in s for s in stems)
+    ]
+    if hits:
+        return max(hits, key=lambda h: (h[0], h[1]))[2]
+    types = {r.model_type.split(" ")[0].lower() for r in rows}
+    sizes = {m.group(1) for r in rows if (m := re.search(r"\s(\d+(?:\.\d+)?[BM])\s", r.model_type))}
+    fits = [
+        m
+        for m in models
+        if m.architecture.type in types and any(_size_label(m.params) == s for s in sizes)
+    ]
+    if len(fits) == 1:
+        return fits[0]
+    found = ", ".join(m.id for m in fits[:5]) or "none"
+    raise InputError(
+        f"{name}: cannot tell which catalog model was benchmarked (matches: {found}); "
+        "give it with --model ID (see feasibility models)"
+    )
+
+
+def _names(m: ModelEntry) -> set[str]:
+    """Normalised names a file of ``m`` may carry: id, repo name, either without the
+    instruct/chat suffix (``llama-3.2-1b`` for ``llama-3.2-1b-instruct``)."""
+    out = set()
+    for n in (m.id, m.hf_repo.split("/")[-1]):
+        out.add(_norm(n))
+        out.add(_norm(re.sub(r"-(instruct|it|chat)(-v[\d.]+)?$", "", n, flags=re.I)))
+    return {n for n in out if len(n) >= 6}
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9.]", "", s.lower())
+
+
+def _size_label(params: int) -> str:
+    """llama.cpp's size label: params in billions, rounded as ``llm_type`` names it (1B, 1.5B)."""
+    b = params / 1e9
+    return f"{round(b)}B" if abs(b - round(b)) < 0.25 else f"{b:.1f}B"
+
+
+def calibrate_device(
+    rows: Sequence[BenchRow],
+    model: ModelEntry,
+    quants: Mapping[str, Quantization],
+    device: Device,
+    source: str,
+) -> Calibration:
+    """Fit a bandwidth factor (decode rows) and a compute factor (prompt rows) per backend.
+
+    Raises:
+        InputError: no row names a quantization the catalog knows.
+    """
+    from feasibility.estimator import core
+    from feasibility.estimator.memory import kv_cache
+
+    plain = device.model_copy(update={"speed_calibration": ()})
+    obs: list[tuple[BenchRow, str, str, Observation, speed.Constants]] = []
+    for r in rows:
+        ft = r.ftype
+        q = quants.get(ft or "") if ft else None
+        if q is None:
+            continue
+        backend = backend_of(r)
+        lay = core.layout_for(model, q)
+        gguf = True
+        fam = core.family_of(backend, plain, gguf)
+        c, _ = core.constants_for(fam, backend, None, plain, gguf)
+        cfam = speed.constants_family(fam)
+        ctx = max(r.n_prompt + r.n_gen, 1)
+        kv = kv_cache(model.architecture, ctx, llama_cpp=False).total
+        w = core.work(lay, model.architecture, kv, max(r.n_prompt, 1), fam == "adreno-opencl")
+        m = core.machine(plain, backend, plain.memory_bandwidth_gbs, cfam == "arm-cpu")
+        o = Observation(
+            family=fam,
+            phase=r.phase,
+            work=w,
+            machine=m,
+            measured_tps=r.avg_ts,
+            prompt_tokens=max(r.n_prompt, 1),
+            chunked=False,
+            label=f"{q.id} {r.phase}",
+        )
+        obs.append((r, backend, q.id, o, c))
+    if not obs:
+        known = ", ".join(sorted({r.ftype or "?" for r in rows}))
+        raise InputError(f"{source}: no row names a catalogued GGUF quantization (found: {known})")
+    cpu_c, _ = core.constants_for(core.family_of("cpu", plain, True), "cpu", None, plain, True)
+    factors: list[SpeedCalibration] = []
+    compared: list[Compared] = []
+    for backend in sorted({b for _, b, _, _, _ in obs}):
+        mine = [x for x in obs if x[1] == backend]
+        bw_f = _factor([x for x in mine if x[3].phase == "decode"], cpu_c, "bw")
+        pf_f = _factor([x for x in mine if x[3].phase == "prefill"], cpu_c, "compute")
+        factors.append(
+            SpeedCalibration(
+                backend=backend,
+                bandwidth_factor=round(bw_f, 4),
+                compute_factor=round(pf_f, 4),
+                rows=len(mine),
+                source=source,
+            )
+        )
+        for r, b, qid, o, c in mine:
+            after = speed.scaled(c, round(bw_f, 4), round(pf_f, 4))
+            compared.append(
+                Compared(r, b, qid, o.measured_tps, _pred(o, c, cpu_c), _pred(o, after, cpu_c))
+            )
+    return Calibration(model.id, device.id, tuple(factors), tuple(compared))
+
+
+def _pred(o: Observation, c: speed.Constants, cpu: speed.Constants) -> float | None:
+    return predict(o, {o.family: c, "arm-cpu": cpu if o.family != "arm-cpu" else c})
+
+
+def _factor(
+    mine: Sequence[tuple[BenchRow, str, str, Observation, speed.Constants]],
+    cpu: speed.Constants,
+    which: str,
+) -> float:
+    """The scale of η_bw (``bw``) or η_pf (``compute``) that best fits the rows (1 without rows)."""
+    usable = [x for x in mine if _pred(x[3], x[4], cpu) is not None]
+    if not usable:
+        return 1.0
+
+    def f(x: list[float]) -> float:
+        k = math.exp(x[0])
+        total = 0.0
+        for _, _, _, o, c in usable:
+            sc = speed.scaled(c, k, 1.0) if which == "bw" else speed.scaled(c, 1.0, k)
+            p = _pred(o, sc, cpu)
+            if p:
+                total += math.log(p / o.measured_tps) ** 2
+        return total
+
+    return math.exp(nelder_mead(f, [0.0], step=0.3, iters=200)[0])
+
+
+def overlay_text(device: Device, cal: Calibration) -> str:
+    """A ``--catalog`` overlay that replaces the device with its calibrated copy (YAML: JSON is
+    YAML, and JSON keeps the output byte-stable without a YAML writer)."""
+    calibrated = device.model_copy(update={"speed_calibration": cal.factors})
+    body = {
+        "schema_version": 1,
+        "devices": [calibrated.model_dump(mode="json", exclude_defaults=True)],
+    }
+    sources = ", ".join(sorted({f.source for f in cal.factors}))
+    head = f"# Speed calibration of {device.id} from {sources} ({cal.model}); use with --catalog.\n"
+    return head + json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

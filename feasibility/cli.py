@@ -466,6 +466,7 @@ from feasibility import cli_more as _more  # noqa: E402
 
 for _cmd in _more.COMMANDS:
     cli.add_command(_cmd)
+cli.add_command(__import__("feasibility.cli_calibrate", fromlist=["_"]).calibrate_cmd)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
