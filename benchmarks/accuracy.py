@@ -5,11 +5,19 @@ states their accuracy against the development set in benchmarks/measurements
 (gguf_sizes.csv, device_speed.csv, other_format_sizes.csv). For each quantity it prints the row
 count, median and worst absolute percentage error, and the three rows that miss most.
 
-Run from the repository root: ``python benchmarks/accuracy.py [--measurements DIR]``.
+Speed is reported twice. In-sample: the shipped constants (``speed.FITTED``, fitted on these very
+rows). Cross-validated, which is the figure to quote: per backend family, every group of rows is
+predicted by constants refitted (``feasibility.calibrate.fit``) without it, one device family at a
+time where the family was measured on two or more chip generations, else one model at a time.
+
+Run from the repository root: ``python benchmarks/accuracy.py [--measurements DIR] [--fit]``
+(``--fit`` also prints the constants fitted on every row, the values to ship in ``speed.FITTED``).
 ``run(measurements_dir)`` returns the same figures for tests.
 
 Row mapping: measurement model names map to catalog ids by lowercasing (``Llama-3.2-1B-Instruct``
-→ ``llama-3.2-1b-instruct``); rows whose model is not in the catalog are skipped and counted.
+→ ``llama-3.2-1b-instruct``); models the catalog lacks map to an architecture twin of
+benchmarks/twins.yaml (same tensors, so same bytes and FLOPs), which also holds the benchmark
+chips that are not catalog devices; rows with neither are skipped and counted.
 GGUF quant names are llama.cpp file types (the catalog entry is used when it exists, otherwise a
 ``GgufScheme`` with that ftype, which is all the estimate needs). Other formats map to the
 catalog's quantization ids where they exist, else to the group layouts of quant_internals.md §5
@@ -290,7 +298,6 @@ class SpeedRow(NamedTuple):
     prompt: int
     group: str
     """Device family: the chip generation (Apple M1, Apple M2, Snapdragon 8 Gen 2, ...)."""
-    skipped: str = ""
 
 
 def device_group(device: str, chip: str) -> str:
@@ -302,26 +309,26 @@ def device_group(device: str, chip: str) -> str:
     return " ".join(name.split())
 
 
-def speed_rows(mdir: Path, cat: Catalogs, bw_csv: dict[str, float]) -> list[SpeedRow]:
-    """Every decode and prefill figure of device_speed.csv, twins included."""
+def speed_rows(
+    mdir: Path, cat: Catalogs, bw_csv: dict[str, float]
+) -> tuple[list[SpeedRow], dict[str, int]]:
+    """Every decode and prefill figure of device_speed.csv, twins included; and how many rows per
+    quantity could not be resolved (no model or twin, or no bandwidth for a decode row)."""
     twins = Twins()
     out: list[SpeedRow] = []
+    skipped = {"decode_tps": 0, "prefill_tps": 0}
     with (mdir / "device_speed.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             m = cat.models.get(model_id(r["model"])) or twins.models.get(r["model"].strip())
             for phase in ("decode", "prefill"):
                 if not r[f"{phase}_tps"].strip():
                     continue
-                if m is None:
-                    out.append(_skip(phase))
-                    continue
-                out.append(_speed_row(r, phase, m, cat, twins, bw_csv))
-    return out
-
-
-def _skip(phase: str) -> SpeedRow:
-    dummy = None
-    return SpeedRow("", phase, 0.0, dummy, dummy, None, None, "", 0, 0, "", f"{phase}_tps")  # type: ignore[arg-type]
+                row = None if m is None else _speed_row(r, phase, m, cat, twins, bw_csv)
+                if row is None:
+                    skipped[f"{phase}_tps"] += 1
+                else:
+                    out.append(row)
+    return out, skipped
 
 
 def _speed_row(
@@ -331,7 +338,7 @@ def _speed_row(
     cat: Catalogs,
     twins: Twins,
     bw_csv: dict[str, float],
-) -> SpeedRow:
+) -> SpeedRow | None:
     backend = next((b for key, b in BACKENDS if r["backend"].startswith(key)), "cpu")
     quant = r["quant"].strip()
     if quant.lower() in NPU_QUANTS:
@@ -350,6 +357,8 @@ def _speed_row(
     pp = int(r["prompt_tokens"] or 512)
     measured = float(r[f"{phase}_tps"])
     ctx = gen if phase == "decode" else max(pp, 1)
+    if bw is None and phase == "decode":
+        return None
     return SpeedRow(
         label,
         phase,
@@ -362,7 +371,6 @@ def _speed_row(
         ctx,
         pp,
         device_group(r["device"], r["chip"]),
-        "" if bw is not None or phase == "prefill" else f"{phase}_tps",
     )
 
 
@@ -396,7 +404,7 @@ def cross_validation(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
     families; otherwise leave one model out (the device family is then seen in training, which
     the method column says).
     """
-    obs = [observation(r) for r in rows if not r.skipped]
+    obs = [observation(r) for r in rows]
     res: dict[str, dict[str, Any]] = {}
     for fam in sorted({o.family for o in obs}):
         mine = [o for o in obs if o.family == fam]
@@ -529,12 +537,10 @@ def run(
             q["other_format_size"].add(f"{m.id} {r['format']} {prec}", e.file_bytes, size)
 
     _buffers(mdir, cat, q)
-    rows = speed_rows(mdir, cat, bw_csv)
-    for k in ("decode_tps", "prefill_tps"):
-        q[k].skipped += sum(1 for r in rows if r.skipped == k)
+    rows, skipped = speed_rows(mdir, cat, bw_csv)
+    for k, n in skipped.items():
+        q[k].skipped += n
     for r in rows:
-        if r.skipped:
-            continue
         e = estimate(
             r.model,
             r.quant,

@@ -17,7 +17,7 @@ W = speed.Work({"plain": 1e9}, {"plain": 1e9}, 0.0, 20, 0.0)
     ("backend", "gpu", "npu", "gguf", "family"),
     [
         ("cpu", None, None, True, "arm-cpu"),
-        ("cpu", "intel", None, True, "x86-cpu"),
+        ("cpu", "intel", None, True, "arm-cpu"),
         ("gpu", "apple", None, True, "apple-metal"),
         ("gpu", "qualcomm", None, True, "adreno-opencl"),
         ("gpu", "arm", None, True, "mali-vulkan"),
@@ -35,6 +35,15 @@ def test_backend_family(
     """Family = memory system x backend, read from the device's GPU/NPU vendor and the format."""
     assert speed.family(backend, gpu, npu, gguf) == family
     assert family in speed.FAMILIES
+
+
+def test_x86_cpu_family_from_the_chip() -> None:
+    """An Intel laptop's CPU is x86 (from its SoC name); a Snapdragon laptop's is Arm."""
+    from feasibility.estimator.core import family_of
+
+    cat = load_catalog()
+    assert family_of("cpu", cat.device("core-ultra-258v-laptop"), True) == "x86-cpu"
+    assert family_of("cpu", cat.device("copilot-pc-x-elite"), True) == "arm-cpu"
 
 
 def test_every_family_has_constants() -> None:

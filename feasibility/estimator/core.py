@@ -428,10 +428,18 @@ def machine(
     return speed.Machine(bandwidth_gbs=bw, compute_gops=compute, cpu_gops=cpu)
 
 
+_X86: Final = ("intel", "amd", "ryzen", "core ultra", "xeon", "epyc")
+
+
 def family_of(backend: str, device: Device | None, gguf: bool) -> str:
+    """Backend family of ``backend`` on ``device`` (x86 CPUs by ISA or by the chip's maker)."""
     gpu_vendor = device.gpu_vendor if device is not None else None
     npu_vendor = device.npu.vendor if device is not None and device.npu is not None else None
-    return speed.family(backend, gpu_vendor, npu_vendor, gguf)
+    x86 = device is not None and (
+        any(i in ("avx2", "avx512") for i in device.cpu_isa)
+        or any(k in device.soc.lower() for k in _X86)
+    )
+    return speed.family(backend, gpu_vendor, npu_vendor, gguf, x86)
 
 
 def constants_for(

@@ -18,8 +18,11 @@ benchmark's cross-validation fits them without the device family it predicts.
 Kernel coverage: llama.cpp's OpenCL backend has matrix-vector kernels for F32, F16, Q4_0, Q8_0,
 Q6_K, MXFP4 (ggml-opencl.cpp, ``program_mul_mv_*``); the development rows also decode Q4_K/Q5_K at
 GPU speed. Other types fall back to the CPU, with a graph split per group of matmuls. The ggml
-Hexagon backend decodes at CPU speed on the development rows (its family shares the CPU's
-constants by fit, not by assumption).
+Hexagon backend multiplies Q4_0, Q8_0 and MXFP4 on the HTP (ggml-hexagon.cpp,
+``ggml_hexagon_supported_mul_mat``: rows a multiple of 32, weights repacked, output heads above
+16k rows left to the CPU); yet on the development rows (Galaxy S23, PocketPal's build) it decodes
+and prefills at the CPU's speed type for type, so its family runs as the CPU's (``RUNS_AS``) until
+a row shows otherwise.
 
 Not modelled: thread placement beyond "big cores only", memory contention with the app and thermal
 throttling (the figures are burst speeds, as benchmarks measure; assumption ``burst-speed``).
@@ -84,7 +87,9 @@ FAMILIES: Final = (
 """Memory system × backend: each has its own efficiencies (see ``FITTED``)."""
 
 
-def family(backend: str, gpu_vendor: str | None, npu_vendor: str | None, gguf: bool) -> str:
+def family(
+    backend: str, gpu_vendor: str | None, npu_vendor: str | None, gguf: bool, x86: bool = False
+) -> str:
     """Backend family of a (backend, device, format) combination.
 
     llama.cpp (GGUF) drives Apple GPUs through Metal, Adreno through OpenCL, NVIDIA through CUDA
@@ -92,7 +97,7 @@ def family(backend: str, gpu_vendor: str | None, npu_vendor: str | None, gguf: b
     Qualcomm NPUs through QNN/HTP and Apple's through the Neural Engine.
     """
     if backend == "cpu":
-        return "x86-cpu" if gpu_vendor == "intel" else "arm-cpu"
+        return "x86-cpu" if x86 else "arm-cpu"
     if backend == "gpu":
         return {
             "apple": "apple-metal",
