@@ -204,6 +204,27 @@ NPU_QUANTS: dict[str, tuple[tuple[str, ...], GroupScheme]] = {
     ),
 }
 
+# ExecuTorch model-card labels -> catalog ids, fallback scheme.
+EXECUTORCH_QUANTS: dict[str, tuple[tuple[str, ...], GroupScheme]] = {
+    "bf16": (
+        ("executorch-bf16",),
+        GroupScheme(bits=16, group_size=None, scale_bytes=0, embeddings="float16", lm_head="tied"),
+    ),
+    "spinquant": (
+        ("executorch-8da4w-g32",),
+        GroupScheme(
+            bits=4,
+            group_size=32,
+            scale_bytes=4,
+            embeddings="int8",
+            lm_head="quantized",
+            tied_stored_twice=True,
+            other_bits=32,
+        ),
+    ),
+}
+EXECUTORCH_QUANTS["qlora"] = EXECUTORCH_QUANTS["spinquant"]
+
 BINARY_UNIT_REPOS: frozenset[str] = frozenset({"pbatra/TinyLlama-1.1B-Chat-v1.0-GGUF"})
 """Uploader README tables written in GiB although labelled GB (not Hugging Face's decimal file
 listing): pbatra's 0.59/0.62/0.84/1.09 "GB" equal TheBloke's decimal 0.64/0.67/0.90/1.17 GB for the
@@ -344,6 +365,9 @@ def _speed_row(
     if quant.lower() in NPU_QUANTS:
         ids, scheme = NPU_QUANTS[quant.lower()]
         qt = cat.quant(ids, scheme, quant)
+    elif quant.lower() in EXECUTORCH_QUANTS:
+        ids, ex_scheme = EXECUTORCH_QUANTS[quant.lower()]
+        qt = cat.quant(ids, ex_scheme, f"ExecuTorch {quant}")
     else:
         qt = cat.gguf(quant)
     dev = twins.devices.get(r["device"].strip()) or cat.device(r["device"], r["chip"])
@@ -626,10 +650,9 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
     if args.fit:
         out("")
         out("Constants fitted on every row:")
-        rows = speed_rows(
-            Path(args.measurements), Catalogs(Path(args.data) if args.data else ROOT / "data"), {}
-        )
-        table = calibrate.fit([observation(r) for r in rows if not r.skipped])
+        data = Path(args.data) if args.data else ROOT / "data"
+        rows, _ = speed_rows(Path(args.measurements), Catalogs(data), {})
+        table = calibrate.fit([observation(r) for r in rows])
         for fam in sorted(table):
             out(f"  {fam}: {table[fam]}")
     return 0

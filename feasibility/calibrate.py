@@ -69,6 +69,7 @@ _BOUNDS: Final[dict[str, tuple[float, float]]] = {
     "split_ms": (0.05, 20.0),
     "decode_compute_eff": (0.005, 1.0),
     "prefill_eff": (0.005, 1.0),
+    "float": (0.2, 20.0),
     "legacy": (1.0, 20.0),
     "k": (1.0, 20.0),
     "klow": (1.0, 40.0),

@@ -144,4 +144,4 @@ def test_fitted_constants_are_finite_and_bounded() -> None:
         assert 0 < c.bw_eff <= 1 and c.layer_us >= 0 and c.split_ms >= 0
         for v in (c.decode_compute_eff, c.prefill_eff):
             assert v is None or 0 < v <= 1
-        assert all(math.isfinite(k) and k >= 1 for k in c.class_cost.values())
+        assert all(math.isfinite(k) and k > 0 for k in c.class_cost.values())

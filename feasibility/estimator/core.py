@@ -391,8 +391,12 @@ def _static_work(lay: Layout, a: Architecture, fallbacks: bool) -> _StaticWork:
         )
         runs = lay.opencl_fallback_runs if fallbacks else 0
     else:
-        by_class = {"plain": float(lay.decode_read_bytes)}
-        params = {"plain": weights}
+        # Group formats: float weights (bits >= 16) run floating-point kernels, the rest int8.
+        p = breakdown(a)
+        bits = 8 * lay.linear_bytes / max(1, p.attention + p.ffn)
+        cls = "float" if bits >= 15 else "plain"
+        by_class = {cls: float(lay.decode_read_bytes)}
+        params = {cls: weights}
         fb, runs = {}, 0
     out = (by_class, params, fb, runs)
     if len(_WORK) >= _CACHE_MAX:

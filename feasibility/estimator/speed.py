@@ -38,17 +38,20 @@ from typing import Final, NamedTuple
 
 _NONE: Final[Mapping[str, float]] = MappingProxyType({})
 
-CLASSES: Final = ("plain", "legacy", "k", "klow", "iq")
+CLASSES: Final = ("plain", "float", "legacy", "k", "klow", "iq")
 
 
 def type_class(gtype: str) -> str:
-    """Kernel class of a GGML type: plain (Q4_0, Q8_0 and floats: llama.cpp repacks them for
-    int8 matrix instructions), legacy (Q4_1/Q5_0/Q5_1: generic dot products), k (4-6 bit K and
-    IQ4), klow (Q2_K/Q3_K), iq (2-3 bit codebook and ternary types). K-quant files of models whose
-    rows are not a multiple of 256 (Gemma 3 1B: 1152) fall back to legacy and Q8_0 types, which is
-    why their speed differs from other models' at the same nominal quantization."""
+    """Kernel class of a GGML type: plain (Q4_0, Q8_0: llama.cpp repacks them for int8 matrix
+    instructions), float (F32/F16/BF16: floating-point multiply-adds), legacy (Q4_1/Q5_0/Q5_1:
+    generic dot products), k (4-6 bit K and IQ4), klow (Q2_K/Q3_K), iq (2-3 bit codebook and ternary
+    types). K-quant files of models whose rows are not a multiple of 256 (Gemma 3 1B: 1152) fall
+    back to legacy and Q8_0 types, which is why their speed differs from other models' at the same
+    nominal quantization."""
     if gtype in ("Q4_1", "Q5_0", "Q5_1"):
         return "legacy"
+    if gtype in ("F32", "F16", "BF16"):
+        return "float"
     if gtype in ("Q2_K", "Q3_K"):
         return "klow"
     if gtype in ("Q4_K", "Q5_K", "Q6_K", "IQ4_XS", "IQ4_NL"):
@@ -74,6 +77,7 @@ fallback)."""
 FAMILIES: Final = (
     "apple-metal",
     "arm-cpu",
+    "arm-cpu-xnnpack",
     "x86-cpu",
     "adreno-opencl",
     "mali-vulkan",
@@ -92,12 +96,16 @@ def family(
 ) -> str:
     """Backend family of a (backend, device, format) combination.
 
-    llama.cpp (GGUF) drives Apple GPUs through Metal, Adreno through OpenCL, NVIDIA through CUDA
-    and other GPUs through Vulkan; its NPU path is the ggml Hexagon backend. Other runtimes reach
-    Qualcomm NPUs through QNN/HTP and Apple's through the Neural Engine.
+    On Arm CPUs llama.cpp (GGUF) runs its own kernels; the other runtimes run theirs (measured:
+    ExecuTorch's XNNPACK, whose constants serve every non-GGUF CPU runtime), which reach a
+    different share of the bus. llama.cpp drives Apple GPUs through Metal, Adreno through OpenCL,
+    NVIDIA through CUDA and other GPUs through Vulkan; its NPU path is the ggml Hexagon backend.
+    Other runtimes reach Qualcomm NPUs through QNN/HTP and Apple's through the Neural Engine.
     """
     if backend == "cpu":
-        return "x86-cpu" if x86 else "arm-cpu"
+        if x86:
+            return "x86-cpu"
+        return "arm-cpu" if gguf else "arm-cpu-xnnpack"
     if backend == "gpu":
         return {
             "apple": "apple-metal",
@@ -133,7 +141,11 @@ class Constants:
 
 FITTED: Final[dict[str, Constants]] = {
     "apple-metal": Constants(
-        bw_eff=0.914, layer_us=195.4, decode_compute_eff=0.135, prefill_eff=0.670
+        bw_eff=0.914,
+        layer_us=195.4,
+        decode_compute_eff=0.136,
+        prefill_eff=0.649,
+        class_cost={"float": 0.889, "legacy": 1.21},
     ),
     "arm-cpu": Constants(
         bw_eff=0.361,
@@ -142,15 +154,23 @@ FITTED: Final[dict[str, Constants]] = {
         prefill_eff=0.400,
         class_cost={"legacy": 4.70, "k": 2.01, "klow": 4.28, "iq": 8.87},
     ),
+    "arm-cpu-xnnpack": Constants(
+        bw_eff=0.692,
+        layer_us=430.3,
+        decode_compute_eff=0.251,
+        prefill_eff=0.627,
+        class_cost={"float": 4.24},
+    ),
     "adreno-opencl": Constants(bw_eff=0.379, split_ms=5.36),
     "qnn-htp": Constants(bw_eff=0.880, layer_us=906.8),
 }
-"""Fitted on every development row by ``feasibility.calibrate.fit`` (``python
-benchmarks/accuracy.py --fit`` prints them; the cross-validated accuracy it reports refits them
-without the device family or model it predicts). apple-metal: 45 llama.cpp Metal rows of Apple
-M1/M2 chips (LLaMA 7B F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 88 PocketPal Galaxy S23 CPU and
-ggml-Hexagon rows (``RUNS_AS``); adreno-opencl: the 22 Galaxy S23 OpenCL decode rows (no GPU
-throughput is catalogued for Adreno, so no prefill constant); qnn-htp: the 8 Qualcomm AI Hub
+"""Fitted on every development row by ``feasibility.calibrate.fit`` (``python benchmarks/accuracy.py
+--fit`` prints them; the cross-validated accuracy it reports refits them without the device family
+or model it predicts). apple-metal: 45 llama.cpp Metal rows of Apple M1/M2 chips (LLaMA 7B
+F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 88 PocketPal Galaxy S23 CPU and ggml-Hexagon rows
+(``RUNS_AS``); arm-cpu-xnnpack: the 12 ExecuTorch rows of Meta's Llama 3.2 model card (OnePlus 12,
+Snapdragon 8 Gen 3; BF16, SpinQuant, QLoRA); adreno-opencl: the 22 Galaxy S23 OpenCL decode rows (no
+GPU throughput is catalogued for Adreno, so no prefill constant); qnn-htp: the 8 Qualcomm AI Hub
 Genie decode rows (Snapdragon 8 Elite QRD; no NPU TOPS published for it, so no prefill constant).
 """
 
