@@ -458,6 +458,54 @@ def cross_validation(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
     return res
 
 
+def calibration_transfer(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
+    """How well one model's Q4_0 run on a device predicts that device's other rows.
+
+    What ``feasibility calibrate`` promises: per device and backend family, the Q4_0 rows of one
+    model fix the device's bandwidth and compute factors; every other row on that device (other
+    quantizations, other models) is then predicted. The family constants underneath are refitted
+    without those predicted rows, so none of them is seen. Only families measured on two or more
+    chip generations qualify: with one chip, removing its rows leaves nothing to fit the family on.
+    """
+    obs = [(r, observation(r)) for r in rows]
+    chips: dict[str, set[str]] = {}
+    for r, o in obs:
+        chips.setdefault(o.family, set()).add(r.group)
+    errs: dict[str, list[tuple[float, calibrate.Observation, float]]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for r, o in obs:
+        key = (r.label.split(" ", 3)[-1], o.family, r.model.id)
+        if r.quant.id.upper() != "Q4_0" or key in seen or len(chips[o.family]) < 2:
+            continue
+        seen.add(key)
+        device = key[0]
+        same = [
+            (x, y) for x, y in obs if x.label.split(" ", 3)[-1] == device and y.family == o.family
+        ]
+        anchors = [y for x, y in same if x.model.id == r.model.id and x.quant.id.upper() == "Q4_0"]
+        targets = [
+            y for x, y in same if not (x.model.id == r.model.id and x.quant.id.upper() == "Q4_0")
+        ]
+        if not targets:
+            continue
+        train = [y for _, y in obs if all(y is not t for t in targets)]
+        table = calibrate.fit(train, families=(o.family,))
+        base, _ = speed.constants(o.family, table)
+        cpu, _ = speed.constants("arm-cpu", table)
+        pairs = [(a, base) for a in anchors]
+        bw = calibrate.scale_factor([p for p in pairs if p[0].phase == "decode"], cpu, "bw")
+        pf = calibrate.scale_factor([p for p in pairs if p[0].phase == "prefill"], cpu, "compute")
+        scaled = {**table, o.family: speed.scaled(base, bw, pf)}
+        errs.setdefault(o.family, []).extend(calibrate.errors(targets, scaled))
+    out: dict[str, dict[str, Any]] = {}
+    for fam, e in sorted(errs.items()):
+        for phase in ("decode", "prefill"):
+            ph = [x for x in e if x[1].phase == phase]
+            if ph:
+                out[f"{fam} {phase}"] = calibrate.summary(ph)
+    return out
+
+
 def parse_size(exact: str, reported: str, binary: bool = False) -> float | None:
     if exact.strip():
         return float(exact)
@@ -581,6 +629,7 @@ def run(
             q[f"{r.phase}_tps"].add(r.label, got, r.measured)
     out = {k: v.summary() for k, v in q.items()}
     out["cross_validation"] = cross_validation(rows)
+    out["calibration_transfer"] = calibration_transfer(rows)
     return out
 
 
@@ -630,6 +679,7 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
     args = ap.parse_args(argv)
     res = run(args.measurements, args.data)
     cv = res.pop("cross_validation")
+    transfer = res.pop("calibration_transfer")
     out("In-sample (the shipped constants, fitted on these rows):")
     for name, s in res.items():
         out(
@@ -647,6 +697,13 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         )
         for lab, est, meas, err in s["worst_rows"]:
             out(f"    {err:6.1f}%  est {est:,.2f}  measured {meas:,.2f}  {lab}")
+    out("")
+    out("One model's Q4_0 run calibrating its device, predicting the device's other rows:")
+    for name, s in transfer.items():
+        out(
+            f"{name:24s} rows {s['rows']:3d}  median {_fmt(s['median_pct']):>7s}  "
+            f"worst {_fmt(s['worst_pct']):>7s}"
+        )
     if args.fit:
         out("")
         out("Constants fitted on every row:")

@@ -174,11 +174,20 @@ FIT_ORDER: Final = ("arm-cpu", "x86-cpu")
 """CPU families first: the OpenCL family's fallbacks run at the fitted CPU speed."""
 
 
-def fit(obs: Iterable[Observation], start: Table | None = None) -> dict[str, speed.Constants]:
-    """Constants per family that best predict ``obs`` (families without rows keep ``start``)."""
+def fit(
+    obs: Iterable[Observation],
+    start: Table | None = None,
+    families: Iterable[str] | None = None,
+) -> dict[str, speed.Constants]:
+    """Constants per family that best predict ``obs`` (families without rows keep ``start``;
+    ``families`` limits the fit to those)."""
     table = dict(start if start is not None else speed.FITTED)
     rows = list(obs)
-    fams = sorted({o.family for o in rows}, key=lambda f: (f not in FIT_ORDER, f))
+    only = None if families is None else set(families)
+    fams = sorted(
+        {o.family for o in rows if only is None or o.family in only},
+        key=lambda f: (f not in FIT_ORDER, f),
+    )
     for fam in fams:
         mine = [o for o in rows if o.family == fam]
         names = _free(mine)
@@ -534,14 +543,22 @@ def _factor(
     which: str,
 ) -> float:
     """The scale of η_bw (``bw``) or η_pf (``compute``) that best fits the rows (1 without rows)."""
-    usable = [x for x in mine if _pred(x[3], x[4], cpu) is not None]
+    return scale_factor([(o, c) for _, _, _, o, c in mine], cpu, which)
+
+
+def scale_factor(
+    obs: Sequence[tuple[Observation, speed.Constants]], cpu: speed.Constants, which: str
+) -> float:
+    """The factor on η_bw and η_dc (``bw``) or on η_pf (``compute``) that best fits ``obs``, each
+    predicted with its own constants; 1 when no row can be predicted."""
+    usable = [(o, c) for o, c in obs if _pred(o, c, cpu) is not None]
     if not usable:
         return 1.0
 
     def f(x: list[float]) -> float:
         k = math.exp(x[0])
         total = 0.0
-        for _, _, _, o, c in usable:
+        for o, c in usable:
             sc = speed.scaled(c, k, 1.0) if which == "bw" else speed.scaled(c, 1.0, k)
             p = _pred(o, sc, cpu)
             if p:
