@@ -142,10 +142,10 @@ class Constants:
 FITTED: Final[dict[str, Constants]] = {
     "apple-metal": Constants(
         bw_eff=0.914,
-        layer_us=195.4,
-        decode_compute_eff=0.136,
-        prefill_eff=0.649,
-        class_cost={"float": 0.889, "legacy": 1.21},
+        layer_us=195.2,
+        decode_compute_eff=0.133,
+        prefill_eff=0.645,
+        class_cost={"float": 0.890, "legacy": 1.22},
     ),
     "arm-cpu": Constants(
         bw_eff=0.361,
