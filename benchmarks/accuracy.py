@@ -5,11 +5,19 @@ states their accuracy against the development set in benchmarks/measurements
 (gguf_sizes.csv, device_speed.csv, other_format_sizes.csv). For each quantity it prints the row
 count, median and worst absolute percentage error, and the three rows that miss most.
 
-Run from the repository root: ``python benchmarks/accuracy.py [--measurements DIR]``.
+Speed is reported twice. In-sample: the shipped constants (``speed.FITTED``, fitted on these very
+rows). Cross-validated, which is the figure to quote: per backend family, every group of rows is
+predicted by constants refitted (``feasibility.calibrate.fit``) without it, one device family at a
+time where the family was measured on two or more chip generations, else one model at a time.
+
+Run from the repository root: ``python benchmarks/accuracy.py [--measurements DIR] [--fit]``
+(``--fit`` also prints the constants fitted on every row, the values to ship in ``speed.FITTED``).
 ``run(measurements_dir)`` returns the same figures for tests.
 
 Row mapping: measurement model names map to catalog ids by lowercasing (``Llama-3.2-1B-Instruct``
-→ ``llama-3.2-1b-instruct``); rows whose model is not in the catalog are skipped and counted.
+→ ``llama-3.2-1b-instruct``); models the catalog lacks map to an architecture twin of
+benchmarks/twins.yaml (same tensors, so same bytes and FLOPs), which also holds the benchmark
+chips that are not catalog devices; rows with neither are skipped and counted.
 GGUF quant names are llama.cpp file types (the catalog entry is used when it exists, otherwise a
 ``GgufScheme`` with that ftype, which is all the estimate needs). Other formats map to the
 catalog's quantization ids where they exist, else to the group layouts of quant_internals.md §5
@@ -31,14 +39,16 @@ import statistics
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from feasibility.estimator import estimate  # noqa: E402
+from feasibility import calibrate  # noqa: E402
+from feasibility.estimator import core, estimate, speed  # noqa: E402
 from feasibility.estimator.core import layout_for  # noqa: E402
+from feasibility.estimator.gguf import GgufLayout  # noqa: E402
 from feasibility.estimator.memory import kv_cache  # noqa: E402
 from feasibility.schema import (  # noqa: E402
     Device,
@@ -194,6 +204,27 @@ NPU_QUANTS: dict[str, tuple[tuple[str, ...], GroupScheme]] = {
     ),
 }
 
+# ExecuTorch model-card labels -> catalog ids, fallback scheme.
+EXECUTORCH_QUANTS: dict[str, tuple[tuple[str, ...], GroupScheme]] = {
+    "bf16": (
+        ("executorch-bf16",),
+        GroupScheme(bits=16, group_size=None, scale_bytes=0, embeddings="float16", lm_head="tied"),
+    ),
+    "spinquant": (
+        ("executorch-8da4w-g32",),
+        GroupScheme(
+            bits=4,
+            group_size=32,
+            scale_bytes=4,
+            embeddings="int8",
+            lm_head="quantized",
+            tied_stored_twice=True,
+            other_bits=32,
+        ),
+    ),
+}
+EXECUTORCH_QUANTS["qlora"] = EXECUTORCH_QUANTS["spinquant"]
+
 BINARY_UNIT_REPOS: frozenset[str] = frozenset({"pbatra/TinyLlama-1.1B-Chat-v1.0-GGUF"})
 """Uploader README tables written in GiB although labelled GB (not Hugging Face's decimal file
 listing): pbatra's 0.59/0.62/0.84/1.09 "GB" equal TheBloke's decimal 0.64/0.67/0.90/1.17 GB for the
@@ -253,6 +284,226 @@ class Catalogs:
             if chip and chip.lower() in (dv.soc or "").lower() and dv.memory_bandwidth_gbs:
                 return dv
         return None
+
+
+TWINS = ROOT / "benchmarks" / "twins.yaml"
+"""Benchmark-only overlay: architecture twins of measured models that the catalog lacks, and the
+benchmark chips' facts (see the file's header)."""
+
+
+class Twins:
+    """Measurement names -> ModelEntry / Device of the twins overlay."""
+
+    def __init__(self, path: Path = TWINS) -> None:
+        import yaml
+
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        self.models = {
+            k: ModelEntry.model_validate(v) for k, v in (raw.get("models") or {}).items()
+        }
+        self.devices = {k: Device.model_validate(v) for k, v in (raw.get("devices") or {}).items()}
+
+
+class SpeedRow(NamedTuple):
+    """One published speed, resolved to catalog (or twin) objects."""
+
+    label: str
+    phase: str
+    measured: float
+    model: ModelEntry
+    quant: Quantization
+    device: Device | None
+    bandwidth: float | None
+    backend: str
+    context: int
+    prompt: int
+    group: str
+    """Device family: the chip generation (Apple M1, Apple M2, Snapdragon 8 Gen 2, ...)."""
+
+
+def device_group(device: str, chip: str) -> str:
+    """Chip generation: tiers of one generation (Pro/Max/Ultra) share a family."""
+    name = chip or device
+    name = re.sub(r"\s*\(.*\)", "", name)
+    name = re.sub(r"\b(Pro|Max|Ultra)\b", "", name)
+    name = re.sub(r"\bfor Galaxy\b", "", name)
+    return " ".join(name.split())
+
+
+def speed_rows(
+    mdir: Path, cat: Catalogs, bw_csv: dict[str, float]
+) -> tuple[list[SpeedRow], dict[str, int]]:
+    """Every decode and prefill figure of device_speed.csv, twins included; and how many rows per
+    quantity could not be resolved (no model or twin, or no bandwidth for a decode row)."""
+    twins = Twins()
+    out: list[SpeedRow] = []
+    skipped = {"decode_tps": 0, "prefill_tps": 0}
+    with (mdir / "device_speed.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            m = cat.models.get(model_id(r["model"])) or twins.models.get(r["model"].strip())
+            for phase in ("decode", "prefill"):
+                if not r[f"{phase}_tps"].strip():
+                    continue
+                row = None if m is None else _speed_row(r, phase, m, cat, twins, bw_csv)
+                if row is None:
+                    skipped[f"{phase}_tps"] += 1
+                else:
+                    out.append(row)
+    return out, skipped
+
+
+def _speed_row(
+    r: dict[str, str],
+    phase: str,
+    m: ModelEntry,
+    cat: Catalogs,
+    twins: Twins,
+    bw_csv: dict[str, float],
+) -> SpeedRow | None:
+    backend = next((b for key, b in BACKENDS if r["backend"].startswith(key)), "cpu")
+    quant = r["quant"].strip()
+    if quant.lower() in NPU_QUANTS:
+        ids, scheme = NPU_QUANTS[quant.lower()]
+        qt = cat.quant(ids, scheme, quant)
+    elif quant.lower() in EXECUTORCH_QUANTS:
+        ids, ex_scheme = EXECUTORCH_QUANTS[quant.lower()]
+        qt = cat.quant(ids, ex_scheme, f"ExecuTorch {quant}")
+    else:
+        qt = cat.gguf(quant)
+    dev = twins.devices.get(r["device"].strip()) or cat.device(r["device"], r["chip"])
+    bw: float | None = float(r["mem_bandwidth_gbs"]) if r["mem_bandwidth_gbs"] else None
+    if bw is None and dev is not None:
+        bw = dev.memory_bandwidth_gbs
+    if bw is None:
+        bw = bw_csv.get(r["device"].lower()) or bw_csv.get(r["chip"].lower())
+    label = f"{m.id} {quant} {r['backend'].split(' (')[0]} {r['device']}"
+    gen = int(r["gen_tokens"] or 0) or int(r["prompt_tokens"] or 0) or 128
+    pp = int(r["prompt_tokens"] or 512)
+    measured = float(r[f"{phase}_tps"])
+    ctx = gen if phase == "decode" else max(pp, 1)
+    if bw is None and phase == "decode":
+        return None
+    return SpeedRow(
+        label,
+        phase,
+        measured,
+        m,
+        qt,
+        dev,
+        bw,
+        backend,
+        ctx,
+        pp,
+        device_group(r["device"], r["chip"]),
+    )
+
+
+def observation(r: SpeedRow) -> calibrate.Observation:
+    """The row as the fit sees it: work, machine and family from the estimator's own functions."""
+    lay = layout_for(r.model, r.quant)
+    gguf = isinstance(lay, GgufLayout)
+    fam = core.family_of(r.backend, r.device, gguf)
+    kv = kv_cache(r.model.architecture, r.context, llama_cpp=False).total
+    w = core.work(lay, r.model.architecture, kv, r.prompt, fallbacks=fam == "adreno-opencl")
+    cfam = speed.constants_family(fam)
+    m = core.machine(r.device, r.backend, r.bandwidth, cfam == "arm-cpu")
+    return calibrate.Observation(
+        family=cfam,
+        phase="decode" if r.phase == "decode" else "prefill",
+        work=w,
+        machine=m,
+        measured_tps=r.measured,
+        prompt_tokens=r.prompt,
+        chunked=fam == "qnn-htp",
+        group=r.group,
+        model=r.model.id,
+        label=r.label,
+    )
+
+
+def cross_validation(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
+    """Per backend family and phase: errors on rows predicted by constants fitted without them.
+
+    Leave one device family out where the backend family was measured on two or more device
+    families; otherwise leave one model out (the device family is then seen in training, which
+    the method column says).
+    """
+    obs = [observation(r) for r in rows]
+    res: dict[str, dict[str, Any]] = {}
+    for fam in sorted({o.family for o in obs}):
+        mine = [o for o in obs if o.family == fam]
+        groups = {o.group for o in mine}
+        if len(groups) > 1:
+            method, key = "leave one device family out", (lambda o: o.group)
+        else:
+            method, key = "leave one model out", (lambda o: o.model)
+        # Other families' rows stay in training (the OpenCL fallbacks need the CPU's constants).
+        others = [o for o in obs if o.family != fam]
+        errs: list[tuple[float, calibrate.Observation, float]] = []
+        for g in sorted({key(o) for o in mine}):
+            train = others + [o for o in mine if key(o) != g]
+            if fam == "adreno-opencl":
+                train = [o for o in train if key(o) != g]
+            table = calibrate.fit(train)
+            errs += calibrate.errors([o for o in mine if key(o) == g], table)
+        for phase in ("decode", "prefill"):
+            ph = [e for e in errs if e[1].phase == phase]
+            if ph:
+                s = calibrate.summary(ph)
+                worst = sorted(ph, key=lambda e: -e[0])[:3]
+                s["method"] = method
+                s["groups"] = sorted(groups)
+                s["worst_rows"] = [(e[1].label, e[2], e[1].measured_tps, e[0]) for e in worst]
+                res[f"{fam} {phase}"] = s
+    return res
+
+
+def calibration_transfer(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
+    """How well one model's Q4_0 run on a device predicts that device's other rows.
+
+    What ``feasibility calibrate`` promises: per device and backend family, the Q4_0 rows of one
+    model fix the device's bandwidth and compute factors; every other row on that device (other
+    quantizations, other models) is then predicted. The family constants underneath are refitted
+    without those predicted rows, so none of them is seen. Only families measured on two or more
+    chip generations qualify: with one chip, removing its rows leaves nothing to fit the family on.
+    """
+    obs = [(r, observation(r)) for r in rows]
+    chips: dict[str, set[str]] = {}
+    for r, o in obs:
+        chips.setdefault(o.family, set()).add(r.group)
+    errs: dict[str, list[tuple[float, calibrate.Observation, float]]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for r, o in obs:
+        key = (r.label.split(" ", 3)[-1], o.family, r.model.id)
+        if r.quant.id.upper() != "Q4_0" or key in seen or len(chips[o.family]) < 2:
+            continue
+        seen.add(key)
+        device = key[0]
+        same = [
+            (x, y) for x, y in obs if x.label.split(" ", 3)[-1] == device and y.family == o.family
+        ]
+        anchors = [y for x, y in same if x.model.id == r.model.id and x.quant.id.upper() == "Q4_0"]
+        targets = [
+            y for x, y in same if not (x.model.id == r.model.id and x.quant.id.upper() == "Q4_0")
+        ]
+        if not targets:
+            continue
+        train = [y for _, y in obs if all(y is not t for t in targets)]
+        table = calibrate.fit(train, families=(o.family,))
+        base, _ = speed.constants(o.family, table)
+        cpu, _ = speed.constants("arm-cpu", table)
+        pairs = [(a, base) for a in anchors]
+        bw = calibrate.scale_factor([p for p in pairs if p[0].phase == "decode"], cpu, "bw")
+        pf = calibrate.scale_factor([p for p in pairs if p[0].phase == "prefill"], cpu, "compute")
+        scaled = {**table, o.family: speed.scaled(base, bw, pf)}
+        errs.setdefault(o.family, []).extend(calibrate.errors(targets, scaled))
+    out: dict[str, dict[str, Any]] = {}
+    for fam, e in sorted(errs.items()):
+        for phase in ("decode", "prefill"):
+            ph = [x for x in e if x[1].phase == phase]
+            if ph:
+                out[f"{fam} {phase}"] = calibrate.summary(ph)
+    return out
 
 
 def parse_size(exact: str, reported: str, binary: bool = False) -> float | None:
@@ -357,61 +608,55 @@ def run(
             e = estimate(m, qt)
             q["other_format_size"].add(f"{m.id} {r['format']} {prec}", e.file_bytes, size)
 
+    _buffers(mdir, cat, q)
+    rows, skipped = speed_rows(mdir, cat, bw_csv)
+    for k, n in skipped.items():
+        q[k].skipped += n
+    for r in rows:
+        e = estimate(
+            r.model,
+            r.quant,
+            r.context,
+            device=r.device,
+            bandwidth_gbs=r.bandwidth,
+            backend=r.backend,
+            prompt_tokens=r.prompt,
+        )
+        got = e.decode_tps if r.phase == "decode" else e.prefill_tps
+        if got is None:
+            q[f"{r.phase}_tps"].skipped += 1
+        else:
+            q[f"{r.phase}_tps"].add(r.label, got, r.measured)
+    out = {k: v.summary() for k, v in q.items()}
+    out["cross_validation"] = cross_validation(rows)
+    out["calibration_transfer"] = calibration_transfer(rows)
+    return out
+
+
+def _buffers(mdir: Path, cat: Catalogs, q: dict[str, Quantity]) -> None:
+    """llama.cpp's printed weights, KV and compute buffers against the memory estimate."""
     with (mdir / "device_speed.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
+            if not r["llama_alloc_weights_mib"].strip():
+                continue
             m = cat.models.get(model_id(r["model"]))
             if m is None:
-                for k in ("decode_tps", "prefill_tps"):
-                    if r[k].strip():
-                        q[k].skipped += 1
                 for k in ("weights", "kv", "compute"):
-                    if r[f"llama_alloc_{k}_mib"].strip():
-                        q[f"{k}_buffer"].skipped += 1
+                    q[f"{k}_buffer"].skipped += 1
                 continue
-            backend = next((b for key, b in BACKENDS if r["backend"].startswith(key)), None)
-            quant = r["quant"].strip()
-            if quant.lower() in NPU_QUANTS:
-                ids, scheme = NPU_QUANTS[quant.lower()]
-                qt = cat.quant(ids, scheme, quant)
-            else:
-                qt = cat.gguf(quant)
-            dev = cat.device(r["device"], r["chip"])
-            bw: float | None = float(r["mem_bandwidth_gbs"]) if r["mem_bandwidth_gbs"] else None
-            if bw is None and dev is not None:
-                bw = dev.memory_bandwidth_gbs
-            if bw is None:
-                bw = bw_csv.get(r["device"].lower()) or bw_csv.get(r["chip"].lower())
-            label = f"{m.id} {quant} {r['backend'].split(' (')[0]} {r['device']}"
+            qt = cat.gguf(r["quant"].strip())
             ctx = int(r["context_len"] or 2048)
-
-            if r["llama_alloc_weights_mib"].strip():
-                e = estimate(m, qt, ctx, n_ubatch=512)
-                q["weights_buffer"].add(
-                    label, e.weights_bytes / MIB, float(r["llama_alloc_weights_mib"])
-                )
-                kv = kv_cache(m.architecture, ctx, llama_cpp=True)
-                kv_est = kv.swa_bytes if kv.swa_bytes else kv.total
-                q["kv_buffer"].add(label, kv_est / MIB, float(r["llama_alloc_kv_mib"]))
-                q["compute_buffer"].add(
-                    label, e.compute_bytes / MIB, float(r["llama_alloc_compute_mib"])
-                )
-            if r["decode_tps"].strip():
-                if bw is None or backend is None:
-                    q["decode_tps"].skipped += 1
-                else:
-                    gen = int(r["gen_tokens"] or 0) or int(r["prompt_tokens"] or 0) or 128
-                    e = estimate(m, qt, gen, device=dev, bandwidth_gbs=bw, backend=backend)
-                    assert e.decode_tps is not None
-                    q["decode_tps"].add(label, e.decode_tps, float(r["decode_tps"]))
-            if r["prefill_tps"].strip():
-                pp = int(r["prompt_tokens"] or 512)
-                e = estimate(m, qt, pp, device=dev, bandwidth_gbs=bw, backend=backend)
-                if e.prefill_tps is None:
-                    q["prefill_tps"].skipped += 1
-                else:
-                    q["prefill_tps"].add(label, e.prefill_tps, float(r["prefill_tps"]))
-    _ = layout_for  # re-exported for interactive use
-    return {k: v.summary() for k, v in q.items()}
+            label = f"{m.id} {r['quant']} {r['backend'].split(' (')[0]} {r['device']}"
+            e = estimate(m, qt, ctx, n_ubatch=512)
+            q["weights_buffer"].add(
+                label, e.weights_bytes / MIB, float(r["llama_alloc_weights_mib"])
+            )
+            kv = kv_cache(m.architecture, ctx, llama_cpp=True)
+            kv_est = kv.swa_bytes if kv.swa_bytes else kv.total
+            q["kv_buffer"].add(label, kv_est / MIB, float(r["llama_alloc_kv_mib"]))
+            q["compute_buffer"].add(
+                label, e.compute_bytes / MIB, float(r["llama_alloc_compute_mib"])
+            )
 
 
 def _fmt(v: float | None) -> str:
@@ -426,8 +671,16 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         help="folder with gguf_sizes.csv, device_speed.csv, other_format_sizes.csv",
     )
     ap.add_argument("--data", default=None, help="catalog folder (default: data/ in the repo)")
+    ap.add_argument(
+        "--fit",
+        action="store_true",
+        help="also print the constants fitted on every row (the values of speed.FITTED)",
+    )
     args = ap.parse_args(argv)
     res = run(args.measurements, args.data)
+    cv = res.pop("cross_validation")
+    transfer = res.pop("calibration_transfer")
+    out("In-sample (the shipped constants, fitted on these rows):")
     for name, s in res.items():
         out(
             f"{name:18s} rows {s['rows']:3d}  skipped {s['skipped']:3d}  "
@@ -435,6 +688,30 @@ def main(argv: list[str] | None = None, out: Callable[[str], None] = print) -> i
         )
         for lab, est, meas, err in s["worst_rows"]:
             out(f"    {err:6.1f}%  est {est:,.2f}  measured {meas:,.2f}  {lab}")
+    out("")
+    out("Cross-validated (constants refitted without the rows they predict):")
+    for name, s in cv.items():
+        out(
+            f"{name:24s} rows {s['rows']:3d}  median {_fmt(s['median_pct']):>7s}  "
+            f"worst {_fmt(s['worst_pct']):>7s}  {s['method']} ({', '.join(s['groups'])})"
+        )
+        for lab, est, meas, err in s["worst_rows"]:
+            out(f"    {err:6.1f}%  est {est:,.2f}  measured {meas:,.2f}  {lab}")
+    out("")
+    out("One model's Q4_0 run calibrating its device, predicting the device's other rows:")
+    for name, s in transfer.items():
+        out(
+            f"{name:24s} rows {s['rows']:3d}  median {_fmt(s['median_pct']):>7s}  "
+            f"worst {_fmt(s['worst_pct']):>7s}"
+        )
+    if args.fit:
+        out("")
+        out("Constants fitted on every row:")
+        data = Path(args.data) if args.data else ROOT / "data"
+        rows, _ = speed_rows(Path(args.measurements), Catalogs(data), {})
+        table = calibrate.fit([observation(r) for r in rows])
+        for fam in sorted(table):
+            out(f"  {fam}: {table[fam]}")
     return 0
 
 

@@ -64,16 +64,31 @@ PLACEMENT_INPUTS = ("os", "accelerators", "gpu_vendor", "npu")
 ``tests/test_evaluator.py`` scans those modules and fails when they read a device field missing
 here, so a new rule input cannot silently make a cache answer for the wrong device."""
 
-SPEED_INPUTS = ("memory_bandwidth_gbs", "gpu", "gpu_tflops_fp16", "npu", "cpu_cores")
+SPEED_INPUTS = (
+    "memory_bandwidth_gbs",
+    "gpu",
+    "gpu_tflops_fp16",
+    "npu",
+    "soc",
+    "cpu_cores",
+    "cpu_clusters",
+    "cpu_isa",
+    "speed_calibration",
+)
 """Device facts the estimator and the estimate-level rules read (checked the same way)."""
 
 
 def _facts(device: Device, names: tuple[str, ...]) -> tuple[Any, ...]:
-    values = (getattr(device, n) for n in names)
-    return tuple(
-        json.dumps(v.model_dump(mode="json"), sort_keys=True) if isinstance(v, BaseModel) else v
-        for v in values
-    )
+    """The named fields as a hashable key (nested catalog objects as canonical JSON)."""
+    return tuple(_hashable(getattr(device, n)) for n in names)
+
+
+def _hashable(v: Any) -> Any:
+    if isinstance(v, BaseModel):
+        return json.dumps(v.model_dump(mode="json"), sort_keys=True)
+    if isinstance(v, tuple):
+        return tuple(_hashable(x) for x in v)
+    return v
 
 
 def placement_inputs(target: Target) -> tuple[Any, ...]:
@@ -199,6 +214,11 @@ class Evaluator:
     def __post_init__(self) -> None:
         self.candidates = candidates(self.catalog, self.constraints)
 
+    @property
+    def prompt_tokens(self) -> int:
+        """The service's typical prompt: its context minus its output (what TTFT is for)."""
+        return max(1, self.service.context_tokens - self.service.output_tokens)
+
     # -- the three levels ------------------------------------------------------------------
 
     def model_verdicts(self, cand: Candidate, target: Target) -> tuple[Verdict, ...]:
@@ -265,6 +285,7 @@ class Evaluator:
                 self.service.context_tokens,
                 runtime=cand.runtime,
                 backend=backend,
+                prompt_tokens=self.prompt_tokens,
             )
         return hit
 
@@ -280,6 +301,7 @@ class Evaluator:
                 device=target.device,
                 runtime=cand.runtime,
                 backend=backend,
+                prompt_tokens=self.prompt_tokens,
             )
         return hit
 

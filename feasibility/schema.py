@@ -720,6 +720,41 @@ GPU_FAMILIES: tuple[tuple[str, str], ...] = (
 """GPU name keyword -> GPU family, for runtimes whose GPU backend is family-specific."""
 
 
+# --------------------------------------------------------------------------------------------
+# Device speed facts (read by estimator.speed; every figure sourced in the device's sources)
+# --------------------------------------------------------------------------------------------
+
+CpuIsa = Literal["neon", "dotprod", "i8mm", "sve2", "sme2", "avx2", "avx512"]
+"""CPU features that change llama.cpp's matrix kernels (int8 dot products, matrix multiply)."""
+
+
+class CpuCluster(Strict):
+    """Cores of one type and clock (a big.LITTLE CPU has two to four clusters)."""
+
+    cores: PositiveInt
+    core: str
+    """Core design as the maker names it (Cortex-X3, Oryon, Firestorm)."""
+    ghz: PositiveFloat
+    """Maximum clock of the cluster."""
+    efficiency: bool = False
+    """Efficiency ("little") cores: llama.cpp's threads run on the other clusters."""
+
+
+class SpeedCalibration(Strict):
+    """Efficiency factors fitted on the user's own benchmark (``feasibility calibrate``): they
+    scale the backend family's constants on this device only."""
+
+    backend: Accelerator
+    runtime: Id = "llama.cpp"
+    bandwidth_factor: PositiveFloat = 1.0
+    """Multiplies η_bw (and η_dc): measured decode over the uncalibrated estimate."""
+    compute_factor: PositiveFloat = 1.0
+    """Multiplies η_pf: measured prefill over the uncalibrated estimate."""
+    rows: PositiveInt = 1
+    source: str = ""
+    """The benchmark file the factors were fitted on (name only)."""
+
+
 class Npu(Strict):
     name: str
     vendor: str
@@ -780,6 +815,13 @@ class Device(Strict):
     """Built-in system models available on this device (Apple Foundation Models, Gemini Nano)."""
     variants: tuple[DeviceVariant, ...] = ()
     """Chips the device ships with in different markets (empty: one chip, the fields above)."""
+    # Speed facts (estimator.speed): all optional, unknown stays None/empty.
+    cpu_clusters: tuple[CpuCluster, ...] = ()
+    cpu_isa: tuple[CpuIsa, ...] = ()
+    memory_type: str | None = None
+    """DRAM standard and speed as published (``LPDDR5X-8533``)."""
+    speed_calibration: tuple[SpeedCalibration, ...] = ()
+    """Per-backend factors from ``feasibility calibrate`` (written into a device overlay)."""
     sources: Sources
     source_tiers: tuple[SourceTier, ...] = ()
     notes: str = ""

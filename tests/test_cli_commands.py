@@ -31,6 +31,7 @@ def _options(command: str) -> set[str]:
 def test_the_command_set() -> None:
     """The commands the README documents, and no others; each resolves to its command."""
     assert COMMANDS == [
+        "calibrate",
         "check",
         "devices",
         "estimate",

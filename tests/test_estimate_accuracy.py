@@ -55,3 +55,66 @@ def test_prefill(results: dict[str, dict[str, Any]]) -> None:
     s = results["prefill_tps"]
     assert s["rows"] >= 10
     assert s["median_pct"] <= 40.0
+
+
+def test_twins_count_every_development_row(results: dict[str, dict[str, Any]]) -> None:
+    """No speed row is skipped for want of a catalog model: the Apple Metal rows count."""
+    assert results["decode_tps"]["skipped"] == 0
+    assert results["decode_tps"]["rows"] >= 119
+
+
+def test_cross_validated_targets(results: dict[str, dict[str, Any]]) -> None:
+    """Per backend family, on rows the fit did not see: decode median <= 25 % and worst <= 100 %,
+    prefill median <= 40 % (issue targets)."""
+    cv = results["cross_validation"]
+    assert {k.split(" ")[0] for k in cv} >= {"apple-metal", "arm-cpu", "adreno-opencl", "qnn-htp"}
+    for name, s in cv.items():
+        if name.endswith("decode"):
+            assert s["median_pct"] <= 25.0, name
+            assert s["worst_pct"] <= 100.0, name
+        else:
+            assert s["median_pct"] <= 40.0, name
+
+
+def test_apple_metal_is_left_out_by_device_family(results: dict[str, dict[str, Any]]) -> None:
+    """Metal is measured on two chip generations: each is predicted from the other only."""
+    s = results["cross_validation"]["apple-metal decode"]
+    assert s["method"] == "leave one device family out"
+    assert s["groups"] == ["Apple M1", "Apple M2"]
+
+
+def test_one_q4_0_run_predicts_the_device_s_other_quantizations(
+    results: dict[str, dict[str, Any]],
+) -> None:
+    """Calibrated on one Q4_0 run, a device's Q8_0 and F16 speeds come within 20 % (issue goal:
+    10-20 %), with family constants fitted without the rows predicted."""
+    t = results["calibration_transfer"]
+    assert t["apple-metal decode"]["rows"] >= 20
+    assert t["apple-metal decode"]["worst_pct"] <= 20.0
+    assert t["apple-metal prefill"]["worst_pct"] <= 20.0
+
+
+def test_cross_validation_never_tests_a_row_it_fitted_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fit inside the cross-validation excludes the rows it is then asked to predict."""
+    acc = _accuracy()
+    calls: list[set[int]] = []
+    real_fit = acc.calibrate.fit
+    real_errors = acc.calibrate.errors
+
+    def fit(train: Any, *a: Any, **k: Any) -> Any:
+        calls.append({id(o) for o in train})
+        return real_fit(train, *a, **k)
+
+    def errors(test: Any, table: Any) -> Any:
+        assert calls and not ({id(o) for o in test} & calls[-1])
+        return real_errors(test, table)
+
+    monkeypatch.setattr(acc.calibrate, "fit", fit)
+    monkeypatch.setattr(acc.calibrate, "errors", errors)
+    cat = acc.Catalogs(ROOT / "data")
+    rows, _ = acc.speed_rows(MEASUREMENTS, cat, {})
+    # The chips with the fewest rows keep the test quick; the code path is the same for all.
+    rows = [r for r in rows if r.group in ("Apple M1", "Apple M2", "Snapdragon 8 Gen 3")]
+    acc.cross_validation(rows)
+    acc.calibration_transfer(rows)
+    assert len(calls) >= 10

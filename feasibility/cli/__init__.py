@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "screen": ("screen", "screen_cmd"),
     "import-model": ("import_model", "import_model_cmd"),
     "explain": ("explain", "explain_cmd"),
+    "calibrate": ("calibrate", "calibrate_cmd"),
 }
 """Command name -> (module in ``feasibility.cli``, attribute)."""
 

@@ -11,8 +11,9 @@ the only expensive part, is cached per (model, quantization); the rest is a few 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -52,6 +53,14 @@ class Estimate(BaseModel):
     prefill_tps: float | None
     energy_mj_per_token: float | None
     assumptions: tuple[str, ...]
+    ttft_ms: float | None = None
+    """Time to first token for a prompt of ``prompt_tokens`` (prefill of the whole prompt)."""
+    prompt_tokens: int | None = None
+    """The prompt the prefill and TTFT figures assume (the service's context minus its output)."""
+    energy_uncertainty_pct: int | None = None
+    """Stated band of ``energy_mj_per_token`` (estimated, ±this %); None when not estimated."""
+    speed_family: str | None = None
+    """Backend family whose fitted constants gave the speeds (``speed.FAMILIES``)."""
     assumption_codes: tuple[str, ...] = ()
     """Stable codes of ``assumptions``, same order (keys of ``ASSUMPTIONS``)."""
     lower_bound: bool = False
@@ -105,13 +114,25 @@ ASSUMPTIONS: Final[dict[str, str]] = {
     "ple-resident": "Per-layer embeddings are counted as resident; a runtime may page them from "
     "flash (they are excluded from the bytes read per token).",
     "moe": "MoE: memory holds every expert; speed reads the active experts only.",
-    "decode-model": "Decode speed = fitted bandwidth efficiency x bandwidth / bytes read per token "
-    "(active weights without the embedding table, plus the KV cache at the context); no thermal "
-    "throttling.",
+    "decode-model": "Speed per token = the longer of bytes read / (fitted share x bandwidth) and "
+    "operations / (fitted share x compute), plus a fixed cost per layer, with constants fitted "
+    "per backend family (active weights without the embedding table, plus the KV cache at the "
+    "context).",
     "no-decode": "Decode speed not estimated: no memory bandwidth known.",
-    "no-prefill": "Prefill speed not estimated: no compute throughput known for this backend.",
-    "no-energy": "Energy per token is not estimated: no catalogued device publishes power figures "
-    "to calibrate on.",
+    "no-prefill": "Prefill speed and time to first token not estimated: no compute throughput "
+    "known for this backend.",
+    "no-energy": "Energy per token not estimated: no backend chosen.",
+    "energy-model": "Energy per token is estimated, ±{energy_pct}%: DRAM traffic x 20 pJ/byte "
+    "plus operations x published energy per operation (dynamic energy only; static, display and "
+    "radio power excluded).",
+    "speed-borrowed": "No measurement of this backend family ({family}) exists to fit on: its "
+    "speed uses the constants of {borrowed}.",
+    "burst-speed": "Speeds are burst figures, as benchmarks measure; minutes-long generation on "
+    "a passively cooled device is slower (thermal throttling is not modelled).",
+    "npu-prompt-chunks": "NPU prompt processing runs in fixed 128-token passes: time to first "
+    "token counts one pass per started 128 tokens of the prompt.",
+    "speed-calibrated": "Speed constants scaled by this device's own benchmark "
+    "(feasibility calibrate).",
     "lower-bound": "Lower bound only: {params} parameters at {bits} bits; KV cache, buffers and "
     "overhead not added.",
 }
@@ -122,8 +143,18 @@ _GROUP_CODES: Final = ("group-format", "group-kv", "group-compute")
 
 
 @lru_cache(maxsize=256)
-def _assumption_texts(codes: tuple[str, ...], overhead: int) -> tuple[str, ...]:
-    return tuple(ASSUMPTIONS[c].format(overhead=overhead) for c in codes)
+def _assumption_texts(
+    codes: tuple[str, ...], overhead: int, family: str = "", borrowed: str = ""
+) -> tuple[str, ...]:
+    return tuple(
+        ASSUMPTIONS[c].format(
+            overhead=overhead,
+            energy_pct=speed.ENERGY_UNCERTAINTY_PCT,
+            family=family,
+            borrowed=borrowed,
+        )
+        for c in codes
+    )
 
 
 def _attention_flops(a: Architecture, context: int) -> float:
@@ -212,11 +243,14 @@ def estimate(
     backend: str | None = None,
     kv_type: str = "f16",
     n_ubatch: int = 512,
+    prompt_tokens: int | None = None,
 ) -> Estimate:
     """Memory (bytes) and speed (tokens/s) of ``model`` in ``quantization`` at ``context_tokens``.
 
     ``bandwidth_gbs`` and ``backend`` override the device's values (what-if without a device).
     Backend defaults to "cpu" when there is a device or a bandwidth (always available).
+    ``prompt_tokens`` is the prompt of the prefill and time-to-first-token figures (default: the
+    context minus ``DEFAULT_OUTPUT_TOKENS``, the service's default output).
     """
     if context_tokens < 1:
         raise ValueError("context_tokens must be positive")
@@ -230,23 +264,14 @@ def estimate(
     if isinstance(lay, GgufLayout):
         file_bytes = lay.file_bytes
         weights = lay.resident_weight_bytes
-        codes.extend(_GGUF_CODES)
     else:
         file_bytes = lay.weights_bytes
         weights = lay.weights_bytes
-        codes.extend(_GROUP_CODES)
+    codes.extend(_memory_codes(lay, a, runtime))
 
     kv = _kv(a, context_tokens, kv_type, gguf, n_ubatch)
     compute = compute_buffer(a, context_tokens, n_ubatch, llama_cpp=gguf)
-    if runtime is not None:
-        overhead = runtime.overhead_mb * MIB
-    else:
-        overhead = DEFAULT_OVERHEAD_MB * MIB
-        codes.append("default-overhead")
-    if a.offloadable_params:
-        codes.append("ple-resident")
-    if a.moe is not None:
-        codes.append("moe")
+    overhead = (runtime.overhead_mb if runtime is not None else DEFAULT_OVERHEAD_MB) * MIB
 
     bw = (
         bandwidth_gbs
@@ -255,16 +280,15 @@ def estimate(
     )
     if backend is None and (device is not None or bandwidth_gbs is not None):
         backend = "cpu"
+    prompt = _prompt(context_tokens, prompt_tokens)
 
-    decode, prefill = _speeds(
-        lay, a, backend, bw, runtime, device, context_tokens, kv_type, n_ubatch
-    )
-    codes.append("decode-model" if decode is not None else "no-decode")
-    if prefill is None:
-        codes.append("no-prefill")
-    codes.append("no-energy")
+    sp = _speeds(lay, a, backend, bw, runtime, device, context_tokens, kv_type, n_ubatch, prompt)
+    codes.extend(sp.codes)
     assumption_codes = tuple(codes)
-    assumptions = _assumption_texts(assumption_codes, DEFAULT_OVERHEAD_MB)
+    borrowed = speed.BORROWED.get(sp.family or "", "")
+    assumptions = _assumption_texts(
+        assumption_codes, DEFAULT_OVERHEAD_MB, sp.family or "", borrowed
+    )
 
     return Estimate(
         model=model.id,
@@ -278,12 +302,240 @@ def estimate(
         compute_bytes=compute,
         overhead_bytes=overhead,
         total_bytes=weights + kv.total + compute + overhead,
-        decode_tps=decode,
-        prefill_tps=prefill,
-        energy_mj_per_token=None,
+        decode_tps=sp.decode_tps,
+        prefill_tps=sp.prefill_tps,
+        energy_mj_per_token=sp.energy_mj_per_token,
         assumptions=assumptions,
         assumption_codes=assumption_codes,
+        ttft_ms=sp.ttft_ms,
+        prompt_tokens=prompt if sp.ttft_ms is not None else None,
+        energy_uncertainty_pct=(
+            speed.ENERGY_UNCERTAINTY_PCT if sp.energy_mj_per_token is not None else None
+        ),
+        speed_family=sp.family,
     )
+
+
+def _memory_codes(lay: Layout, a: Architecture, runtime: Runtime | None) -> tuple[str, ...]:
+    """The assumption codes of the memory figures (the speed ones follow them)."""
+    codes = list(_GGUF_CODES if isinstance(lay, GgufLayout) else _GROUP_CODES)
+    if runtime is None:
+        codes.append("default-overhead")
+    if a.offloadable_params:
+        codes.append("ple-resident")
+    if a.moe is not None:
+        codes.append("moe")
+    return tuple(codes)
+
+
+def on_device(
+    est: Estimate,
+    model: ModelEntry,
+    quantization: Quantization,
+    *,
+    device: Device,
+    runtime: Runtime | None,
+    backend: str,
+    prompt_tokens: int | None = None,
+    kv_type: str = "f16",
+    n_ubatch: int = 512,
+) -> Estimate:
+    """``est``, computed without a device, with this device's speeds and speed assumptions.
+
+    Why: memory does not depend on the device, so a caller evaluating many devices (a fleet, or
+    several targets) computes it once per build and adds only the speeds per device. The result
+    equals ``estimate(..., device=device, backend=backend, prompt_tokens=...)`` (a test checks
+    it).
+    """
+    lay = layout_for(model, quantization)
+    a = model.architecture
+    ctx = est.context_tokens
+    prompt = _prompt(ctx, prompt_tokens)
+    bw = device.memory_bandwidth_gbs
+    sp = _speeds(lay, a, backend, bw, runtime, device, ctx, kv_type, n_ubatch, prompt)
+    codes = (*_memory_codes(lay, a, runtime), *sp.codes)
+    borrowed = speed.BORROWED.get(sp.family or "", "")
+    return est.model_copy(
+        update={
+            "backend": backend,
+            "decode_tps": sp.decode_tps,
+            "prefill_tps": sp.prefill_tps,
+            "energy_mj_per_token": sp.energy_mj_per_token,
+            "assumption_codes": codes,
+            "assumptions": _assumption_texts(codes, DEFAULT_OVERHEAD_MB, sp.family or "", borrowed),
+            "ttft_ms": sp.ttft_ms,
+            "prompt_tokens": prompt if sp.ttft_ms is not None else None,
+            "energy_uncertainty_pct": (
+                speed.ENERGY_UNCERTAINTY_PCT if sp.energy_mj_per_token is not None else None
+            ),
+            "speed_family": sp.family,
+        }
+    )
+
+
+DEFAULT_OUTPUT_TOKENS: Final = 256
+"""Output assumed when the caller gives no prompt length (``Service.output_tokens``' default)."""
+
+
+def _prompt(context: int, prompt_tokens: int | None) -> int:
+    if prompt_tokens is not None:
+        return max(1, min(prompt_tokens, context))
+    return max(1, context - DEFAULT_OUTPUT_TOKENS) if context > DEFAULT_OUTPUT_TOKENS else context
+
+
+class Speeds(NamedTuple):
+    """The speed figures of one estimate and the assumption codes they rest on."""
+
+    decode_tps: float | None
+    prefill_tps: float | None
+    ttft_ms: float | None
+    energy_mj_per_token: float | None
+    family: str | None
+    codes: tuple[str, ...]
+
+
+def work(
+    lay: Layout,
+    a: Architecture,
+    kv_read: int,
+    prompt: int,
+    fallbacks: bool = False,
+) -> speed.Work:
+    """What one token costs on any device: bytes and weights per kernel class, KV/state read,
+    attention of a prompt token. ``fallbacks``: count the types the OpenCL backend lacks."""
+    by_class, params, fb, runs = _static_work(lay, a, fallbacks)
+    return speed.Work(
+        bytes_by_class=by_class,
+        params_by_class=params,
+        kv_bytes=float(kv_read + a.state_bytes),
+        layers=a.layers,
+        attention_flops=_attention_flops(a, prompt),
+        fallback_bytes_by_class=fb,
+        fallback_runs=runs,
+    )
+
+
+_StaticWork = tuple[dict[str, float], dict[str, float], dict[str, float], int]
+_WORK: dict[tuple[int, int, bool], tuple[Layout, Architecture, _StaticWork]] = {}
+
+
+def _static_work(lay: Layout, a: Architecture, fallbacks: bool) -> _StaticWork:
+    """The context-independent part of ``work``, memoized per layout object."""
+    key = (id(lay), id(a), fallbacks)
+    hit = _WORK.get(key)
+    if hit is not None and hit[0] is lay and hit[1] is a:
+        return hit[2]
+    weights = _flops_per_token(a, 1, attention=False) / 2
+    if isinstance(lay, GgufLayout):
+        total = sum(lay.read_bytes_by_class.values()) or 1
+        scale = lay.decode_read_bytes / total  # MoE inactive experts, per-layer embeddings
+        pscale = weights / (sum(lay.matmul_params_by_class.values()) or 1)
+        by_class = {c: b * scale for c, b in lay.read_bytes_by_class.items()}
+        params = {c: p * pscale for c, p in lay.matmul_params_by_class.items()}
+        fb = (
+            {c: b * scale for c, b in lay.opencl_fallback_bytes_by_class.items()}
+            if fallbacks
+            else {}
+        )
+        runs = lay.opencl_fallback_runs if fallbacks else 0
+    else:
+        # Group formats: float weights (bits >= 16) run floating-point kernels, the rest int8.
+        p = breakdown(a)
+        bits = 8 * lay.linear_bytes / max(1, p.attention + p.ffn)
+        cls = "float" if bits >= 15 else "plain"
+        by_class = {cls: float(lay.decode_read_bytes)}
+        params = {cls: weights}
+        fb, runs = {}, 0
+    out = (by_class, params, fb, runs)
+    if len(_WORK) >= _CACHE_MAX:
+        _WORK.clear()
+    _WORK[key] = (lay, a, out)
+    return out
+
+
+def cpu_gops(device: Device | None) -> float | None:
+    """Peak int8 GOP/s of the cores llama.cpp's threads use (all but the efficiency cores)."""
+    if device is None:
+        return None
+    if device.cpu_clusters:
+        big = [c for c in device.cpu_clusters if not c.efficiency] or list(device.cpu_clusters)
+        return sum(c.cores * c.ghz for c in big) * speed.isa_ops(device.cpu_isa)
+    if device.cpu_cores:
+        return device.cpu_cores * speed.DEFAULT_CORE_GOPS
+    return None
+
+
+def machine(
+    device: Device | None, backend: str, bw: float | None, fam_runs_on_cpu: bool = False
+) -> speed.Machine:
+    """The device's bandwidth and the backend's peak compute (GOP/s), None where unpublished."""
+    cpu = cpu_gops(device)
+    compute: float | None = None
+    if backend == "cpu" or fam_runs_on_cpu:
+        compute = cpu
+    elif backend == "gpu" and device is not None and device.gpu_tflops_fp16:
+        compute = device.gpu_tflops_fp16 * 1e3
+    elif backend == "npu" and device is not None and device.npu is not None and device.npu.tops:
+        compute = device.npu.tops * 1e3
+    return speed.Machine(bandwidth_gbs=bw, compute_gops=compute, cpu_gops=cpu)
+
+
+_X86: Final = ("intel", "amd", "ryzen", "core ultra", "xeon", "epyc")
+
+
+def family_of(backend: str, device: Device | None, gguf: bool) -> str:
+    """Backend family of ``backend`` on ``device`` (x86 CPUs by ISA or by the chip's maker)."""
+    gpu_vendor = device.gpu_vendor if device is not None else None
+    npu_vendor = device.npu.vendor if device is not None and device.npu is not None else None
+    x86 = device is not None and (
+        any(i in ("avx2", "avx512") for i in device.cpu_isa)
+        or any(k in device.soc.lower() for k in _X86)
+    )
+    return speed.family(backend, gpu_vendor, npu_vendor, gguf, x86)
+
+
+def constants_for(
+    fam: str, backend: str, runtime: Runtime | None, device: Device | None, gguf: bool
+) -> tuple[speed.Constants, tuple[str, ...]]:
+    """The family's constants, with the runtime's own bandwidth efficiency and the device's
+    calibration applied; and the assumption codes that says so."""
+    c, borrowed = speed.constants(fam)
+    codes: list[str] = ["speed-borrowed"] if borrowed else []
+    if runtime is not None:
+        own: float | None = getattr(runtime.efficiency, backend)
+        if own is not None:
+            c = replace(c, bw_eff=own)
+    rid = runtime.id if runtime is not None else ("llama.cpp" if gguf else "")
+    if device is not None:
+        for cal in device.speed_calibration:
+            if cal.backend == backend and cal.runtime == rid:
+                c = speed.scaled(c, cal.bandwidth_factor, cal.compute_factor)
+                codes.append("speed-calibrated")
+                break
+    return c, tuple(codes)
+
+
+_Setup = tuple[str, speed.Constants, speed.Constants, speed.Machine, tuple[str, ...]]
+_SETUP: dict[tuple[str, int, int, bool, float | None], tuple[object, object, _Setup]] = {}
+
+
+def _setup(
+    backend: str, device: Device | None, runtime: Runtime | None, gguf: bool, bw: float | None
+) -> _Setup:
+    """Family, constants (backend and CPU), machine and codes, memoized per device object."""
+    key = (backend, id(device), id(runtime), gguf, bw)
+    hit = _SETUP.get(key)
+    if hit is not None and hit[0] is device and hit[1] is runtime:
+        return hit[2]
+    fam = family_of(backend, device, gguf)
+    c, codes = constants_for(fam, backend, runtime, device, gguf)
+    cpu_c, _ = constants_for(family_of("cpu", device, gguf), "cpu", runtime, device, gguf)
+    m = machine(device, backend, bw, speed.constants_family(fam) == "arm-cpu")
+    out = (fam, c, cpu_c, m, codes)
+    if len(_SETUP) >= _CACHE_MAX:
+        _SETUP.clear()
+    _SETUP[key] = (device, runtime, out)
+    return out
 
 
 def _speeds(
@@ -296,17 +548,30 @@ def _speeds(
     context: int,
     kv_type: str,
     n_ubatch: int,
-) -> tuple[float | None, float | None]:
-    """(decode, prefill) tokens/s; None where bandwidth or compute throughput is unknown."""
-    decode: float | None = None
-    if bw is not None and backend is not None:
-        kv_read = _kv(a, context, kv_type, False, n_ubatch).total
-        decode = _decode(lay, a, backend, bw, runtime, device, kv_read)
-    throughput = _throughput(backend, device)
-    prefill: float | None = None
-    if throughput is not None and backend is not None:
-        prefill = _prefill(lay, a, backend, throughput, context)
-    return decode, prefill
+    prompt: int,
+) -> Speeds:
+    """Decode, prefill, TTFT and energy; None where bandwidth or compute is unknown."""
+    if backend is None:
+        return Speeds(None, None, None, None, None, ("no-decode", "no-prefill", "no-energy"))
+    gguf = isinstance(lay, GgufLayout)
+    fam, c, cpu_c, m, codes = _setup(backend, device, runtime, gguf, bw)
+    kv_read = _kv(a, context, kv_type, False, n_ubatch).total
+    w = work(lay, a, kv_read, prompt, fallbacks=fam == "adreno-opencl")
+    t = speed.decode_seconds(w, m, c, cpu_c)
+    chunked = fam == "qnn-htp"
+    ttft = speed.ttft_seconds(w, m, c, prompt, chunked)
+    decode = None if t is None else 1.0 / t
+    prefill = None if ttft is None else prompt / ttft
+    ops = 2.0 * sum(w.params_by_class.values())
+    read = sum(w.bytes_by_class.values()) + w.kv_bytes
+    energy = speed.energy_mj_per_token(read, ops, backend)
+    out = ["decode-model" if decode is not None else "no-decode", *codes]
+    if prefill is None:
+        out.append("no-prefill")
+    elif chunked:
+        out.append("npu-prompt-chunks")
+    out += ["energy-model", "burst-speed"]
+    return Speeds(decode, prefill, None if ttft is None else ttft * 1e3, energy, fam, tuple(out))
 
 
 def speeds(
@@ -319,16 +584,16 @@ def speeds(
     backend: str,
     kv_type: str = "f16",
     n_ubatch: int = 512,
+    prompt_tokens: int | None = None,
 ) -> tuple[float | None, float | None]:
     """Just the (decode, prefill) speeds of :func:`estimate` on ``device``.
 
     For callers that already hold the device-independent memory figures and evaluate many
     devices (fleet screening): the same numbers as ``estimate(...).decode_tps/prefill_tps``.
     """
-    a = model.architecture
-    return _speeds(
+    sp = _speeds(
         layout_for(model, quantization),
-        a,
+        model.architecture,
         backend,
         device.memory_bandwidth_gbs,
         runtime,
@@ -336,117 +601,6 @@ def speeds(
         context_tokens,
         kv_type,
         n_ubatch,
+        _prompt(context_tokens, prompt_tokens),
     )
-
-
-SPEED_CODES: Final = frozenset({"decode-model", "no-decode", "no-prefill", "no-energy"})
-"""Assumption codes that depend on the device (what :func:`on_device` recomputes)."""
-
-
-def on_device(
-    est: Estimate,
-    model: ModelEntry,
-    quantization: Quantization,
-    *,
-    device: Device,
-    runtime: Runtime | None,
-    backend: str,
-) -> Estimate:
-    """``est``, computed without a device, with this device's speeds and speed assumptions.
-
-    Why: memory does not depend on the device, so a caller evaluating many devices (a fleet, or
-    several targets) computes it once per build and adds only the speeds per device. The result
-    equals ``estimate(..., device=device, backend=backend)`` (a test checks it).
-    """
-    decode, prefill = speeds(
-        model, quantization, est.context_tokens, device=device, runtime=runtime, backend=backend
-    )
-    codes = [c for c in est.assumption_codes if c not in SPEED_CODES]
-    codes.append("decode-model" if decode is not None else "no-decode")
-    if prefill is None:
-        codes.append("no-prefill")
-    codes.append("no-energy")
-    assumption_codes = tuple(codes)
-    return est.model_copy(
-        update={
-            "decode_tps": decode,
-            "prefill_tps": prefill,
-            "assumption_codes": assumption_codes,
-            "assumptions": _assumption_texts(assumption_codes, DEFAULT_OVERHEAD_MB),
-        }
-    )
-
-
-def _decode_efficiency(backend: str, runtime: Runtime | None, gguf: bool) -> float:
-    if runtime is not None:
-        own: float | None = getattr(runtime.efficiency, backend)
-        if own is not None:
-            return own
-    return (speed.GGUF_DECODE_EFFICIENCY if gguf else speed.DECODE_EFFICIENCY)[backend]
-
-
-def _is_adreno(device: Device | None) -> bool:
-    return device is not None and "adreno" in device.gpu.lower()
-
-
-def _decode(
-    lay: Layout,
-    a: Architecture,
-    backend: str,
-    bw: float,
-    runtime: Runtime | None,
-    device: Device | None,
-    kv_read: int,
-) -> float:
-    """Tokens/s: seconds per token = weight streaming (+ fallbacks) + KV streaming."""
-    gguf = isinstance(lay, GgufLayout)
-    eff = _decode_efficiency(backend, runtime, gguf)
-    if isinstance(lay, GgufLayout):
-        total = sum(lay.read_bytes_by_class.values()) or 1
-        scale = lay.decode_read_bytes / total  # MoE inactive experts, per-layer embeddings
-        if backend == "gpu":
-            if _is_adreno(device):
-                fb = lay.opencl_fallback_bytes_by_class
-                native = total - sum(fb.values())
-                t = (
-                    native / (eff * bw * 1e9)
-                    + speed.class_time(fb, bw, speed.GGUF_DECODE_EFFICIENCY["cpu"])
-                    + lay.opencl_fallback_runs * speed.OPENCL_SPLIT_S
-                ) * scale
-            else:
-                t = lay.decode_read_bytes / (eff * bw * 1e9)
-        else:
-            t = speed.class_time(lay.read_bytes_by_class, bw, eff) * scale
-    else:
-        t = lay.decode_read_bytes / (eff * bw * 1e9)
-    t += kv_read / (eff * bw * 1e9)
-    return 1.0 / t
-
-
-def _prefill(lay: Layout, a: Architecture, backend: str, throughput: float, context: int) -> float:
-    eff = speed.PREFILL_EFFICIENCY[backend]
-    if isinstance(lay, GgufLayout) and backend == "cpu":
-        # llama.cpp CPU: each kernel class at its own fitted throughput.
-        scale = _flops_per_token(a, context, attention=False) / max(
-            1, 2 * sum(lay.matmul_params_by_class.values())
-        )
-        t = sum(
-            2 * p * scale / (throughput * eff * speed.CLASS_PREFILL_FACTOR[c])
-            for c, p in lay.matmul_params_by_class.items()
-        )
-        t += _attention_flops(a, context) / (throughput * eff)
-        return 1.0 / t
-    return speed.prefill_tps(_flops_per_token(a, context), throughput, eff)
-
-
-def _throughput(backend: str | None, device: Device | None) -> float | None:
-    """Peak FLOP/s (or OP/s) of the backend on the device, None when not published."""
-    if device is None or backend is None:
-        return None
-    if backend == "gpu" and device.gpu_tflops_fp16:
-        return device.gpu_tflops_fp16 * 1e12
-    if backend == "npu" and device.npu is not None and device.npu.tops:
-        return device.npu.tops * 1e12
-    if backend == "cpu" and device.cpu_cores:
-        return device.cpu_cores * speed.CPU_GFLOPS_PER_CORE * 1e9
-    return None
+    return sp.decode_tps, sp.prefill_tps

@@ -93,7 +93,7 @@ class GgufLayout:
     """Weights multiplied per prompt token by class (no embedding table, no output head)."""
     opencl_fallback_runs: int = 0
     """Groups of back-to-back matmuls with a type the Adreno OpenCL backend lacks: each is a graph
-    split that runs on the CPU (see ``speed.OPENCL_SPLIT_S``)."""
+    split that runs on the CPU (see ``speed.Constants.split_ms``)."""
     opencl_fallback_bytes_by_class: dict[str, int] = field(default_factory=dict)
 
     @cached_property

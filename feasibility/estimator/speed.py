@@ -1,90 +1,57 @@
-"""Decode and prefill speed from bandwidth and compute throughput, with fitted efficiencies.
+"""Decode, prefill and energy per token: a roofline per backend family, with a few fitted constants.
 
-Why: generating a token streams every active weight (and the KV cache) from DRAM once, so decode
-speed is ``efficiency × bandwidth / bytes read per token``; prompt processing is compute-bound, so
-prefill speed is ``throughput / FLOPs per token``. On phone CPUs the GGML kernel matters too:
-K-quants and i-quants unpack super-block scales or codebooks and become compute-bound below the
-bus speed, so llama.cpp efficiencies are given per kernel class. On Adreno GPUs the OpenCL backend
-lacks some types; those matmuls fall back to the CPU with a graph split each.
+Why: generating a token streams every active weight (and the KV cache or recurrent state) from
+DRAM once and multiplies each weight once, so a token takes the longer of the two:
 
-Only the constants below are fitted, on /work/shared/reference/measurements/device_speed.csv (each
-says on which rows). Not modelled: thermal throttling, thread placement on big.LITTLE cores,
-memory contention with the app, and energy (no catalogued device publishes power figures to
-calibrate on, so ``energy_mj_per_token`` stays None).
+    t_token = Σ_class max(bytes_c / (η_bw · BW), 2 · params_c · k_c / (η_dc · C))
+              + KV bytes / (η_bw · BW) + layers · τ_layer  (+ CPU fallbacks)
+
+with BW the device's peak DRAM bandwidth and C its peak compute (CPU: cores × GHz × operations per
+cycle of its ISA; GPU: FP16 throughput; NPU: TOPS). A prompt token does the same work but every
+weight is reused across the batch, so prefill is compute-bound: ``Σ 2 · params_c · k_c / (η_pf ·
+C)``. ``k_c`` is the kernel class's operations per multiply-add (K-quants and codebook types
+unpack scales or look up codebooks). The efficiencies η and the per-layer cost τ are per *backend
+family* (memory system × runtime backend, ``Family``), never per phone, and are fitted on the
+development rows of ``benchmarks/measurements`` with ``feasibility.calibrate.fit``; the
+benchmark's cross-validation fits them without the device family it predicts.
+
+Kernel coverage: llama.cpp's OpenCL backend has matrix-vector kernels for F32, F16, Q4_0, Q8_0,
+Q6_K, MXFP4 (ggml-opencl.cpp, ``program_mul_mv_*``); the development rows also decode Q4_K/Q5_K at
+GPU speed. Other types fall back to the CPU, with a graph split per group of matmuls. The ggml
+Hexagon backend multiplies Q4_0, Q8_0 and MXFP4 on the HTP (ggml-hexagon.cpp,
+``ggml_hexagon_supported_mul_mat``: rows a multiple of 32, weights repacked, output heads above
+16k rows left to the CPU); yet on the development rows (Galaxy S23, PocketPal's build) it decodes
+and prefills at the CPU's speed type for type, so its family runs as the CPU's (``RUNS_AS``) until
+a row shows otherwise.
+
+Not modelled: thread placement beyond "big cores only", memory contention with the app and thermal
+throttling (the figures are burst speeds, as benchmarks measure; assumption ``burst-speed``).
 """
 
 from __future__ import annotations
 
-from typing import Final
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Final, NamedTuple
 
-DECODE_EFFICIENCY: Final[dict[str, float]] = {
-    "cpu": 0.30,
-    "gpu": 0.35,
-    "npu": 0.44,
-}
-"""Share of peak DRAM bandwidth reached in decode by non-llama.cpp runtimes that do not state their
-own (``Runtime.efficiency``). npu: median of the 8 Qualcomm AI Hub Genie rows of device_speed.csv
-(Snapdragon 8 Elite, 84.8 GB/s; range 0.31-0.69); cpu and gpu: the llama.cpp figures below for
-simple types (no other runtime's CPU/GPU decode is in the measurements)."""
+_NONE: Final[Mapping[str, float]] = MappingProxyType({})
 
-GGUF_DECODE_EFFICIENCY: Final[dict[str, float]] = {
-    "cpu": 0.318,
-    "npu": 0.318,
-    "gpu": 0.35,
-}
-"""llama.cpp, for weights in simple types (Q4_0/Q8_0/Q5_x/F16). cpu: least-squares fit on the 44
-PocketPal Galaxy S23 CPU and ggml-Hexagon rows (67.2 GB/s) together with CLASS_DECODE_FACTOR; the
-ggml Hexagon backend decodes at CPU speed in those rows, so npu uses the same figure. gpu: median
-of the 8 Adreno OpenCL rows whose types all run natively (0.27-0.53)."""
-
-CLASS_DECODE_FACTOR: Final[dict[str, float]] = {
-    "plain": 1.0,
-    "k": 0.768,
-    "klow": 0.443,
-    "iq": 0.201,
-}
-"""Relative llama.cpp CPU decode throughput per kernel class (``type_class``). Fitted with
-GGUF_DECODE_EFFICIENCY on the same 44 rows (median error 11 %)."""
-
-OPENCL_SPLIT_S: Final = 0.002
-"""Seconds per generated token for each group of back-to-back matmuls whose type the Adreno
-OpenCL backend lacks: the graph splits, activations go to the CPU and back. Median over the 14
-PocketPal Adreno rows with such types (0.8-6 ms)."""
-
-OPENCL_NATIVE_TYPES: Final = frozenset(
-    {"F32", "F16", "Q4_0", "Q8_0", "Q4_K", "Q5_K", "Q6_K", "MXFP4"}
-)
-"""Types the Adreno OpenCL rows decode at GPU speed (inferred from the S23 rows: files of
-Q4_K/Q5_K/Q6_K/Q8_0/Q4_0 are fast, files with Q2_K/Q3_K/Q5_0/Q5_1/IQ* matmuls 4-6x slower than
-the CPU)."""
-
-PREFILL_EFFICIENCY: Final[dict[str, float]] = {
-    "cpu": 1.0,
-    "gpu": 0.25,
-    "npu": 0.10,
-}
-"""Share of the published peak reached in prefill. cpu: 1.0 because CPU_GFLOPS_PER_CORE is already
-an effective figure. gpu/npu: NOT fitted (no measured row has both a prefill figure and the
-device's published TFLOPS/TOPS); conservative typical values, to be re-fitted when such rows
-exist."""
-
-CPU_GFLOPS_PER_CORE: Final = 34.0
-"""Effective prompt-processing GFLOP/s per CPU core for simple types (llama.cpp int8 dot products,
-repacked Q4_0). Least-squares fit with CLASS_PREFILL_FACTOR on the 22 PocketPal Galaxy S23 CPU
-prefill rows (272 GFLOP/s on 8 cores, 6 threads)."""
-
-CLASS_PREFILL_FACTOR: Final[dict[str, float]] = {
-    "plain": 1.0,
-    "k": 0.643,
-    "klow": 0.289,
-    "iq": 0.143,
-}
-"""Relative llama.cpp CPU prompt throughput per kernel class (same fit as CPU_GFLOPS_PER_CORE)."""
+CLASSES: Final = ("plain", "float", "legacy", "k", "klow", "iq")
 
 
 def type_class(gtype: str) -> str:
-    """Kernel class of a GGML type: plain (block-32 and float), k (4-6 bit K and IQ4), klow
-    (Q2_K/Q3_K), iq (2-3 bit codebook and ternary types)."""
+    """Kernel class of a GGML type: plain (Q4_0, Q8_0: llama.cpp repacks them for int8 matrix
+    instructions), float (F32/F16/BF16: floating-point multiply-adds), legacy (Q4_1/Q5_0/Q5_1:
+    generic dot products), k (4-6 bit K and IQ4), klow (Q2_K/Q3_K), iq (2-3 bit codebook and ternary
+    types). K-quant files of models whose rows are not a multiple of 256 (Gemma 3 1B: 1152) fall
+    back to legacy and Q8_0 types, which is why their speed differs from other models' at the same
+    nominal quantization."""
+    if gtype in ("Q4_1", "Q5_0", "Q5_1"):
+        return "legacy"
+    if gtype in ("F32", "F16", "BF16"):
+        return "float"
     if gtype in ("Q2_K", "Q3_K"):
         return "klow"
     if gtype in ("Q4_K", "Q5_K", "Q6_K", "IQ4_XS", "IQ4_NL"):
@@ -94,16 +61,305 @@ def type_class(gtype: str) -> str:
     return "plain"
 
 
-def decode_tps(read_bytes: int, bandwidth_gbs: float, efficiency: float) -> float:
-    """Tokens/s when each token streams ``read_bytes`` at ``efficiency × bandwidth``."""
-    return efficiency * bandwidth_gbs * 1e9 / read_bytes
+OPENCL_NATIVE_TYPES: Final = frozenset(
+    {"F32", "F16", "Q4_0", "Q8_0", "Q4_K", "Q5_K", "Q6_K", "MXFP4"}
+)
+"""Types the Adreno OpenCL backend multiplies on the GPU: the ``program_mul_mv_*`` kernels of
+ggml-opencl.cpp (F32, F16, Q4_0, Q8_0, Q6_K, MXFP4) plus Q4_K/Q5_K, which the Galaxy S23 rows
+decode at GPU speed. Files with Q2_K/Q3_K/Q5_0/Q5_1/IQ* matmuls decode 4-6x slower (CPU
+fallback)."""
 
 
-def class_time(bytes_by_class: dict[str, int], bandwidth_gbs: float, efficiency: float) -> float:
-    """Seconds to stream the given bytes, each class at its own share of the bandwidth."""
-    bw = bandwidth_gbs * 1e9
-    return sum(b / (efficiency * CLASS_DECODE_FACTOR[c] * bw) for c, b in bytes_by_class.items())
+# --------------------------------------------------------------------------------------------
+# Backend families
+# --------------------------------------------------------------------------------------------
+
+FAMILIES: Final = (
+    "apple-metal",
+    "arm-cpu",
+    "arm-cpu-xnnpack",
+    "x86-cpu",
+    "adreno-opencl",
+    "mali-vulkan",
+    "other-gpu",
+    "cuda",
+    "ggml-hexagon",
+    "qnn-htp",
+    "ane",
+    "other-npu",
+)
+"""Memory system × backend: each has its own efficiencies (see ``FITTED``)."""
 
 
-def prefill_tps(flops_per_token: float, throughput_flops: float, efficiency: float) -> float:
-    return efficiency * throughput_flops / flops_per_token
+def family(
+    backend: str, gpu_vendor: str | None, npu_vendor: str | None, gguf: bool, x86: bool = False
+) -> str:
+    """Backend family of a (backend, device, format) combination.
+
+    On Arm CPUs llama.cpp (GGUF) runs its own kernels; the other runtimes run theirs (measured:
+    ExecuTorch's XNNPACK, whose constants serve every non-GGUF CPU runtime), which reach a
+    different share of the bus. llama.cpp drives Apple GPUs through Metal, Adreno through OpenCL,
+    NVIDIA through CUDA and other GPUs through Vulkan; its NPU path is the ggml Hexagon backend.
+    Other runtimes reach Qualcomm NPUs through QNN/HTP and Apple's through the Neural Engine.
+    """
+    if backend == "cpu":
+        if x86:
+            return "x86-cpu"
+        return "arm-cpu" if gguf else "arm-cpu-xnnpack"
+    if backend == "gpu":
+        return {
+            "apple": "apple-metal",
+            "qualcomm": "adreno-opencl",
+            "arm": "mali-vulkan",
+            "nvidia": "cuda",
+        }.get(gpu_vendor or "", "other-gpu")
+    if npu_vendor == "qualcomm":
+        return "ggml-hexagon" if gguf else "qnn-htp"
+    if npu_vendor == "apple":
+        return "ane"
+    return "other-npu"
+
+
+@dataclass(frozen=True)
+class Constants:
+    """The fitted figures of one backend family (None: no row to fit it on, term not used)."""
+
+    bw_eff: float
+    """η_bw: share of peak DRAM bandwidth reached while streaming weights."""
+    layer_us: float = 0.0
+    """τ: fixed cost per layer per generated token (kernel launches, synchronisation), µs."""
+    decode_compute_eff: float | None = None
+    """η_dc: share of peak compute reached by matrix-vector kernels (decode)."""
+    prefill_eff: float | None = None
+    """η_pf: share of peak compute reached by matrix-matrix kernels (prefill)."""
+    split_ms: float = 0.0
+    """Cost of a layer whose matmuls partly fall back to the CPU (graph split, copies out and
+    back, synchronisation), ms per token."""
+    class_cost: Mapping[str, float] = field(default_factory=dict)
+    """k_c: operations per multiply-add of each kernel class (missing: 1, as plain)."""
+
+
+FITTED: Final[dict[str, Constants]] = {
+    "apple-metal": Constants(
+        bw_eff=0.914,
+        layer_us=195.2,
+        decode_compute_eff=0.133,
+        prefill_eff=0.645,
+        class_cost={"float": 0.890, "legacy": 1.22},
+    ),
+    "arm-cpu": Constants(
+        bw_eff=0.361,
+        layer_us=538.7,
+        decode_compute_eff=0.310,
+        prefill_eff=0.400,
+        class_cost={"legacy": 4.70, "k": 2.01, "klow": 4.28, "iq": 8.87},
+    ),
+    "arm-cpu-xnnpack": Constants(
+        bw_eff=0.692,
+        layer_us=430.3,
+        decode_compute_eff=0.251,
+        prefill_eff=0.627,
+        class_cost={"float": 4.24},
+    ),
+    "adreno-opencl": Constants(bw_eff=0.379, split_ms=5.36),
+    "qnn-htp": Constants(bw_eff=0.880, layer_us=906.8),
+}
+"""Fitted on every development row by ``feasibility.calibrate.fit`` (``python benchmarks/accuracy.py
+--fit`` prints them; the cross-validated accuracy it reports refits them without the device family
+or model it predicts). apple-metal: 45 llama.cpp Metal rows of Apple M1/M2 chips (LLaMA 7B
+F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 88 PocketPal Galaxy S23 CPU and ggml-Hexagon rows
+(``RUNS_AS``); arm-cpu-xnnpack: the 12 ExecuTorch rows of Meta's Llama 3.2 model card (OnePlus 12,
+Snapdragon 8 Gen 3; BF16, SpinQuant, QLoRA); adreno-opencl: the 22 Galaxy S23 OpenCL decode rows (no
+GPU throughput is catalogued for Adreno, so no prefill constant); qnn-htp: the 8 Qualcomm AI Hub
+Genie decode rows (Snapdragon 8 Elite QRD; no NPU TOPS published for it, so no prefill constant).
+"""
+
+BORROWED: Final[dict[str, str]] = {
+    "x86-cpu": "arm-cpu",
+    "mali-vulkan": "adreno-opencl",
+    "other-gpu": "adreno-opencl",
+    "cuda": "apple-metal",
+    "ane": "qnn-htp",
+    "other-npu": "qnn-htp",
+}
+"""Families without a development row use the nearest measured family's constants (a stated
+assumption, ``speed-borrowed``): x86 CPUs the Arm CPU's; Mali/other GPUs the mobile OpenCL GPU's;
+CUDA the large-bus unified-memory GPU's; other NPUs the Hexagon HTP's."""
+
+NPU_PROMPT_CHUNK: Final = 128
+"""Qualcomm Genie/QNN builds run the prompt processor on fixed 128-token chunks: the time to first
+token is one pass per started 128 tokens (Qualcomm AI Hub info.yaml: "TTFT for a prompt of up to
+128 tokens"; the published full-context TTFT is exactly 32 passes for 4,096 tokens)."""
+
+
+RUNS_AS: Final[dict[str, str]] = {"ggml-hexagon": "arm-cpu"}
+"""Families measured to run at another family's speed: the 44 PocketPal Galaxy S23 rows decode and
+prefill at the same speed on the ggml Hexagon backend as on the CPU, type for type (that build
+leaves the matmuls on the CPU), so its constants and compute are the CPU's."""
+
+
+def constants_family(fam: str) -> str:
+    """The family whose constants and compute apply to ``fam``."""
+    return RUNS_AS.get(fam, fam)
+
+
+def constants(fam: str, table: Mapping[str, Constants] | None = None) -> tuple[Constants, bool]:
+    """(constants of the family, True when borrowed from another family)."""
+    t = FITTED if table is None else table
+    fam = constants_family(fam)
+    if fam in t:
+        return t[fam], False
+    return t.get(BORROWED.get(fam, "arm-cpu"), FITTED["arm-cpu"]), True
+
+
+# --------------------------------------------------------------------------------------------
+# Device compute
+# --------------------------------------------------------------------------------------------
+
+ISA_OPS_PER_CYCLE: Final[dict[str, float]] = {
+    "neon": 16.0,
+    "dotprod": 32.0,
+    "i8mm": 64.0,
+    "sme2": 128.0,
+    "avx2": 32.0,
+    "avx512": 64.0,
+}
+"""Int8 operations per cycle per core of one 128-bit (NEON) or 256/512-bit (AVX) pipe: NEON 8
+fp16 FMAs; SDOT (dotprod) 16 int8 MACs; SMMLA (i8mm) 32 int8 MACs, twice SDOT per instruction
+(Arm, "Arm Architecture Armv8.6-A: BFloat16 and Int8 matrix multiply"); SME2 counted as twice
+i8mm (a conservative share of the outer-product unit, which is shared between cores). Only ratios
+matter: η_dc and η_pf absorb the pipe count."""
+
+DEFAULT_CORE_GOPS: Final = 100.0
+"""Nominal int8 GOP/s per core when a device lists its core count but not its clusters: a unit,
+not a measurement. No catalogued device has cluster facts yet, so the CPU's fitted η_dc and η_pf
+are on this scale; once a measured device gets its clusters, refit (``accuracy.py --fit``)."""
+
+
+def isa_ops(isa: tuple[str, ...]) -> float:
+    """Best int8 operations per cycle per core among the ISA features listed."""
+    return max((ISA_OPS_PER_CYCLE[i] for i in isa if i in ISA_OPS_PER_CYCLE), default=16.0)
+
+
+# --------------------------------------------------------------------------------------------
+# Work per token and the roofline
+# --------------------------------------------------------------------------------------------
+
+
+class Work(NamedTuple):
+    """What one token costs, independent of the device."""
+
+    bytes_by_class: Mapping[str, float]
+    """Weight bytes streamed per generated token, by kernel class (MoE: active experts only)."""
+    params_by_class: Mapping[str, float]
+    """Weights multiplied per token, by kernel class (MoE: active experts only)."""
+    kv_bytes: float
+    """KV cache (at the context) plus recurrent state read per generated token."""
+    layers: int
+    attention_flops: float
+    """Attention FLOPs of one prompt token (scores and values over half the prompt)."""
+    fallback_bytes_by_class: Mapping[str, float] = _NONE
+    """Of ``bytes_by_class``, what the backend has no kernel for (runs on the CPU)."""
+    fallback_runs: int = 0
+
+
+class Machine(NamedTuple):
+    """What the device offers to one backend."""
+
+    bandwidth_gbs: float | None
+    compute_gops: float | None
+    """Peak compute of the backend (GOP/s; int8 on CPU/NPU, FP16 on GPU); None: unknown."""
+    cpu_gops: float | None = None
+    """Peak compute of the CPU, for kernels that fall back to it."""
+
+
+def _weights_s(
+    bytes_c: float, params_c: float, cls: str, bw: float, gops: float | None, c: Constants
+) -> float:
+    mem = bytes_c / (c.bw_eff * bw * 1e9)
+    if gops is None or c.decode_compute_eff is None:
+        return mem
+    ops = 2.0 * params_c * c.class_cost.get(cls, 1.0) / (c.decode_compute_eff * gops * 1e9)
+    return max(mem, ops)
+
+
+def decode_seconds(w: Work, m: Machine, c: Constants, cpu: Constants | None = None) -> float | None:
+    """Seconds per generated token; None when the bandwidth is unknown."""
+    if m.bandwidth_gbs is None:
+        return None
+    bw = m.bandwidth_gbs
+    t = 0.0
+    for cls, b in w.bytes_by_class.items():
+        fb = w.fallback_bytes_by_class.get(cls, 0.0)
+        share = (b - fb) / b if b else 0.0
+        t += _weights_s(b - fb, w.params_by_class.get(cls, 0.0) * share, cls, bw, m.compute_gops, c)
+        if fb and cpu is not None:
+            p = w.params_by_class.get(cls, 0.0) * (1.0 - share)
+            t += _weights_s(fb, p, cls, bw, m.cpu_gops, cpu)
+    if w.fallback_runs and cpu is not None:
+        # One synchronisation per layer that has any fallback: the measured cost tracks layers
+        # (26-32 layers: 180-250 ms) far better than the number of split matmul groups.
+        t += min(w.fallback_runs, w.layers) * c.split_ms * 1e-3
+    t += w.kv_bytes / (c.bw_eff * bw * 1e9)
+    t += w.layers * c.layer_us * 1e-6
+    return t
+
+
+def prefill_seconds(w: Work, m: Machine, c: Constants) -> float | None:
+    """Seconds per prompt token (compute-bound); None when the compute is unknown."""
+    if m.compute_gops is None or c.prefill_eff is None:
+        return None
+    ops = sum(2.0 * p * c.class_cost.get(cls, 1.0) for cls, p in w.params_by_class.items())
+    return (ops + w.attention_flops) / (c.prefill_eff * m.compute_gops * 1e9)
+
+
+def ttft_seconds(
+    w: Work, m: Machine, c: Constants, prompt_tokens: int, chunked: bool
+) -> float | None:
+    """Time to first token for a prompt: the prompt's prefill, in fixed 128-token passes on
+    Qualcomm NPU builds (``NPU_PROMPT_CHUNK``)."""
+    per_token = prefill_seconds(w, m, c)
+    if per_token is None:
+        return None
+    tokens = (
+        math.ceil(prompt_tokens / NPU_PROMPT_CHUNK) * NPU_PROMPT_CHUNK
+        if chunked
+        else (prompt_tokens)
+    )
+    return per_token * tokens
+
+
+# --------------------------------------------------------------------------------------------
+# Energy
+# --------------------------------------------------------------------------------------------
+
+DRAM_PJ_PER_BYTE: Final = 20.0
+"""DRAM access energy: 1.3-2.6 nJ per 64-bit access, i.e. 20-40 pJ per byte (Horowitz,
+"Computing's energy problem (and what we can do about it)", ISSCC 2014, table of 45 nm energies);
+the low end, as LPDDR4X/5 interfaces are lower-energy than the DDR3 of that table."""
+
+OP_PJ: Final[dict[str, float]] = {"cpu": 2.3, "gpu": 0.75, "npu": 0.12}
+"""Energy per operation (pJ), from the same table: an int8 multiply-add is 0.2 + 0.03 pJ (0.12
+pJ per operation, npu); an FP16 multiply-add 1.1 + 0.4 pJ (0.75 pJ per operation, gpu); a CPU
+adds ~70 pJ of instruction overhead per instruction, spread over the 32 operations of a 128-bit
+int8 dot-product instruction (+2.2 pJ per operation)."""
+
+ENERGY_UNCERTAINTY_PCT: Final = 50
+"""Stated band of the energy estimate: process nodes differ from the 45 nm table and no catalogued
+device publishes a per-token energy to fit on. Dynamic energy only: static, display and radio
+power are excluded, so the figure is a floor on the battery drain."""
+
+
+def energy_mj_per_token(read_bytes: float, ops: float, backend: str) -> float:
+    """mJ per generated token: DRAM traffic plus arithmetic (dynamic energy only)."""
+    return (read_bytes * DRAM_PJ_PER_BYTE + ops * OP_PJ.get(backend, OP_PJ["cpu"])) * 1e-9
+
+
+def scaled(c: Constants, bw: float = 1.0, compute: float = 1.0) -> Constants:
+    """Constants with bandwidth and compute efficiencies scaled (a device calibration)."""
+    return replace(
+        c,
+        bw_eff=c.bw_eff * bw,
+        decode_compute_eff=None if c.decode_compute_eff is None else c.decode_compute_eff * bw,
+        prefill_eff=None if c.prefill_eff is None else c.prefill_eff * compute,
+    )

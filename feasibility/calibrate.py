@@ -1,0 +1,581 @@
+"""Fit the speed constants of ``estimator.speed`` on measurements, and read llama-bench output.
+
+Why: the roofline's efficiencies are the only numbers in the speed estimate that are not device
+facts or format mechanics. They are fitted here, in one place, for two callers:
+``benchmarks/accuracy.py`` fits ``speed.FITTED`` on the development rows (and refits it without
+the device family it predicts, for cross-validation); ``feasibility calibrate`` fits one device's
+factors on the user's own llama-bench run and writes them into a device overlay
+(``Device.speed_calibration``) that every later ``check``/``estimate``/``screen`` reads.
+
+The fit minimises the squared log error of the predicted tokens/s (a 2x miss counts the same up
+or down) with a small Nelder-Mead search: a few constants per family, tens of rows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import statistics
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Final, Literal
+
+from feasibility.errors import InputError
+from feasibility.estimator import speed
+from feasibility.schema import Device, ModelEntry, Quantization, SpeedCalibration
+
+Phase = Literal["decode", "prefill"]
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One measured speed with everything the roofline needs to predict it."""
+
+    family: str
+    phase: Phase
+    work: speed.Work
+    machine: speed.Machine
+    measured_tps: float
+    prompt_tokens: int = 512
+    chunked: bool = False
+    group: str = ""
+    """Device family (cross-validation leaves one out)."""
+    model: str = ""
+    label: str = ""
+
+
+Table = Mapping[str, speed.Constants]
+
+
+def predict(o: Observation, table: Table) -> float | None:
+    """Tokens/s the roofline gives for ``o`` with the constants in ``table``."""
+    c = table[o.family]
+    if o.phase == "decode":
+        t = speed.decode_seconds(o.work, o.machine, c, table.get("arm-cpu"))
+        return None if t is None else 1.0 / t
+    ttft = speed.ttft_seconds(o.work, o.machine, c, o.prompt_tokens, o.chunked)
+    return None if ttft is None else o.prompt_tokens / ttft
+
+
+# --------------------------------------------------------------------------------------------
+# The fit
+# --------------------------------------------------------------------------------------------
+
+_BOUNDS: Final[dict[str, tuple[float, float]]] = {
+    "bw_eff": (0.05, 1.0),
+    "layer_us": (0.01, 2000.0),
+    "split_ms": (0.05, 20.0),
+    "decode_compute_eff": (0.005, 1.0),
+    "prefill_eff": (0.005, 1.0),
+    "float": (0.2, 20.0),
+    "legacy": (1.0, 20.0),
+    "k": (1.0, 20.0),
+    "klow": (1.0, 40.0),
+    "iq": (1.0, 60.0),
+}
+
+
+def _free(obs: Sequence[Observation]) -> tuple[str, ...]:
+    """The constants the rows can tell apart."""
+    names: list[str] = []
+    dec = [o for o in obs if o.phase == "decode"]
+    if dec:
+        names.append("bw_eff")
+        if len({o.work.layers for o in dec}) > 1 or any(o.machine.compute_gops for o in dec):
+            names.append("layer_us")
+        if any(o.work.fallback_runs for o in dec):
+            names = [n for n in names if n != "layer_us"] + ["split_ms"]
+
+        if any(o.machine.compute_gops for o in dec) and any(
+            c != "plain" for o in dec for c in o.work.bytes_by_class
+        ):
+            names.append("decode_compute_eff")
+    if any(o.phase == "prefill" and o.machine.compute_gops for o in obs):
+        names.append("prefill_eff")
+    if any(o.machine.compute_gops for o in obs):
+        seen = {c for o in obs for c in o.work.params_by_class if o.work.params_by_class[c] > 0}
+        names += [c for c in speed.CLASSES[1:] if c in seen]
+    return tuple(names)
+
+
+def _with(c: speed.Constants, names: Sequence[str], x: Sequence[float]) -> speed.Constants:
+    vals = {
+        n: min(max(math.exp(v), _BOUNDS[n][0]), _BOUNDS[n][1])
+        for n, v in zip(names, x, strict=True)
+    }
+    cost = dict(c.class_cost)
+    for k in speed.CLASSES[1:]:
+        if k in vals:
+            cost[k] = vals.pop(k)
+    return replace(c, class_cost=cost, **vals)
+
+
+_NEUTRAL: Final[dict[str, float]] = {
+    "bw_eff": 0.5,
+    "layer_us": 50.0,
+    "decode_compute_eff": 0.1,
+    "prefill_eff": 0.3,
+    "split_ms": 2.0,
+}
+"""Starting points of the search (never used as constants: a constant without rows stays None)."""
+
+
+def _start(names: Sequence[str]) -> list[float]:
+    return [math.log(_NEUTRAL.get(n, 2.0)) for n in names]
+
+
+def _loss(obs: Sequence[Observation], table: Table) -> float:
+    total = 0.0
+    for o in obs:
+        p = predict(o, table)
+        if p is not None and p > 0:
+            total += math.log(p / o.measured_tps) ** 2
+    return total
+
+
+def nelder_mead(
+    f: Callable[[list[float]], float], x0: Sequence[float], step: float = 0.5, iters: int = 600
+) -> list[float]:
+    """Minimise ``f`` from ``x0`` (deterministic; enough for a handful of parameters)."""
+    n = len(x0)
+    pts = [list(x0)] + [[x0[j] + (step if j == i else 0.0) for j in range(n)] for i in range(n)]
+    vals = [f(p) for p in pts]
+    for _ in range(iters * max(1, n)):
+        order = sorted(range(n + 1), key=lambda i: (vals[i], i))
+        pts = [pts[i] for i in order]
+        vals = [vals[i] for i in order]
+        if vals[-1] - vals[0] < 1e-10:
+            break
+        centroid = [sum(p[j] for p in pts[:-1]) / n for j in range(n)]
+        refl = [centroid[j] + (centroid[j] - pts[-1][j]) for j in range(n)]
+        fr = f(refl)
+        if fr < vals[0]:
+            exp = [centroid[j] + 2 * (centroid[j] - pts[-1][j]) for j in range(n)]
+            fe = f(exp)
+            pts[-1], vals[-1] = (exp, fe) if fe < fr else (refl, fr)
+        elif fr < vals[-2]:
+            pts[-1], vals[-1] = refl, fr
+        else:
+            con = [centroid[j] + 0.5 * (pts[-1][j] - centroid[j]) for j in range(n)]
+            fc = f(con)
+            if fc < vals[-1]:
+                pts[-1], vals[-1] = con, fc
+            else:
+                for i in range(1, n + 1):
+                    pts[i] = [pts[0][j] + 0.5 * (pts[i][j] - pts[0][j]) for j in range(n)]
+                    vals[i] = f(pts[i])
+    best = min(range(n + 1), key=lambda i: (vals[i], i))
+    return pts[best]
+
+
+FIT_ORDER: Final = ("arm-cpu", "x86-cpu")
+"""CPU families first: the OpenCL family's fallbacks run at the fitted CPU speed."""
+
+
+def fit(
+    obs: Iterable[Observation],
+    start: Table | None = None,
+    families: Iterable[str] | None = None,
+) -> dict[str, speed.Constants]:
+    """Constants per family that best predict ``obs`` (families without rows keep ``start``;
+    ``families`` limits the fit to those)."""
+    table = dict(start if start is not None else speed.FITTED)
+    rows = list(obs)
+    only = None if families is None else set(families)
+    fams = sorted(
+        {o.family for o in rows if only is None or o.family in only},
+        key=lambda f: (f not in FIT_ORDER, f),
+    )
+    for fam in fams:
+        mine = [o for o in rows if o.family == fam]
+        names = _free(mine)
+        if not names:
+            continue
+        base = speed.Constants(bw_eff=_NEUTRAL["bw_eff"])
+
+        def f(
+            x: list[float],
+            fam: str = fam,
+            base: speed.Constants = base,
+            mine: list[Observation] = mine,
+            names: tuple[str, ...] = names,
+        ) -> float:
+            return _loss(mine, {**table, fam: _with(base, names, x)})
+
+        table[fam] = _with(base, names, nelder_mead(f, _start(names)))
+    return table
+
+
+def errors(obs: Iterable[Observation], table: Table) -> list[tuple[float, Observation, float]]:
+    """(absolute % error, observation, prediction) for every predictable row."""
+    out = []
+    for o in obs:
+        p = predict(o, table)
+        if p is not None:
+            out.append((abs(p - o.measured_tps) / o.measured_tps * 100, o, p))
+    return out
+
+
+def cross_validate(
+    obs: Sequence[Observation], key: Callable[[Observation], str]
+) -> list[tuple[float, Observation, float]]:
+    """Predict each group of rows (``key``) with constants fitted on the other groups only."""
+    out = []
+    for g in sorted({key(o) for o in obs}):
+        train = [o for o in obs if key(o) != g]
+        test = [o for o in obs if key(o) == g]
+        out += errors(test, fit(train))
+    return out
+
+
+def summary(errs: Sequence[tuple[float, Observation, float]]) -> dict[str, float | int | None]:
+    e = [x[0] for x in errs]
+    return {
+        "rows": len(e),
+        "median_pct": statistics.median(e) if e else None,
+        "worst_pct": max(e) if e else None,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# llama-bench output
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BenchRow:
+    """One llama-bench test: a prompt (pp) or generation (tg) run."""
+
+    model_type: str
+    """llama-bench's ``model_type`` ("llama 1B Q4_0"): architecture, size label, file type."""
+    model_filename: str
+    backend: str
+    """``backends`` as printed ("CPU", "Metal,BLAS", "OpenCL")."""
+    n_gpu_layers: int
+    n_prompt: int
+    n_gen: int
+    avg_ts: float
+    threads: int | None = None
+
+    @property
+    def phase(self) -> Phase:
+        return "decode" if self.n_gen > 0 and self.n_prompt == 0 else "prefill"
+
+    @property
+    def ftype(self) -> str | None:
+        """GGUF file type (``Q4_K_M``) read from the model type or the file name."""
+        t = re.search(
+            r"\b(Q\d_K(?: - (?:Small|Medium|Large))?|Q\d_\d|IQ\d_\w+|F16|BF16|F32|MXFP4)",
+            self.model_type,
+        )
+        if t:
+            v = t.group(1)
+            for long, short in ((" - Small", "_S"), (" - Medium", "_M"), (" - Large", "_L")):
+                v = v.replace(long, short)
+            return v.upper()
+        f = re.search(
+            r"((?:I?Q\d_[A-Z0-9_]+?)|F16|BF16|F32)(?:\.gguf|$)", self.model_filename, re.I
+        )
+        return f.group(1).upper() if f else None
+
+
+_GPU_BACKENDS: Final = ("metal", "opencl", "vulkan", "cuda", "rocm", "hip", "sycl", "musa")
+
+
+def backend_of(row: BenchRow) -> str:
+    """cpu, gpu or npu: where llama-bench ran the layers."""
+    b = row.backend.lower()
+    if "hexagon" in b or "htp" in b:
+        return "npu"
+    if row.n_gpu_layers > 0 and any(g in b for g in _GPU_BACKENDS):
+        return "gpu"
+    return "cpu"
+
+
+def _row(d: Mapping[str, object], where: str) -> BenchRow:
+    try:
+        return BenchRow(
+            model_type=str(d["model_type"]),
+            model_filename=str(d.get("model_filename", "")),
+            backend=str(d.get("backends", d.get("backend", "CPU"))),
+            n_gpu_layers=int(str(d.get("n_gpu_layers", 0))),
+            n_prompt=int(str(d["n_prompt"])),
+            n_gen=int(str(d["n_gen"])),
+            avg_ts=float(str(d["avg_ts"])),
+            threads=int(str(d["n_threads"])) if "n_threads" in d else None,
+        )
+    except (KeyError, ValueError) as e:
+        raise InputError(f"{where}: not a llama-bench result ({e})") from None
+
+
+_TEST = re.compile(r"^(?:pp(\d+)|tg(\d+)|pp(\d+)\+tg(\d+))(?:\s*@\s*d\d+)?$")
+
+
+def _markdown(text: str, name: str) -> list[BenchRow]:
+    """The default ``-o md`` table (model, size, params, backend, ngl, threads, test, t/s)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip().startswith("|")]
+    if len(lines) < 3:
+        raise InputError(f"{name}: no llama-bench table found")
+    rows: list[BenchRow] = []
+    header: list[str] = []
+    for ln in lines:
+        cells = [c.strip() for c in ln.strip("|").split("|")]
+        if "model" in cells and "test" in cells:
+            header = cells
+            continue
+        if not header or set("".join(cells)) <= set("-: "):
+            continue
+        d = dict(zip(header, cells, strict=False))
+        m = _TEST.match(d.get("test", ""))
+        if m is None or "t/s" not in d:
+            continue
+        if m.group(3):
+            continue  # pp+tg mixes both phases
+        n_prompt = int(m.group(1) or 0)
+        n_gen = int(m.group(2) or 0)
+        ngl = d.get("ngl", "99" if "backend" in d and d["backend"] != "CPU" else "0")
+        rows.append(
+            _row(
+                {
+                    "model_type": d["model"],
+                    "model_filename": name,
+                    "backends": d.get("backend", "CPU"),
+                    "n_gpu_layers": ngl,
+                    "n_prompt": n_prompt,
+                    "n_gen": n_gen,
+                    "avg_ts": d["t/s"].split("±")[0].strip(),
+                    **({"n_threads": d["threads"]} if d.get("threads", "").isdigit() else {}),
+                },
+                name,
+            )
+        )
+    return rows
+
+
+def read_bench(path: str | Path) -> list[BenchRow]:
+    """llama-bench results from ``-o json``, ``-o jsonl`` or the default markdown table.
+
+    Raises:
+        InputError: the file is missing or holds no llama-bench result.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    s = text.lstrip()
+    if s.startswith("["):
+        try:
+            data = json.loads(s)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{p}: invalid JSON at line {e.lineno}: {e.msg}") from None
+        rows = [_row(d, f"{p} item {i}") for i, d in enumerate(data)]
+    elif s.startswith("{"):
+        rows = []
+        for i, ln in enumerate(text.splitlines(), 1):
+            if ln.strip():
+                try:
+                    rows.append(_row(json.loads(ln), f"{p} line {i}"))
+                except json.JSONDecodeError as e:
+                    raise InputError(f"{p} line {i}: invalid JSON: {e.msg}") from None
+    else:
+        rows = _markdown(text, p.name)
+    if not rows:
+        raise InputError(f"{p}: no llama-bench result found")
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# One device's calibration
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One llama-bench row: what it measured, and the estimate before and after calibration."""
+
+    row: BenchRow
+    backend: str
+    quant: str
+    measured: float
+    before: float | None
+    after: float | None
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The fitted factors per backend and the rows they were fitted on."""
+
+    model: str
+    device: str
+    factors: tuple[SpeedCalibration, ...]
+    rows: tuple[Compared, ...]
+
+
+def match_model(rows: Sequence[BenchRow], models: Sequence[ModelEntry], name: str) -> ModelEntry:
+    """The catalog model a benchmark ran: by file name (``Llama-3.2-1B-Instruct-Q4_0.gguf``), else
+    by llama-bench's model type (architecture and size label, ``llama 1B``) when one model fits.
+
+    Raises:
+        InputError: no catalog model, or several, match; the message asks for ``--model``.
+    """
+    stems = {_norm(Path(r.model_filename).name) for r in rows} | {_norm(name)}
+    hits = [
+        (len(key), m.id, m) for m in models for key in _names(m) if any(key in s for s in stems)
+    ]
+    if hits:
+        return max(hits, key=lambda h: (h[0], h[1]))[2]
+    types = {r.model_type.split(" ")[0].lower() for r in rows}
+    sizes = {m.group(1) for r in rows if (m := re.search(r"\s(\d+(?:\.\d+)?[BM])\s", r.model_type))}
+    fits = [
+        m
+        for m in models
+        if m.architecture.type in types and any(_size_label(m.params) == s for s in sizes)
+    ]
+    if len(fits) == 1:
+        return fits[0]
+    found = ", ".join(m.id for m in fits[:5]) or "none"
+    raise InputError(
+        f"{name}: cannot tell which catalog model was benchmarked (matches: {found}); "
+        "give it with --model ID (see feasibility models)"
+    )
+
+
+def _names(m: ModelEntry) -> set[str]:
+    """Normalised names a file of ``m`` may carry: id, repo name, either without the
+    instruct/chat suffix (``llama-3.2-1b`` for ``llama-3.2-1b-instruct``)."""
+    out = set()
+    for n in (m.id, m.hf_repo.split("/")[-1]):
+        out.add(_norm(n))
+        out.add(_norm(re.sub(r"-(instruct|it|chat)(-v[\d.]+)?$", "", n, flags=re.I)))
+    return {n for n in out if len(n) >= 6}
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9.]", "", s.lower())
+
+
+def _size_label(params: int) -> str:
+    """llama.cpp's size label: params in billions, rounded as ``llm_type`` names it (1B, 1.5B)."""
+    b = params / 1e9
+    return f"{round(b)}B" if abs(b - round(b)) < 0.25 else f"{b:.1f}B"
+
+
+def calibrate_device(
+    rows: Sequence[BenchRow],
+    model: ModelEntry,
+    quants: Mapping[str, Quantization],
+    device: Device,
+    source: str,
+) -> Calibration:
+    """Fit a bandwidth factor (decode rows) and a compute factor (prompt rows) per backend.
+
+    Raises:
+        InputError: no row names a quantization the catalog knows.
+    """
+    from feasibility.estimator import core
+    from feasibility.estimator.memory import kv_cache
+
+    plain = device.model_copy(update={"speed_calibration": ()})
+    obs: list[tuple[BenchRow, str, str, Observation, speed.Constants]] = []
+    for r in rows:
+        ft = r.ftype
+        q = quants.get(ft or "") if ft else None
+        if q is None:
+            continue
+        backend = backend_of(r)
+        lay = core.layout_for(model, q)
+        gguf = True
+        fam = core.family_of(backend, plain, gguf)
+        c, _ = core.constants_for(fam, backend, None, plain, gguf)
+        cfam = speed.constants_family(fam)
+        ctx = max(r.n_prompt + r.n_gen, 1)
+        kv = kv_cache(model.architecture, ctx, llama_cpp=False).total
+        w = core.work(lay, model.architecture, kv, max(r.n_prompt, 1), fam == "adreno-opencl")
+        m = core.machine(plain, backend, plain.memory_bandwidth_gbs, cfam == "arm-cpu")
+        o = Observation(
+            family=fam,
+            phase=r.phase,
+            work=w,
+            machine=m,
+            measured_tps=r.avg_ts,
+            prompt_tokens=max(r.n_prompt, 1),
+            chunked=False,
+            label=f"{q.id} {r.phase}",
+        )
+        obs.append((r, backend, q.id, o, c))
+    if not obs:
+        known = ", ".join(sorted({r.ftype or "?" for r in rows}))
+        raise InputError(f"{source}: no row names a catalogued GGUF quantization (found: {known})")
+    cpu_c, _ = core.constants_for(core.family_of("cpu", plain, True), "cpu", None, plain, True)
+    factors: list[SpeedCalibration] = []
+    compared: list[Compared] = []
+    for backend in sorted({b for _, b, _, _, _ in obs}):
+        mine = [x for x in obs if x[1] == backend]
+        bw_f = _factor([x for x in mine if x[3].phase == "decode"], cpu_c, "bw")
+        pf_f = _factor([x for x in mine if x[3].phase == "prefill"], cpu_c, "compute")
+        factors.append(
+            SpeedCalibration(
+                backend=backend,
+                bandwidth_factor=round(bw_f, 4),
+                compute_factor=round(pf_f, 4),
+                rows=len(mine),
+                source=source,
+            )
+        )
+        for r, b, qid, o, c in mine:
+            after = speed.scaled(c, round(bw_f, 4), round(pf_f, 4))
+            compared.append(
+                Compared(r, b, qid, o.measured_tps, _pred(o, c, cpu_c), _pred(o, after, cpu_c))
+            )
+    return Calibration(model.id, device.id, tuple(factors), tuple(compared))
+
+
+def _pred(o: Observation, c: speed.Constants, cpu: speed.Constants) -> float | None:
+    return predict(o, {o.family: c, "arm-cpu": cpu if o.family != "arm-cpu" else c})
+
+
+def _factor(
+    mine: Sequence[tuple[BenchRow, str, str, Observation, speed.Constants]],
+    cpu: speed.Constants,
+    which: str,
+) -> float:
+    """The scale of η_bw (``bw``) or η_pf (``compute``) that best fits the rows (1 without rows)."""
+    return scale_factor([(o, c) for _, _, _, o, c in mine], cpu, which)
+
+
+def scale_factor(
+    obs: Sequence[tuple[Observation, speed.Constants]], cpu: speed.Constants, which: str
+) -> float:
+    """The factor on η_bw and η_dc (``bw``) or on η_pf (``compute``) that best fits ``obs``, each
+    predicted with its own constants; 1 when no row can be predicted."""
+    usable = [(o, c) for o, c in obs if _pred(o, c, cpu) is not None]
+    if not usable:
+        return 1.0
+
+    def f(x: list[float]) -> float:
+        k = math.exp(x[0])
+        total = 0.0
+        for o, c in usable:
+            sc = speed.scaled(c, k, 1.0) if which == "bw" else speed.scaled(c, 1.0, k)
+            p = _pred(o, sc, cpu)
+            if p:
+                total += math.log(p / o.measured_tps) ** 2
+        return total
+
+    return math.exp(nelder_mead(f, [0.0], step=0.3, iters=200)[0])
+
+
+def overlay_text(device: Device, cal: Calibration) -> str:
+    """A ``--catalog`` overlay that replaces the device with its calibrated copy (YAML: JSON is
+    YAML, and JSON keeps the output byte-stable without a YAML writer)."""
+    calibrated = device.model_copy(update={"speed_calibration": cal.factors})
+    body = {
+        "schema_version": 1,
+        "devices": [calibrated.model_dump(mode="json", exclude_defaults=True)],
+    }
+    sources = ", ".join(sorted({f.source for f in cal.factors}))
+    head = f"# Speed calibration of {device.id} from {sources} ({cal.model}); use with --catalog.\n"
+    return head + json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,147 @@
+"""The speed mechanism: backend families, roofline terms, TTFT, energy (estimator.speed/core)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from feasibility.catalog import load_catalog
+from feasibility.estimator import estimate, speed
+from feasibility.estimator.core import DEFAULT_OUTPUT_TOKENS
+
+W = speed.Work({"plain": 1e9}, {"plain": 1e9}, 0.0, 20, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("backend", "gpu", "npu", "gguf", "family"),
+    [
+        ("cpu", None, None, True, "arm-cpu"),
+        ("cpu", "intel", None, True, "arm-cpu"),
+        ("gpu", "apple", None, True, "apple-metal"),
+        ("gpu", "qualcomm", None, True, "adreno-opencl"),
+        ("gpu", "arm", None, True, "mali-vulkan"),
+        ("gpu", "nvidia", None, False, "cuda"),
+        ("gpu", "imagination", None, True, "other-gpu"),
+        ("npu", None, "qualcomm", True, "ggml-hexagon"),
+        ("npu", None, "qualcomm", False, "qnn-htp"),
+        ("npu", None, "apple", False, "ane"),
+        ("npu", None, "mediatek", False, "other-npu"),
+    ],
+)
+def test_backend_family(
+    backend: str, gpu: str | None, npu: str | None, gguf: bool, family: str
+) -> None:
+    """Family = memory system x backend, read from the device's GPU/NPU vendor and the format."""
+    assert speed.family(backend, gpu, npu, gguf) == family
+    assert family in speed.FAMILIES
+
+
+def test_x86_cpu_family_from_the_chip() -> None:
+    """An Intel laptop's CPU is x86 (from its SoC name); a Snapdragon laptop's is Arm."""
+    from feasibility.estimator.core import family_of
+
+    cat = load_catalog()
+    assert family_of("cpu", cat.device("core-ultra-258v-laptop"), True) == "x86-cpu"
+    assert family_of("cpu", cat.device("copilot-pc-x-elite"), True) == "arm-cpu"
+
+
+def test_every_family_has_constants() -> None:
+    """Measured families use their fit; the others borrow a measured family's, and say so."""
+    for fam in speed.FAMILIES:
+        c, borrowed = speed.constants(fam)
+        assert 0 < c.bw_eff <= 1
+        assert borrowed == (speed.constants_family(fam) not in speed.FITTED)
+    assert speed.constants("ggml-hexagon") == (speed.FITTED["arm-cpu"], False)
+
+
+def test_roofline_takes_the_longer_term() -> None:
+    """Decode is memory-bound until compute is scarce, then compute-bound."""
+    c = speed.Constants(bw_eff=0.5, decode_compute_eff=0.5)
+    mem_bound = speed.decode_seconds(W, speed.Machine(100.0, 1e6), c)
+    assert mem_bound == pytest.approx(1e9 / (0.5 * 100e9))
+    compute_bound = speed.decode_seconds(W, speed.Machine(100.0, 100.0), c)
+    assert compute_bound == pytest.approx(2e9 / (0.5 * 100e9))
+    assert speed.decode_seconds(W, speed.Machine(None, 1e6), c) is None
+
+
+def test_layer_cost_and_fallbacks_add() -> None:
+    """Per-layer cost and the CPU fallback of kernels the backend lacks add to the token time."""
+    c = speed.Constants(bw_eff=0.5, layer_us=100.0, split_ms=5.0)
+    cpu = speed.Constants(bw_eff=0.25)
+    m = speed.Machine(100.0, None)
+    base = speed.decode_seconds(W, m, c, cpu)
+    assert base == pytest.approx(0.02 + 20 * 100e-6)
+    w = W._replace(fallback_bytes_by_class={"plain": 5e8}, fallback_runs=60)
+    t = speed.decode_seconds(w, m, c, cpu)
+    # half the bytes at the CPU's share, one split per layer (capped at the 20 layers)
+    assert t == pytest.approx(5e8 / 50e9 + 5e8 / 25e9 + 20 * 100e-6 + 20 * 5e-3)
+
+
+def test_npu_ttft_counts_128_token_passes() -> None:
+    """Qualcomm NPU builds process the prompt in 128-token passes: 129 tokens cost two passes."""
+    c = speed.Constants(bw_eff=0.5, prefill_eff=0.1)
+    m = speed.Machine(50.0, 10_000.0)
+    one = speed.ttft_seconds(W, m, c, 128, chunked=True)
+    two = speed.ttft_seconds(W, m, c, 129, chunked=True)
+    assert one is not None and two is not None
+    assert two == pytest.approx(2 * one)
+    plain = speed.ttft_seconds(W, m, c, 129, chunked=False)
+    assert plain == pytest.approx(129 * 2e9 / (0.1 * 10_000e9))
+
+
+def test_prefill_needs_a_fitted_constant_and_a_compute_fact() -> None:
+    """No compute fact or no fitted prefill constant: no prefill figure (never a guess)."""
+    assert speed.prefill_seconds(W, speed.Machine(50.0, None), speed.FITTED["apple-metal"]) is None
+    assert speed.prefill_seconds(W, speed.Machine(50.0, 1e4), speed.FITTED["qnn-htp"]) is None
+
+
+def test_estimate_reports_ttft_for_the_service_prompt() -> None:
+    """TTFT is the prefill of the prompt (context minus output); a longer prompt takes longer."""
+    cat = load_catalog()
+    m, q, d = cat.model("qwen2.5-1.5b-instruct"), cat.quantization("Q4_0"), cat.device("galaxy-s23")
+    e = estimate(m, q, 4096, device=d, backend="cpu")
+    assert e.prompt_tokens == 4096 - DEFAULT_OUTPUT_TOKENS
+    assert e.ttft_ms is not None and e.prefill_tps is not None
+    assert e.ttft_ms == pytest.approx(e.prompt_tokens / e.prefill_tps * 1e3)
+    short = estimate(m, q, 4096, device=d, backend="cpu", prompt_tokens=500)
+    assert short.ttft_ms is not None and short.ttft_ms < e.ttft_ms
+    assert e.speed_family == "arm-cpu"
+
+
+def test_energy_is_bytes_and_operations() -> None:
+    """Energy per token = DRAM bytes x pJ/byte + operations x pJ/op, with its stated band."""
+    cat = load_catalog()
+    m, d = cat.model("qwen2.5-1.5b-instruct"), cat.device("galaxy-s23")
+    q4 = estimate(m, cat.quantization("Q4_0"), 2048, device=d, backend="cpu")
+    q8 = estimate(m, cat.quantization("Q8_0"), 2048, device=d, backend="cpu")
+    assert q4.energy_mj_per_token is not None and q8.energy_mj_per_token is not None
+    assert q4.energy_mj_per_token < q8.energy_mj_per_token  # fewer bytes moved
+    assert q4.energy_uncertainty_pct == speed.ENERGY_UNCERTAINTY_PCT
+    assert "energy-model" in q4.assumption_codes
+    assert speed.energy_mj_per_token(1e9, 0.0, "cpu") == pytest.approx(20.0)
+    none = estimate(m, cat.quantization("Q4_0"), 2048)
+    assert none.energy_mj_per_token is None and "no-energy" in none.assumption_codes
+
+
+def test_moe_reads_active_experts_only() -> None:
+    """A MoE model decodes faster than a dense model of its total size on the same device."""
+    cat = load_catalog()
+    moe = [m for m in cat.models.values() if m.architecture.moe is not None]
+    if not moe:
+        pytest.skip("no MoE model in the catalog")
+    m = moe[0]
+    d = cat.device("galaxy-s23")
+    e = estimate(m, cat.quantization("Q4_K_M"), 2048, device=d, backend="cpu")
+    assert e.decode_tps is not None
+    dense_tps = 1 / (e.weights_bytes / (speed.FITTED["arm-cpu"].bw_eff * 67.2e9))
+    assert e.decode_tps > dense_tps
+
+
+def test_fitted_constants_are_finite_and_bounded() -> None:
+    """Each fitted family's constants are in range (efficiencies are shares of a peak)."""
+    for c in speed.FITTED.values():
+        assert 0 < c.bw_eff <= 1 and c.layer_us >= 0 and c.split_ms >= 0
+        for v in (c.decode_compute_eff, c.prefill_eff):
+            assert v is None or 0 < v <= 1
+        assert all(math.isfinite(k) and k > 0 for k in c.class_cost.values())
