@@ -70,7 +70,10 @@ def plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
         memory=memory(est, o.target.budget_bytes),
         decode_tps=None if est.decode_tps is None else rate(est.decode_tps),
         prefill_tps=None if est.prefill_tps is None else rate(est.prefill_tps),
+        ttft_ms=None if est.ttft_ms is None else float(round(est.ttft_ms)),
+        prompt_tokens=est.prompt_tokens,
         energy_j_per_1k_tokens=None if energy is None else round(energy, 1),
+        energy_uncertainty_pct=est.energy_uncertainty_pct,
         score=o.terms.total,
         rules=tuple(
             RuleResult(rule=v.rule, outcome=v.outcome, reason=v.reason, evidence=dict(v.evidence))

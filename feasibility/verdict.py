@@ -127,7 +127,13 @@ class TargetPlan(Frozen):
     memory: Memory
     decode_tps: float | None
     prefill_tps: float | None
+    ttft_ms: float | None = None
+    """Time to first token for the service's typical prompt (context minus output), in ms."""
+    prompt_tokens: int | None = None
+    """The prompt ``ttft_ms`` is for."""
     energy_j_per_1k_tokens: float | None
+    energy_uncertainty_pct: int | None = None
+    """The stated band of the energy estimate (estimated, ±this %)."""
     score: float
     rules: tuple[RuleResult, ...]
     assumptions: tuple[str, ...]
