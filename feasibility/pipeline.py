@@ -88,6 +88,7 @@ PLACEHOLDERS = (
     "coreml_upper",
     "aihub_package",
     "model_size_flag",
+    "mp_tokens",
     *ARTIFACT_VALUES,
     *MODEL_VALUES,
     *CHIP_VALUES,
@@ -131,6 +132,7 @@ def values(
         "aihub_package": given.get("aihub_model", "").replace("_", "-"),
         "model_size_flag": f"--model_size={given['model_size']}" if "model_size" in given else "",
     }
+    fill["mp_tokens"] = _mediapipe_tokens(given)
     fill.update({name: given.get(name, "") for name in ARTIFACT_VALUES})
     fill.update(
         {name: _known_or_asked(given.get(name), *ask) for name, ask in MODEL_VALUES.items()}
@@ -142,6 +144,16 @@ def values(
         }
     )
     return fill
+
+
+def _mediapipe_tokens(given: Mapping[str, str]) -> str:
+    """The bundler's chat-format arguments as Python literals (the values hold newlines)."""
+    if "mp_start" not in given:
+        return ""
+    return (
+        f"start_token={given['mp_start']!r}, stop_tokens={given['mp_stops'].split()!r}, "
+        f"prompt_prefix={given['mp_prefix']!r}, prompt_suffix={given['mp_suffix']!r}"
+    )
 
 
 def _tags(artifact: Artifact) -> set[str]:
