@@ -14,7 +14,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -116,10 +116,8 @@ class Catalog:
         quantization (for example "unsupported: not an AI Hub model"); otherwise convertible
         with the runtime's own tooling, sourced by the runtime's entry.
         """
-        for a in self.artifacts:
-            if (a.model, a.runtime) == (model_id, runtime_id) and (
-                not a.quants or quant_id in a.quants
-            ):
+        for a in self._artifacts_by_pair.get((model_id, runtime_id), ()):
+            if not a.quants or quant_id in a.quants:
                 return a
         for d in self.artifact_defaults:
             if d.runtime == runtime_id and (not d.quants or quant_id in d.quants):
@@ -141,6 +139,14 @@ class Catalog:
             reason="the runtime's own tooling converts this architecture",
             sources=self.runtime(runtime_id).sources,
         )
+
+    @cached_property
+    def _artifacts_by_pair(self) -> dict[tuple[str, str], tuple[Artifact, ...]]:
+        """Entries per (model, runtime), in file order (the engine asks for every candidate)."""
+        index: dict[tuple[str, str], tuple[Artifact, ...]] = {}
+        for a in self.artifacts:
+            index[(a.model, a.runtime)] = (*index.get((a.model, a.runtime), ()), a)
+        return index
 
     def chipset(self, device: Device) -> Chipset | None:
         """The vendor-tool ids of the device's chip, when the catalog knows them."""

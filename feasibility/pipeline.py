@@ -45,6 +45,11 @@ CHIP_VALUES: dict[str, tuple[str, str]] = {
         "set SOC_MODEL to the Snapdragon part number of the target, e.g. SM8750 "
         "(executorch backends/qualcomm/serialization/qc_schema.py)",
     ),
+    "htp_soc_id": (
+        "HTP_SOC_ID",
+        "set HTP_SOC_ID to the QNN SoC id of the target, e.g. 69 for Snapdragon 8 Elite "
+        "(ai-hub-apps tutorials/llm_on_genie/manual_bundle.md)",
+    ),
     "hexagon": (
         "HEXAGON_ARCH",
         "set HEXAGON_ARCH to the Hexagon version of the target, e.g. v79 "
@@ -88,6 +93,7 @@ PLACEHOLDERS = (
     "coreml_upper",
     "aihub_package",
     "model_size_flag",
+    "mp_tokens",
     *ARTIFACT_VALUES,
     *MODEL_VALUES,
     *CHIP_VALUES,
@@ -131,17 +137,30 @@ def values(
         "aihub_package": given.get("aihub_model", "").replace("_", "-"),
         "model_size_flag": f"--model_size={given['model_size']}" if "model_size" in given else "",
     }
+    fill["mp_tokens"] = _mediapipe_tokens(given)
     fill.update({name: given.get(name, "") for name in ARTIFACT_VALUES})
     fill.update(
         {name: _known_or_asked(given.get(name), *ask) for name, ask in MODEL_VALUES.items()}
     )
     fill.update(
-        {
-            name: _known_or_asked(getattr(chip, name) if chip else None, *ask)
-            for name, ask in CHIP_VALUES.items()
-        }
+        {name: _known_or_asked(_chip_id(chip, name), *ask) for name, ask in CHIP_VALUES.items()}
     )
     return fill
+
+
+def _chip_id(chip: Chipset | None, name: str) -> str | None:
+    value = getattr(chip, name) if chip is not None else None
+    return None if value is None else str(value)
+
+
+def _mediapipe_tokens(given: Mapping[str, str]) -> str:
+    """The bundler's chat-format arguments as Python literals (the values hold newlines)."""
+    if "mp_start" not in given:
+        return ""
+    return (
+        f"start_token={given['mp_start']!r}, stop_tokens={given['mp_stops'].split()!r}, "
+        f"prompt_prefix={given['mp_prefix']!r}, prompt_suffix={given['mp_suffix']!r}"
+    )
 
 
 def _tags(artifact: Artifact) -> set[str]:

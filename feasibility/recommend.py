@@ -52,7 +52,7 @@ def memory(est: Estimate, budget_bytes: int) -> Memory:
     )
 
 
-def plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
+def plan(o: Option, rt: ResolvedTarget, context: int, catalog: Catalog) -> TargetPlan:
     c = o.candidate
     assert o.terms is not None and o.estimate is not None
     est = o.estimate
@@ -81,7 +81,16 @@ def plan(o: Option, rt: ResolvedTarget, context: int) -> TargetPlan:
         ),
         assumptions=tuple(est.assumptions),
         assumption_codes=tuple(est.assumption_codes),
-        pipeline=pipeline.build(c.model, c.quant, c.runtime, rt.os, context),
+        pipeline=pipeline.build(
+            c.model,
+            c.quant,
+            c.runtime,
+            rt.os,
+            context,
+            catalog=catalog,
+            device=o.target.device,
+            backend=o.backend,
+        ),
     )
 
 
@@ -135,7 +144,7 @@ def recommendation(
     model = catalog.models[r.model]
     lic = catalog.license_of(model)
     ctx = spec.service.context_tokens
-    plans = [plan(b, rt, ctx) for b, rt in zip(r.bests, rtargets, strict=True)]
+    plans = [plan(b, rt, ctx, catalog) for b, rt in zip(r.bests, rtargets, strict=True)]
     low = weakest(r)
     assert low.terms is not None
     head = tightest(plans)

@@ -690,6 +690,8 @@ class Chipset(Strict):
     qnn_soc_model: str | None = None
     hexagon: str | None = Field(default=None, pattern=r"^v\d+$")
     """Hexagon (HTP) architecture, which names the QAIRT skeleton library folder."""
+    htp_soc_id: PositiveInt | None = None
+    """QNN's numeric SoC id (``soc_model`` in a Genie HTP backend config)."""
     sources: Sources
 
 

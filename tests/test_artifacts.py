@@ -128,3 +128,11 @@ def test_chip_ids_follow_the_device_soc(soc: str, chip: str | None) -> None:
     device = next(iter(cat.devices.values())).model_copy(update={"soc": soc})
     found = cat.chipset(device)
     assert (found.id if found else None) == chip
+
+
+def test_mediapipe_entries_give_the_chat_format() -> None:
+    """Every model MediaPipe can bundle has its start and stop tokens and turn prefix and suffix."""
+    for a in load_catalog().artifacts:
+        if a.runtime == "mediapipe-llm" and a.status == "convertible":
+            assert {"mp_start", "mp_stops", "mp_prefix", "mp_suffix"} <= set(a.values), a.model
+            assert a.values["mp_suffix"].endswith("\n"), a.model

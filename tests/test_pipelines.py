@@ -392,3 +392,16 @@ def test_mlc_conversation_template_comes_from_the_catalog() -> None:
     assert "export CONV_TEMPLATE=qwen3\n" in known + "\n"
     unknown = _render("falcon3-1b-instruct", "mlc-q4f16_1", "mlc-llm", "android")
     assert 'export CONV_TEMPLATE="${CONV_TEMPLATE:?set CONV_TEMPLATE' in unknown
+
+
+def test_hand_assembled_genie_bundle_gets_chip_specific_configs() -> None:
+    """A precompiled AI Hub model gets its HTP config written for the chip (QNN SoC id and
+    Hexagon version from the catalog) and genie_config.json listing the unpacked binaries."""
+    cat = load_catalog()
+    laptop = next(d for d in cat.devices.values() if "Snapdragon X Elite" in d.soc)
+    text = _render(
+        "mistral-7b-instruct-v0.3", "genie-w4a16", "qualcomm-genie", "windows", device=laptop
+    )
+    assert "export HTP_SOC_ID=60 HEXAGON_ARCH=v73" in text
+    assert '"ctx-bins"' in text and '"use-mmap"] = False' in text
+    assert "qai_hub_models.models.mistral_7b_instruct_v0_3.export" not in text
