@@ -1,0 +1,131 @@
+"""One regression test per audit finding on the report's claims (issue: every claim is true)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from feasibility import render
+from feasibility.api import check
+from feasibility.units import fmt_params, limit_mb, need_mb, rate, rate_floor
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "examples" / "seed-scenario.yaml"
+
+
+def _doc(targets: list[dict[str, Any]], **constraints: Any) -> dict[str, Any]:
+    return {
+        "service": {"tasks": ["chat"], "languages": ["en"], "context_tokens": 4096},
+        "targets": targets,
+        "constraints": constraints,
+    }
+
+
+def test_why_not_lists_only_models_that_do_not_fit() -> None:
+    """A Lunar Lake laptop with a commercial licence: 'why not' named models that fit."""
+    a = check(_doc([{"preset": "core-ultra-258v-laptop"}], license="commercial"))
+    assert a.why_not and not {r.model for r in a.why_not} & set(a.feasible_models)
+    seed = check(str(SEED))
+    assert "lfm2-2.6b" in seed.feasible_models
+    assert "lfm2-2.6b" not in {r.model for r in seed.why_not}
+
+
+def test_budget_threshold_admits_and_one_mb_less_does_not() -> None:
+    seed = check(str(SEED))
+    s = next(
+        s for s in seed.sensitivities if s.kind == "budget" and s.model == "phi-4-mini-instruct"
+    )
+    doc = {**_load(SEED)}
+    doc["constraints"] = {**doc["constraints"], "memory_budget_mb": int(s.value)}
+    assert "phi-4-mini-instruct" in check(doc).feasible_models
+    doc["constraints"]["memory_budget_mb"] = int(s.value) - 1
+    assert "phi-4-mini-instruct" not in check(doc).feasible_models
+
+
+def test_no_budget_proposed_beyond_what_the_device_gives() -> None:
+    """A Pi with a speed floor: no 8 GB proposal, and a too-slow model is said to stay too slow."""
+    a = check(_doc([{"preset": "rpi-5-8gb"}], memory_budget_mb=2048, min_decode_tps=10))
+    cap = 8 * 1024 * 0.75
+    for s in a.sensitivities:
+        if s.kind == "budget":
+            assert int(s.value) <= cap
+            if s.still_fails:
+                assert "still below" in render(a, "markdown", "en")
+
+
+def test_speed_unknown_only_when_the_bandwidth_is() -> None:
+    a = check(_doc([{"preset": "iphone-17-pro"}], memory_budget_mb=1024))
+    b = check(
+        _doc([{"os": "linux", "ram_gb": 8, "memory_bandwidth_gbs": 34}], memory_budget_mb=1024)
+    )
+    for x in (a, b):
+        for text in (render(x, "markdown", "en"), render(x, "json", "en")):
+            assert "bandwidth is not published" not in text
+
+
+def test_npu_reasons_name_the_missing_piece() -> None:
+    a = check(_doc([{"preset": "galaxy-tab-s10-plus"}], npu="required", runtimes=["litert-lm"]))
+    reasons = [r.reason for r in a.rejected if r.rule == "accelerator"]
+    assert reasons and not any("cannot use this device's NPU" in r for r in reasons)
+    b = check(_doc([{"preset": "iphone-17-pro"}], npu="required", runtimes=["executorch"]))
+    et = [
+        r.reason
+        for r in b.rejected
+        if r.rule == "accelerator" and r.quantization.startswith("executorch-8da4w")
+    ]
+    assert et and all("CPU" in r or "not the NPU" in r for r in et)
+
+
+def test_rounding_never_contradicts_a_verdict() -> None:
+    mib = 1024**2
+    assert need_mb(2267 * mib + 1) == 2268 and limit_mb(2267 * mib + 1) == 2267
+    assert rate(4.97, 5) == 4.9 and rate(5.0, 5) == 5.0 and rate(5.04, 5.05) < 5.05
+    assert rate(5.06, 5.05) >= 5.05
+    assert rate_floor(5.0) == 5.0 and rate_floor(0.3) == 0.3 and rate_floor(7.89) == 7.8
+
+
+def test_headline_is_one_real_build() -> None:
+    seed = check(str(SEED))
+    for rec in seed.recommendations:
+        tight = next(p for p in rec.targets if p.target == rec.tightest_target)
+        assert (rec.quantization, rec.runtime, rec.memory) == (
+            tight.quantization,
+            tight.runtime,
+            tight.memory,
+        )
+        assert len(rec.builds) >= 2  # iOS and Android builds are listed, not mixed
+
+
+def test_closest_misses_are_full_totals_and_exit_3_lists_the_closest() -> None:
+    a = check(_doc([{"preset": "iphone-17-pro"}], memory_budget_mb=150))
+    assert not a.recommendations
+    mem = [r for r in a.why_not if r.rule == "memory-fit"]
+    assert mem and all(
+        not r.evidence.get("lower_bound") and "kv_cache_mb" in r.evidence for r in mem
+    )
+    overs = [r.total_mb - r.budget_mb for r in mem if r.total_mb is not None]
+    assert overs[:5] == sorted(overs[:5])  # closest first when nothing fits
+    md = render(a, "markdown", "en")
+    assert "closest of the" in md
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_template_slips(lang: str) -> None:
+    a = check(_doc([{"preset": "rpi-5-8gb"}], memory_budget_mb=2048))
+    md = render(a, "markdown", lang)
+    assert "all 1 target" not in md and "1종 모두" not in md
+    assert "n/a tokens/s" not in md and "about n/a" not in md
+    assert md.splitlines()[2].startswith("## 1.")
+    assert fmt_params(999_600_000) == "1.00B"
+    for rec in a.recommendations:
+        if rec.missing_tasks:
+            assert any(r.kind == "task-unverified" for r in rec.risk_items)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
