@@ -145,3 +145,40 @@ def test_fitted_constants_are_finite_and_bounded() -> None:
         for v in (c.decode_compute_eff, c.prefill_eff):
             assert v is None or 0 < v <= 1
         assert all(math.isfinite(k) and k > 0 for k in c.class_cost.values())
+
+
+def test_cpu_compute_from_clusters_skips_efficiency_cores() -> None:
+    """Cluster facts give cores x GHz x the ISA's int8 operations per cycle, big cores only."""
+    from feasibility.estimator.core import cpu_gops
+    from feasibility.schema import CpuCluster
+    from tests.factories import make_device
+
+    d = make_device(
+        cpu_cores=8,
+        cpu_clusters=(
+            CpuCluster(cores=1, core="Cortex-X3", ghz=3.2),
+            CpuCluster(cores=4, core="Cortex-A715", ghz=2.8),
+            CpuCluster(cores=3, core="Cortex-A510", ghz=2.0, efficiency=True),
+        ),
+        cpu_isa=("neon", "dotprod", "i8mm"),
+    )
+    assert cpu_gops(d) == pytest.approx((3.2 + 4 * 2.8) * speed.ISA_OPS_PER_CYCLE["i8mm"])
+    assert cpu_gops(make_device(cpu_cores=4)) == 4 * speed.DEFAULT_CORE_GOPS
+    assert cpu_gops(make_device()) is None
+
+
+def test_recurrent_state_is_read_every_token() -> None:
+    """A hybrid model's fixed recurrent state adds to the bytes read per generated token."""
+    w = speed.Work({"plain": 1e9}, {"plain": 1e9}, 5e8, 20, 0.0)
+    c = speed.Constants(bw_eff=0.5)
+    m = speed.Machine(100.0, None)
+    assert speed.decode_seconds(w, m, c) == pytest.approx(1.5e9 / 50e9)
+    cat = load_catalog()
+    hybrid = [m for m in cat.models.values() if m.architecture.state_bytes]
+    if not hybrid:
+        pytest.skip("no hybrid model in the catalog")
+    from feasibility.estimator.core import layout_for, work
+
+    h = hybrid[0]
+    lay = layout_for(h, cat.quantization("Q4_K_M"))
+    assert work(lay, h.architecture, 0, 128).kv_bytes == h.architecture.state_bytes
