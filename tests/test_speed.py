@@ -182,3 +182,15 @@ def test_recurrent_state_is_read_every_token() -> None:
     h = hybrid[0]
     lay = layout_for(h, cat.quantization("Q4_K_M"))
     assert work(lay, h.architecture, 0, 128).kv_bytes == h.architecture.state_bytes
+
+
+def test_sustained_speed_only_where_published() -> None:
+    """Phones get a sustained figure (half the burst, as published); other classes get none."""
+    cat = load_catalog()
+    m, q = cat.model("qwen2.5-1.5b-instruct"), cat.quantization("Q4_0")
+    phone = estimate(m, q, 2048, device=cat.device("galaxy-s23"), backend="cpu")
+    assert phone.decode_tps is not None and phone.sustained_decode_tps is not None
+    assert phone.sustained_decode_tps == pytest.approx(phone.decode_tps * 0.5)
+    assert "sustained-phone" in phone.assumption_codes
+    pi = estimate(m, q, 2048, device=cat.device("rpi-5-8gb"), backend="cpu")
+    assert pi.sustained_decode_tps is None and "sustained-phone" not in pi.assumption_codes

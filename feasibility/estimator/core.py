@@ -61,6 +61,9 @@ class Estimate(BaseModel):
     """Stated band of ``energy_mj_per_token`` (estimated, ±this %); None when not estimated."""
     speed_family: str | None = None
     """Backend family whose fitted constants gave the speeds (``speed.FAMILIES``)."""
+    sustained_decode_tps: float | None = None
+    """Decode speed after minutes of continuous generation, where a derating is published for
+    the device's class (``speed.SUSTAINED_FACTOR``); ``decode_tps`` is the burst figure."""
     assumption_codes: tuple[str, ...] = ()
     """Stable codes of ``assumptions``, same order (keys of ``ASSUMPTIONS``)."""
     lower_bound: bool = False
@@ -129,6 +132,8 @@ ASSUMPTIONS: Final[dict[str, str]] = {
     "speed uses the constants of {borrowed}.",
     "burst-speed": "Speeds are burst figures, as benchmarks measure; minutes-long generation on "
     "a passively cooled device is slower (thermal throttling is not modelled).",
+    "sustained-phone": "Sustained speed: a phone keeps about half its burst decode speed under "
+    "continuous generation (published iPhone 16 Pro measurement, arXiv 2603.23640).",
     "npu-prompt-chunks": "NPU prompt processing runs in fixed 128-token passes: time to first "
     "token counts one pass per started 128 tokens of the prompt.",
     "speed-calibrated": "Speed constants scaled by this device's own benchmark "
@@ -293,6 +298,10 @@ def estimate(
 
     sp = _speeds(lay, a, backend, bw, runtime, device, context_tokens, kv_type, n_ubatch, prompt)
     codes.extend(sp.codes)
+    factor = speed.SUSTAINED_FACTOR.get(device.kind) if device is not None else None
+    sustained = None if factor is None or sp.decode_tps is None else sp.decode_tps * factor
+    if sustained is not None:
+        codes.append("sustained-phone")
     assumption_codes = tuple(codes)
     borrowed = speed.BORROWED.get(sp.family or "", "")
     assumptions = _assumption_texts(
@@ -322,6 +331,7 @@ def estimate(
             speed.ENERGY_UNCERTAINTY_PCT if sp.energy_mj_per_token is not None else None
         ),
         speed_family=sp.family,
+        sustained_decode_tps=sustained,
     )
 
 

@@ -355,6 +355,15 @@ def energy_mj_per_token(read_bytes: float, ops: float, backend: str) -> float:
     return (read_bytes * DRAM_PJ_PER_BYTE + ops * OP_PJ.get(backend, OP_PJ["cpu"])) * 1e-9
 
 
+SUSTAINED_FACTOR: Final[dict[str, float]] = {"phone": 0.5}
+"""Share of the burst decode speed a device class keeps under minutes of continuous generation,
+where published: a phone keeps about half (Tummalapalli et al., "LLM Inference at the Edge:
+Mobile, NPU, and GPU Performance Efficiency Trade-offs Under Sustained Load", arXiv 2603.23640:
+the iPhone 16 Pro lost nearly half its Qwen 2.5 1.5B throughput within two 258-token
+iterations). Other classes have no published figure here and get none (the laptop GPU of the same
+paper was bounded by its power ceiling, not by heat)."""
+
+
 def scaled(c: Constants, bw: float = 1.0, compute: float = 1.0) -> Constants:
     """Constants with bandwidth and compute efficiencies scaled (a device calibration)."""
     return replace(
