@@ -194,3 +194,14 @@ def test_sustained_speed_only_where_published() -> None:
     assert "sustained-phone" in phone.assumption_codes
     pi = estimate(m, q, 2048, device=cat.device("rpi-5-8gb"), backend="cpu")
     assert pi.sustained_decode_tps is None and "sustained-phone" not in pi.assumption_codes
+
+
+def test_speed_fields_complete_a_device_free_estimate() -> None:
+    """A memory-only estimate updated with speed_fields equals the estimate on the device."""
+    from feasibility.estimator.core import speed_fields
+
+    cat = load_catalog()
+    m, q, d = cat.model("qwen2.5-1.5b-instruct"), cat.quantization("Q4_0"), cat.device("galaxy-s23")
+    base = estimate(m, q, 4096, backend="cpu")
+    upd = base.model_copy(update=speed_fields(m, q, 4096, device=d, runtime=None, backend="cpu"))
+    assert upd == estimate(m, q, 4096, device=d, backend="cpu")

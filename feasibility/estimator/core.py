@@ -568,6 +568,43 @@ def speeds(
     return sp.decode_tps, sp.prefill_tps
 
 
+def speed_fields(
+    model: ModelEntry,
+    quantization: Quantization,
+    context_tokens: int,
+    *,
+    device: Device,
+    runtime: Runtime | None,
+    backend: str,
+    prompt_tokens: int | None = None,
+) -> dict[str, object]:
+    """Every device-dependent field of :func:`estimate`, for ``Estimate.model_copy(update=...)``
+    on an estimate built without the device (fleet screening): speeds, TTFT, energy, family,
+    sustained speed, and the assumptions that go with them."""
+    full = estimate(
+        model,
+        quantization,
+        context_tokens,
+        device=device,
+        runtime=runtime,
+        backend=backend,
+        prompt_tokens=prompt_tokens,
+    )
+    keys = (
+        "decode_tps",
+        "prefill_tps",
+        "ttft_ms",
+        "prompt_tokens",
+        "energy_mj_per_token",
+        "energy_uncertainty_pct",
+        "speed_family",
+        "sustained_decode_tps",
+        "assumptions",
+        "assumption_codes",
+    )
+    return {k: getattr(full, k) for k in keys}
+
+
 def speed_inputs(device: Device) -> tuple[object, ...]:
     """Every device field the speed figures read: a cache key for callers that share speeds
     between devices (fleet screening)."""
@@ -580,4 +617,6 @@ def speed_inputs(device: Device) -> tuple[object, ...]:
         device.cpu_clusters,
         device.cpu_isa,
         device.speed_calibration,
+        device.kind,
+        device.soc,
     )
