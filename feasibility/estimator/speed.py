@@ -365,10 +365,14 @@ paper was bounded by its power ceiling, not by heat)."""
 
 
 def scaled(c: Constants, bw: float = 1.0, compute: float = 1.0) -> Constants:
-    """Constants with bandwidth and compute efficiencies scaled (a device calibration)."""
+    """Constants of a device that decodes ``bw`` times and prefills ``compute`` times as fast as
+    its family (a calibration): every decode term speeds up alike, fixed costs included, so a
+    factor never pushes the bandwidth share alone past what the bus allows."""
     return replace(
         c,
         bw_eff=c.bw_eff * bw,
+        layer_us=c.layer_us / bw,
+        split_ms=c.split_ms / bw,
         decode_compute_eff=None if c.decode_compute_eff is None else c.decode_compute_eff * bw,
         prefill_eff=None if c.prefill_eff is None else c.prefill_eff * compute,
     )
