@@ -17,7 +17,7 @@ benchmark's cross-validation fits them without the device family it predicts.
 
 Kernel coverage: llama.cpp's OpenCL backend has matrix-vector kernels for F32, F16, Q4_0, Q8_0,
 Q6_K, MXFP4 (ggml-opencl.cpp, ``program_mul_mv_*``); the development rows also decode Q4_K/Q5_K at
-GPU speed. Other types fall back to the CPU, with a graph split per group of matmuls. The ggml
+GPU speed. Other types fall back to the CPU, with a graph split in each layer that has one. The ggml
 Hexagon backend multiplies Q4_0, Q8_0 and MXFP4 on the HTP (ggml-hexagon.cpp,
 ``ggml_hexagon_supported_mul_mat``: rows a multiple of 32, weights repacked, output heads above
 16k rows left to the CPU); yet on the development rows (Galaxy S23, PocketPal's build) it decodes
@@ -222,13 +222,15 @@ ISA_OPS_PER_CYCLE: Final[dict[str, float]] = {
     "i8mm": 64.0,
     "sme2": 128.0,
     "avx2": 32.0,
-    "avx512": 64.0,
+    "avx512": 128.0,
 }
-"""Int8 operations per cycle per core of one 128-bit (NEON) or 256/512-bit (AVX) pipe: NEON 8
-fp16 FMAs; SDOT (dotprod) 16 int8 MACs; SMMLA (i8mm) 32 int8 MACs, twice SDOT per instruction
-(Arm, "Arm Architecture Armv8.6-A: BFloat16 and Int8 matrix multiply"); SME2 counted as twice
-i8mm (a conservative share of the outer-product unit, which is shared between cores). Only ratios
-matter: η_dc and η_pf absorb the pipe count."""
+"""Int8 operations per cycle per core of one 128-bit (NEON) or 256/512-bit (AVX) pipe, from the
+instructions' shapes in the Arm and Intel architecture manuals: NEON 8 fp16 FMAs; SDOT (dotprod)
+16 int8 multiply-adds; SMMLA (i8mm) a 2x8 by 8x2 int8 block, 32 multiply-adds, twice SDOT;
+AVX2 two instructions (vpmaddubsw, vpmaddwd) per 32 int8 multiply-adds; AVX-512 VNNI 64 per
+instruction.
+SME2 counted as twice i8mm is an assumption (its outer-product unit is shared between cores).
+Only ratios matter: η_dc and η_pf absorb the pipe count."""
 
 DEFAULT_CORE_GOPS: Final = 100.0
 """Nominal int8 GOP/s per core when a device lists its core count but not its clusters: a unit,
