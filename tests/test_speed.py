@@ -205,3 +205,25 @@ def test_speed_fields_complete_a_device_free_estimate() -> None:
     base = estimate(m, q, 4096, backend="cpu")
     upd = base.model_copy(update=speed_fields(m, q, 4096, device=d, runtime=None, backend="cpu"))
     assert upd == estimate(m, q, 4096, device=d, backend="cpu")
+
+
+def test_hybrid_layers_split_to_the_cpu_on_adreno_opencl() -> None:
+    """Recurrent layers have no OpenCL kernel: each adds a CPU round trip on Adreno, not on the
+    CPU backend."""
+    from feasibility.estimator.core import layout_for, work
+
+    cat = load_catalog()
+    hybrid = [
+        m
+        for m in cat.models.values()
+        if m.architecture.n_attention_layers < m.architecture.layers and m.architecture.moe is None
+    ]
+    if not hybrid:
+        pytest.skip("no hybrid model in the catalog")
+    h = hybrid[0]
+    lay = layout_for(h, cat.quantization("Q4_0"))
+    recurrent = h.architecture.layers - h.architecture.n_attention_layers
+    assert work(lay, h.architecture, 0, 1, fallbacks=True).fallback_runs == (
+        lay.opencl_fallback_runs + recurrent
+    )
+    assert work(lay, h.architecture, 0, 1, fallbacks=False).fallback_runs == 0

@@ -399,7 +399,10 @@ def _static_work(lay: Layout, a: Architecture, fallbacks: bool) -> _StaticWork:
             if fallbacks
             else {}
         )
-        runs = lay.opencl_fallback_runs if fallbacks else 0
+        # The OpenCL backend has no kernels for recurrent mixers (no ssm/conv/delta-net programs
+        # in ggml-opencl.cpp): every hybrid layer without attention splits to the CPU too.
+        recurrent = a.layers - a.n_attention_layers
+        runs = lay.opencl_fallback_runs + recurrent if fallbacks else 0
     else:
         # Group formats: float weights (bits >= 16) run floating-point kernels, the rest int8.
         p = breakdown(a)
