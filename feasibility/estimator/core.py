@@ -399,8 +399,8 @@ def _static_work(lay: Layout, a: Architecture, fallbacks: bool) -> _StaticWork:
             if fallbacks
             else {}
         )
-        # The OpenCL backend has no kernels for recurrent mixers (no ssm/conv/delta-net programs
-        # in ggml-opencl.cpp): every hybrid layer without attention splits to the CPU too.
+        # The OpenCL backend of the measured era has no kernels for recurrent mixers (see
+        # speed's module notes): every hybrid layer without attention splits to the CPU too.
         recurrent = a.layers - a.n_attention_layers
         runs = lay.opencl_fallback_runs + recurrent if fallbacks else 0
     else:

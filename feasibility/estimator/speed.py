@@ -18,7 +18,9 @@ benchmark's cross-validation fits them without the device family it predicts.
 Kernel coverage: llama.cpp's OpenCL backend has matrix-vector kernels for F32, F16, Q4_0, Q8_0,
 Q6_K, MXFP4 (ggml-opencl.cpp, ``program_mul_mv_*``); the development rows also decode Q4_K/Q5_K at
 GPU speed. Other types fall back to the CPU, with a graph split in each layer that has one; so
-do the recurrent mixers of hybrid models (no SSM, short-convolution or delta-net program there).
+do the recurrent mixers of hybrid models (ggml-opencl.cpp at commit 002e0eb has no SSM,
+short-convolution or delta-net program; later versions add an ssm_conv kernel, so newer builds may
+be faster on hybrids than estimated).
 The ggml Hexagon backend multiplies Q4_0, Q8_0 and MXFP4 on the HTP (ggml-hexagon.cpp,
 ``ggml_hexagon_supported_mul_mat``: rows a multiple of 32, weights repacked, output heads above
 16k rows left to the CPU); yet on the development rows (Galaxy S23, PocketPal's build) it decodes
