@@ -20,7 +20,7 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from feasibility.errors import InputError
 from feasibility.estimator import speed
@@ -388,17 +388,121 @@ def read_bench(path: str | Path) -> list[BenchRow]:
 
 
 # --------------------------------------------------------------------------------------------
+# Qualcomm AI Hub perf.yaml
+# --------------------------------------------------------------------------------------------
+
+
+class PerfRow(NamedTuple):
+    """One Genie LLM metric of an AI Hub ``perf.yaml``."""
+
+    precision: str
+    component: str
+    device: str
+    context_length: int
+    ttft_min_ms: float | None
+    tokens_per_second: float
+
+
+def read_aihub_perf(path: str | Path) -> list[PerfRow]:
+    """The ``precisions.<p>.components.<c>.performance_metrics.<device>.genie.llm_metrics``
+    entries of a Qualcomm AI Hub model's ``perf.yaml``.
+
+    Raises:
+        InputError: the file is not valid YAML or holds no Genie LLM metric.
+    """
+    from feasibility.loader import load_yaml
+
+    data = load_yaml(path).data
+    out: list[PerfRow] = []
+    precisions = data.get("precisions") if isinstance(data, dict) else None
+    for prec, body in sorted((precisions or {}).items()):
+        for comp, cbody in sorted(((body or {}).get("components") or {}).items()):
+            for dev, dbody in sorted(((cbody or {}).get("performance_metrics") or {}).items()):
+                for m in ((dbody or {}).get("genie") or {}).get("llm_metrics") or ():
+                    ttft = (m.get("time_to_first_token_range_milliseconds") or {}).get("min")
+                    tps = m.get("tokens_per_second")
+                    if isinstance(tps, (int, float)):
+                        out.append(
+                            PerfRow(
+                                str(prec),
+                                str(comp),
+                                str(dev),
+                                int(m.get("context_length") or 0),
+                                float(ttft) if isinstance(ttft, (int, float)) else None,
+                                float(tps),
+                            )
+                        )
+    if not out:
+        raise InputError(f"{path}: no Qualcomm AI Hub Genie LLM metric found")
+    return out
+
+
+def _chip(name: str) -> str:
+    """Chip name without board suffixes or part numbers: ``Snapdragon 8 Elite``."""
+    name = re.sub(r"\s*\(.*?\)", "", name)
+    return _norm(re.sub(r"\b(QRD|ADP|reference platform)\b", "", name, flags=re.I))
+
+
+def from_aihub(
+    rows: Sequence[PerfRow], device: Device, quants: Mapping[str, Quantization]
+) -> list[Measured]:
+    """The rows measured on ``device``'s chip, as Genie NPU decode and first-pass prefill rows
+    (the shortest time to first token is one 128-token prompt-processor pass)."""
+    chip = _chip(device.soc or device.name)
+    by_id = {q.id.lower(): q for q in quants.values()}
+    out: list[Measured] = []
+    for r in rows:
+        q = by_id.get(f"genie-{r.precision.lower()}")
+        if q is None or _chip(r.device) != chip:
+            continue
+        out.append(Measured("decode", "npu", q.id, 0, 128, r.tokens_per_second, "qualcomm-genie"))
+        if r.ttft_min_ms:
+            tps = speed.NPU_PROMPT_CHUNK / (r.ttft_min_ms / 1e3)
+            out.append(
+                Measured(
+                    "prefill", "npu", q.id, speed.NPU_PROMPT_CHUNK, 0, tps, "qualcomm-genie", True
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
 # One device's calibration
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Compared:
-    """One llama-bench row: what it measured, and the estimate before and after calibration."""
+class Measured(NamedTuple):
+    """One measured speed of a benchmark file, in the terms the calibration needs."""
 
-    row: BenchRow
+    phase: Phase
     backend: str
     quant: str
+    """Catalog quantization id (``Q4_0``, ``genie-w4a16``)."""
+    n_prompt: int
+    n_gen: int
+    tps: float
+    runtime: str = "llama.cpp"
+    chunked: bool = False
+    """Prompt processed in fixed 128-token passes (Qualcomm NPU builds)."""
+
+
+def from_bench(rows: Sequence[BenchRow], quants: Mapping[str, Quantization]) -> list[Measured]:
+    """llama-bench rows whose file type is a catalogued GGUF quantization."""
+    out = []
+    for r in rows:
+        q = quants.get(r.ftype or "")
+        if q is not None:
+            out.append(
+                Measured(r.phase, backend_of(r), q.id, r.n_prompt, r.n_gen, r.avg_ts, "llama.cpp")
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One measured row, and the estimate before and after calibration."""
+
+    row: Measured
     measured: float
     before: float | None
     after: float | None
@@ -421,12 +525,9 @@ def match_model(rows: Sequence[BenchRow], models: Sequence[ModelEntry], name: st
     Raises:
         InputError: no catalog model, or several, match; the message asks for ``--model``.
     """
-    stems = {_norm(Path(r.model_filename).name) for r in rows} | {_norm(name)}
-    hits = [
-        (len(key), m.id, m) for m in models for key in _names(m) if any(key in s for s in stems)
-    ]
-    if hits:
-        return max(hits, key=lambda h: (h[0], h[1]))[2]
+    hit = match_name([Path(r.model_filename).name for r in rows] + [name], models)
+    if hit is not None:
+        return hit
     types = {r.model_type.split(" ")[0].lower() for r in rows}
     sizes = {m.group(1) for r in rows if (m := re.search(r"\s(\d+(?:\.\d+)?[BM])\s", r.model_type))}
     fits = [
@@ -441,6 +542,14 @@ def match_model(rows: Sequence[BenchRow], models: Sequence[ModelEntry], name: st
         f"{name}: cannot tell which catalog model was benchmarked (matches: {found}); "
         "give it with --model ID (see feasibility models)"
     )
+
+
+def match_name(names: Iterable[str], models: Sequence[ModelEntry]) -> ModelEntry | None:
+    """The catalog model whose (normalised) name appears in one of ``names`` (file or component
+    names; ``Llama-v3.2`` reads as ``Llama-3.2``), longest match first."""
+    keys = [_norm(re.sub(r"-v(\d)", r"-\1", s)) for s in names]
+    hits = [(len(k), m.id, m) for m in models for k in _names(m) if any(k in s for s in keys)]
+    return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
 
 
 def _names(m: ModelEntry) -> set[str]:
@@ -464,7 +573,7 @@ def _size_label(params: int) -> str:
 
 
 def calibrate_device(
-    rows: Sequence[BenchRow],
+    rows: Sequence[Measured],
     model: ModelEntry,
     quants: Mapping[str, Quantization],
     device: Device,
@@ -479,71 +588,61 @@ def calibrate_device(
     from feasibility.estimator.memory import kv_cache
 
     plain = device.model_copy(update={"speed_calibration": ()})
-    obs: list[tuple[BenchRow, str, str, Observation, speed.Constants]] = []
+    by_id = {q.id: q for q in quants.values()}
+    obs: list[tuple[Measured, Observation, speed.Constants]] = []
     for r in rows:
-        ft = r.ftype
-        q = quants.get(ft or "") if ft else None
+        q = by_id.get(r.quant)
         if q is None:
             continue
-        backend = backend_of(r)
         lay = core.layout_for(model, q)
-        gguf = True
-        fam = core.family_of(backend, plain, gguf)
-        c, _ = core.constants_for(fam, backend, None, plain, gguf)
+        gguf = q.format == "gguf"
+        fam = core.family_of(r.backend, plain, gguf)
+        c, _ = core.constants_for(fam, r.backend, None, plain, gguf)
         cfam = speed.constants_family(fam)
         ctx = max(r.n_prompt + r.n_gen, 1)
         kv = kv_cache(model.architecture, ctx, llama_cpp=False).total
         w = core.work(lay, model.architecture, kv, max(r.n_prompt, 1), fam == "adreno-opencl")
-        m = core.machine(plain, backend, plain.memory_bandwidth_gbs, cfam == "arm-cpu")
+        m = core.machine(plain, r.backend, plain.memory_bandwidth_gbs, cfam == "arm-cpu")
         o = Observation(
             family=fam,
             phase=r.phase,
             work=w,
             machine=m,
-            measured_tps=r.avg_ts,
+            measured_tps=r.tps,
             prompt_tokens=max(r.n_prompt, 1),
-            chunked=False,
+            chunked=r.chunked,
             label=f"{q.id} {r.phase}",
         )
-        obs.append((r, backend, q.id, o, c))
+        obs.append((r, o, c))
     if not obs:
-        known = ", ".join(sorted({r.ftype or "?" for r in rows}))
-        raise InputError(f"{source}: no row names a catalogued GGUF quantization (found: {known})")
+        raise InputError(f"{source}: no row names a catalogued quantization")
     cpu_c, _ = core.constants_for(core.family_of("cpu", plain, True), "cpu", None, plain, True)
     factors: list[SpeedCalibration] = []
     compared: list[Compared] = []
-    for backend in sorted({b for _, b, _, _, _ in obs}):
-        mine = [x for x in obs if x[1] == backend]
-        bw_f = _factor([x for x in mine if x[3].phase == "decode"], cpu_c, "bw")
-        pf_f = _factor([x for x in mine if x[3].phase == "prefill"], cpu_c, "compute")
+    for backend, runtime in sorted({(r.backend, r.runtime) for r, _, _ in obs}):
+        mine = [x for x in obs if x[0].backend == backend and x[0].runtime == runtime]
+        dec = [(o, c) for _, o, c in mine if o.phase == "decode"]
+        pre = [(o, c) for _, o, c in mine if o.phase == "prefill"]
+        bw_f = round(scale_factor(dec, cpu_c, "bw"), 4)
+        pf_f = round(scale_factor(pre, cpu_c, "compute"), 4)
         factors.append(
             SpeedCalibration(
                 backend=backend,
-                bandwidth_factor=round(bw_f, 4),
-                compute_factor=round(pf_f, 4),
+                runtime=runtime,
+                bandwidth_factor=bw_f,
+                compute_factor=pf_f,
                 rows=len(mine),
                 source=source,
             )
         )
-        for r, b, qid, o, c in mine:
-            after = speed.scaled(c, round(bw_f, 4), round(pf_f, 4))
-            compared.append(
-                Compared(r, b, qid, o.measured_tps, _pred(o, c, cpu_c), _pred(o, after, cpu_c))
-            )
+        for r, o, c in mine:
+            after = speed.scaled(c, bw_f, pf_f)
+            compared.append(Compared(r, o.measured_tps, _pred(o, c, cpu_c), _pred(o, after, cpu_c)))
     return Calibration(model.id, device.id, tuple(factors), tuple(compared))
 
 
 def _pred(o: Observation, c: speed.Constants, cpu: speed.Constants) -> float | None:
     return predict(o, {o.family: c, "arm-cpu": cpu if o.family != "arm-cpu" else c})
-
-
-def _factor(
-    mine: Sequence[tuple[BenchRow, str, str, Observation, speed.Constants]],
-    cpu: speed.Constants,
-    which: str,
-) -> float:
-    """The scale of η_bw (``bw``) or η_pf (``compute``) that best fits the rows (1 without rows)."""
-    return scale_factor([(o, c) for _, _, _, o, c in mine], cpu, which)
 
 
 def scale_factor(

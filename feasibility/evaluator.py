@@ -8,8 +8,8 @@ keyed by exactly what its computation reads:
 
 - model-level verdicts, per model (those rules read the model, its licence, the service and the
   constraints; the last two are fixed for an evaluator);
-- placement (backend and placement-level verdicts), per runtime, quantization, architecture and
-  the target's *placement inputs*;
+- placement (backend and placement-level verdicts), per runtime, quantization, model (its
+  architecture and its published or convertible artifact) and the target's *placement inputs*;
 - estimates: memory once per candidate and backend (it does not depend on the device), speeds
   per candidate, backend and the device's *speed inputs*; estimate-level verdicts and the score
   per estimate and budget.
@@ -74,6 +74,7 @@ SPEED_INPUTS = (
     "cpu_clusters",
     "cpu_isa",
     "speed_calibration",
+    "kind",
 )
 """Device facts the estimator and the estimate-level rules read (checked the same way)."""
 
@@ -181,7 +182,8 @@ def candidates(catalog: Catalog, constraints: Constraints) -> list[Candidate]:
             for qid in sorted(runtime.quantizations):
                 if allowed_q and qid not in allowed_q:
                     continue
-                out.append(Candidate(model, catalog.quantizations[qid], runtime, lic))
+                art = catalog.artifact(model.id, runtime.id, qid)
+                out.append(Candidate(model, catalog.quantizations[qid], runtime, lic, art))
     return out
 
 
@@ -239,7 +241,7 @@ class Evaluator:
     def _placed(
         self, cand: Candidate, target: Target, pkey: tuple[Any, ...]
     ) -> tuple[Placement, tuple[Verdict, ...], bool]:
-        key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
+        key = (cand.runtime.id, cand.quant.id, cand.model.id, pkey)
         hit = self._placement.get(key)
         if hit is None:
             where = place(cand.runtime, target.device, self.constraints, cand.quant)

@@ -749,7 +749,8 @@ class SpeedCalibration(Strict):
     backend: Accelerator
     runtime: Id = "llama.cpp"
     bandwidth_factor: PositiveFloat = 1.0
-    """Multiplies η_bw (and η_dc): measured decode over the uncalibrated estimate."""
+    """How much faster this device decodes than its family's constants say (scales η_bw and η_dc
+    up and the fixed per-layer costs down alike)."""
     compute_factor: PositiveFloat = 1.0
     """Multiplies η_pf: measured prefill over the uncalibrated estimate."""
     rows: PositiveInt = 1

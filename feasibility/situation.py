@@ -11,6 +11,7 @@ from typing import Literal
 
 from feasibility.estimator import Estimate
 from feasibility.schema import (
+    Artifact,
     Constraints,
     Device,
     License,
@@ -27,6 +28,8 @@ class Candidate:
     quant: Quantization
     runtime: Runtime
     license: License
+    artifact: Artifact | None = None
+    """How this build is obtained (published, convertible, unsupported); None: convertible."""
 
     @property
     def key(self) -> tuple[str, str, str]:

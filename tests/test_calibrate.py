@@ -82,7 +82,7 @@ def test_calibration_fits_the_run_and_carries_to_other_quantizations() -> None:
     dev = cat.device("galaxy-s23")
     model = cat.model("llama-3.2-1b-instruct")
     quants = {q.id.upper(): q for q in cat.quantizations.values() if q.format == "gguf"}
-    rows = calibrate.read_bench(BENCH / f"{S23}.json")
+    rows = calibrate.from_bench(calibrate.read_bench(BENCH / f"{S23}.json"), quants)
     res = calibrate.calibrate_device(rows, model, quants, dev, f"{S23}.json")
     for c in res.rows:
         assert c.after == pytest.approx(c.measured, rel=0.01)
@@ -147,3 +147,29 @@ def test_fit_recovers_known_constants() -> None:
     got = calibrate.fit(obs)["apple-metal"]
     assert got.bw_eff == pytest.approx(0.6, rel=0.02)
     assert got.layer_us == pytest.approx(120.0, rel=0.05)
+
+
+def test_reads_an_ai_hub_perf_yaml_and_calibrates_the_npu(tmp_path: Path) -> None:
+    """A Genie perf.yaml gives NPU decode rows for the device's chip; the overlay is written for
+    the qualcomm-genie runtime."""
+    perf = Path(__file__).parent / "data" / "aihub" / "perf.yaml"
+    rows = calibrate.read_aihub_perf(perf)
+    assert rows == [
+        calibrate.PerfRow(
+            "w4a16", "Llama-v3.2-1B-Instruct", "Snapdragon 8 Elite QRD", 4096, 40.0, 48.0
+        )
+    ]
+    cat = load_catalog()
+    assert calibrate.match_name(["Llama-v3.2-1B-Instruct"], list(cat.models.values())).id == (
+        "llama-3.2-1b-instruct"
+    )
+    out = tmp_path / "elite.yaml"
+    r = CliRunner().invoke(
+        cli, ["calibrate", str(perf), "--device", "snapdragon-8-elite-ref", "-o", str(out)]
+    )
+    assert r.exit_code == 0, r.output
+    (d,) = json.loads(out.read_text(encoding="utf-8").split("\n", 1)[1])["devices"]
+    (cal,) = d["speed_calibration"]
+    assert cal["backend"] == "npu" and cal["runtime"] == "qualcomm-genie"
+    wrong = CliRunner().invoke(cli, ["calibrate", str(perf), "--device", "galaxy-s23"])
+    assert wrong.exit_code == 2 and "no metric for" in wrong.stderr

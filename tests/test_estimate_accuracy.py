@@ -118,3 +118,33 @@ def test_cross_validation_never_tests_a_row_it_fitted_on(monkeypatch: pytest.Mon
     acc.cross_validation(rows)
     acc.calibration_transfer(rows)
     assert len(calls) >= 10
+
+
+README_FAMILIES = {
+    "Apple Metal": "apple-metal",
+    "Arm CPU + ggml Hexagon": "arm-cpu",
+    "Arm CPU, other runtimes": "arm-cpu-xnnpack",
+    "Adreno OpenCL": "adreno-opencl",
+    "Qualcomm HTP": "qnn-htp",
+}
+
+
+def test_readme_quotes_the_cross_validated_figures(results: dict[str, dict[str, Any]]) -> None:
+    """Every row of the README's speed table is what the accuracy script computes (rows, median
+    and worst, at the precision printed)."""
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(
+        r"^\| ([^|]+?) \| (decode|prefill) \| (\d+) \| ([\d.]+)% \| ([\d.]+)% \| ([^|]+) \|$",
+        text,
+        flags=re.M,
+    )
+    assert len(rows) == len(results["cross_validation"])
+    for name, phase, n, median, worst, _method in rows:
+        fam = next(v for k, v in README_FAMILIES.items() if name.startswith(k))
+        s = results["cross_validation"][f"{fam} {phase}"]
+        assert int(n) == s["rows"], name
+        for quoted, value in ((median, s["median_pct"]), (worst, s["worst_pct"])):
+            places = len(quoted.split(".")[1]) if "." in quoted else 0
+            assert float(quoted) == pytest.approx(round(value, places), abs=1e-9), (name, phase)

@@ -145,3 +145,87 @@ def test_fitted_constants_are_finite_and_bounded() -> None:
         for v in (c.decode_compute_eff, c.prefill_eff):
             assert v is None or 0 < v <= 1
         assert all(math.isfinite(k) and k > 0 for k in c.class_cost.values())
+
+
+def test_cpu_compute_from_clusters_skips_efficiency_cores() -> None:
+    """Cluster facts give cores x GHz x the ISA's int8 operations per cycle, big cores only."""
+    from feasibility.estimator.core import cpu_gops
+    from feasibility.schema import CpuCluster
+    from tests.factories import make_device
+
+    d = make_device(
+        cpu_cores=8,
+        cpu_clusters=(
+            CpuCluster(cores=1, core="Cortex-X3", ghz=3.2),
+            CpuCluster(cores=4, core="Cortex-A715", ghz=2.8),
+            CpuCluster(cores=3, core="Cortex-A510", ghz=2.0, efficiency=True),
+        ),
+        cpu_isa=("neon", "dotprod", "i8mm"),
+    )
+    assert cpu_gops(d) == pytest.approx((3.2 + 4 * 2.8) * speed.ISA_OPS_PER_CYCLE["i8mm"])
+    assert cpu_gops(make_device(cpu_cores=4)) == 4 * speed.DEFAULT_CORE_GOPS
+    assert cpu_gops(make_device()) is None
+
+
+def test_recurrent_state_is_read_every_token() -> None:
+    """A hybrid model's fixed recurrent state adds to the bytes read per generated token."""
+    w = speed.Work({"plain": 1e9}, {"plain": 1e9}, 5e8, 20, 0.0)
+    c = speed.Constants(bw_eff=0.5)
+    m = speed.Machine(100.0, None)
+    assert speed.decode_seconds(w, m, c) == pytest.approx(1.5e9 / 50e9)
+    cat = load_catalog()
+    hybrid = [m for m in cat.models.values() if m.architecture.state_bytes]
+    if not hybrid:
+        pytest.skip("no hybrid model in the catalog")
+    from feasibility.estimator.core import layout_for, work
+
+    h = hybrid[0]
+    lay = layout_for(h, cat.quantization("Q4_K_M"))
+    assert work(lay, h.architecture, 0, 128).kv_bytes == h.architecture.state_bytes
+
+
+def test_sustained_speed_only_where_published() -> None:
+    """Phones get a sustained figure (half the burst, as published); other classes get none."""
+    cat = load_catalog()
+    m, q = cat.model("qwen2.5-1.5b-instruct"), cat.quantization("Q4_0")
+    phone = estimate(m, q, 2048, device=cat.device("galaxy-s23"), backend="cpu")
+    assert phone.decode_tps is not None and phone.sustained_decode_tps is not None
+    assert phone.sustained_decode_tps == pytest.approx(phone.decode_tps * 0.5)
+    assert "sustained-phone" in phone.assumption_codes
+    pi = estimate(m, q, 2048, device=cat.device("rpi-5-8gb"), backend="cpu")
+    assert pi.sustained_decode_tps is None and "sustained-phone" not in pi.assumption_codes
+
+
+def test_on_device_completes_a_device_free_estimate() -> None:
+    """A memory-only estimate given a phone's speeds equals the estimate on the phone (with its
+    sustained speed)."""
+    from feasibility.estimator import on_device
+
+    cat = load_catalog()
+    m, q, d = cat.model("qwen2.5-1.5b-instruct"), cat.quantization("Q4_0"), cat.device("galaxy-s23")
+    base = estimate(m, q, 4096, backend="cpu")
+    upd = on_device(base, m, q, device=d, runtime=None, backend="cpu")
+    assert upd == estimate(m, q, 4096, device=d, backend="cpu")
+    assert upd.sustained_decode_tps is not None
+
+
+def test_hybrid_layers_split_to_the_cpu_on_adreno_opencl() -> None:
+    """Recurrent layers have no OpenCL kernel: each adds a CPU round trip on Adreno, not on the
+    CPU backend."""
+    from feasibility.estimator.core import layout_for, work
+
+    cat = load_catalog()
+    hybrid = [
+        m
+        for m in cat.models.values()
+        if m.architecture.n_attention_layers < m.architecture.layers and m.architecture.moe is None
+    ]
+    if not hybrid:
+        pytest.skip("no hybrid model in the catalog")
+    h = hybrid[0]
+    lay = layout_for(h, cat.quantization("Q4_0"))
+    recurrent = h.architecture.layers - h.architecture.n_attention_layers
+    assert work(lay, h.architecture, 0, 1, fallbacks=True).fallback_runs == (
+        lay.opencl_fallback_runs + recurrent
+    )
+    assert work(lay, h.architecture, 0, 1, fallbacks=False).fallback_runs == 0

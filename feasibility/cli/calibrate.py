@@ -44,7 +44,8 @@ def calibrate_cmd(
     fmt: str,
     catalogs: tuple[str, ...],
 ) -> None:
-    """Fit DEVICE's speed factors on a llama-bench result (-o json, -o jsonl or its table).
+    """Fit DEVICE's speed factors on a llama-bench result (-o json, -o jsonl or its table) or a
+    Qualcomm AI Hub perf.yaml (Genie NPU builds).
 
     Prints the estimate before and after calibration for every row on stderr, and writes a
     catalog overlay that later check, estimate and screen runs read with --catalog.
@@ -56,18 +57,28 @@ def calibrate_cmd(
       feasibility check device.yaml --catalog s23.yaml
     """
     from feasibility import calibrate as cal
+    from feasibility.errors import InputError
 
     catalog = load_catalog(catalogs, estimates=True)
-    rows = cal.read_bench(bench)
     device = catalog.device(device_id)
     name = Path(bench).name
-    model = (
-        catalog.model(model_id)
-        if model_id
-        else cal.match_model(rows, list(catalog.models.values()), name)
-    )
-    quants = {q.id.upper(): q for q in catalog.quantizations.values() if q.format == "gguf"}
-    result = cal.calibrate_device(rows, model, quants, device, name)
+    models = list(catalog.models.values())
+    quants = {q.id.upper(): q for q in catalog.quantizations.values()}
+    if Path(bench).suffix.lower() in (".yaml", ".yml"):
+        perf = cal.read_aihub_perf(bench)
+        measured = cal.from_aihub(perf, device, quants)
+        found = cal.match_name([r.component for r in perf], models)
+        if not measured:
+            raise InputError(f"{name}: no metric for {device.name}'s chip")
+        if found is None and not model_id:
+            raise InputError(f"{name}: give the model with --model ID (see feasibility models)")
+    else:
+        rows = cal.read_bench(bench)
+        measured = cal.from_bench(rows, quants)
+        found = None if model_id else cal.match_model(rows, models, name)
+    model = catalog.model(model_id) if model_id else found
+    assert model is not None
+    result = cal.calibrate_device(measured, model, quants, device, name)
     click.echo(_table(result), err=True)
     text = cal.overlay_text(device, result)
     if fmt == "json":
@@ -84,7 +95,7 @@ def _table(result: Any) -> str:
         return "n/a" if v is None else f"{v:.1f}"
 
     body = [
-        [c.quant, c.backend, c.row.phase, f(c.measured), f(c.before), f(c.after)]
+        [c.row.quant, c.row.backend, c.row.phase, f(c.measured), f(c.before), f(c.after)]
         for c in result.rows
     ]
     head = ["quant", "backend", "phase", "measured t/s", "before", "after"]

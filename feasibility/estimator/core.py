@@ -61,6 +61,9 @@ class Estimate(BaseModel):
     """Stated band of ``energy_mj_per_token`` (estimated, ±this %); None when not estimated."""
     speed_family: str | None = None
     """Backend family whose fitted constants gave the speeds (``speed.FAMILIES``)."""
+    sustained_decode_tps: float | None = None
+    """Decode speed after minutes of continuous generation, where a derating is published for
+    the device's class (``speed.SUSTAINED_FACTOR``); ``decode_tps`` is the burst figure."""
     assumption_codes: tuple[str, ...] = ()
     """Stable codes of ``assumptions``, same order (keys of ``ASSUMPTIONS``)."""
     lower_bound: bool = False
@@ -129,6 +132,8 @@ ASSUMPTIONS: Final[dict[str, str]] = {
     "speed uses the constants of {borrowed}.",
     "burst-speed": "Speeds are burst figures, as benchmarks measure; minutes-long generation on "
     "a passively cooled device is slower (thermal throttling is not modelled).",
+    "sustained-phone": "Sustained speed: a phone keeps about half its burst decode speed under "
+    "continuous generation (published iPhone 16 Pro measurement, arXiv 2603.23640).",
     "npu-prompt-chunks": "NPU prompt processing runs in fixed 128-token passes: time to first "
     "token counts one pass per started 128 tokens of the prompt.",
     "speed-calibrated": "Speed constants scaled by this device's own benchmark "
@@ -283,7 +288,8 @@ def estimate(
     prompt = _prompt(context_tokens, prompt_tokens)
 
     sp = _speeds(lay, a, backend, bw, runtime, device, context_tokens, kv_type, n_ubatch, prompt)
-    codes.extend(sp.codes)
+    speed_codes, sustained = _sustained(sp, device)
+    codes.extend(speed_codes)
     assumption_codes = tuple(codes)
     borrowed = speed.BORROWED.get(sp.family or "", "")
     assumptions = _assumption_texts(
@@ -313,7 +319,16 @@ def estimate(
             speed.ENERGY_UNCERTAINTY_PCT if sp.energy_mj_per_token is not None else None
         ),
         speed_family=sp.family,
+        sustained_decode_tps=sustained,
     )
+
+
+def _sustained(sp: Speeds, device: Device | None) -> tuple[tuple[str, ...], float | None]:
+    """The speed assumption codes and the sustained decode speed (a stated derating by device
+    class, where one is published)."""
+    factor = speed.SUSTAINED_FACTOR.get(device.kind) if device is not None else None
+    sustained = None if factor is None or sp.decode_tps is None else sp.decode_tps * factor
+    return ((*sp.codes, "sustained-phone") if sustained is not None else sp.codes), sustained
 
 
 def _memory_codes(lay: Layout, a: Architecture, runtime: Runtime | None) -> tuple[str, ...]:
@@ -353,7 +368,8 @@ def on_device(
     prompt = _prompt(ctx, prompt_tokens)
     bw = device.memory_bandwidth_gbs
     sp = _speeds(lay, a, backend, bw, runtime, device, ctx, kv_type, n_ubatch, prompt)
-    codes = (*_memory_codes(lay, a, runtime), *sp.codes)
+    speed_codes, sustained = _sustained(sp, device)
+    codes = (*_memory_codes(lay, a, runtime), *speed_codes)
     borrowed = speed.BORROWED.get(sp.family or "", "")
     return est.model_copy(
         update={
@@ -369,6 +385,7 @@ def on_device(
                 speed.ENERGY_UNCERTAINTY_PCT if sp.energy_mj_per_token is not None else None
             ),
             "speed_family": sp.family,
+            "sustained_decode_tps": sustained,
         }
     )
 
@@ -437,7 +454,10 @@ def _static_work(lay: Layout, a: Architecture, fallbacks: bool) -> _StaticWork:
             if fallbacks
             else {}
         )
-        runs = lay.opencl_fallback_runs if fallbacks else 0
+        # The OpenCL backend of the measured era has no kernels for recurrent mixers (see
+        # speed's module notes): every hybrid layer without attention splits to the CPU too.
+        recurrent = a.layers - a.n_attention_layers
+        runs = lay.opencl_fallback_runs + recurrent if fallbacks else 0
     else:
         # Group formats: float weights (bits >= 16) run floating-point kernels, the rest int8.
         p = breakdown(a)

@@ -17,8 +17,11 @@ benchmark's cross-validation fits them without the device family it predicts.
 
 Kernel coverage: llama.cpp's OpenCL backend has matrix-vector kernels for F32, F16, Q4_0, Q8_0,
 Q6_K, MXFP4 (ggml-opencl.cpp, ``program_mul_mv_*``); the development rows also decode Q4_K/Q5_K at
-GPU speed. Other types fall back to the CPU, with a graph split per group of matmuls. The ggml
-Hexagon backend multiplies Q4_0, Q8_0 and MXFP4 on the HTP (ggml-hexagon.cpp,
+GPU speed. Other types fall back to the CPU, with a graph split in each layer that has one; so
+do the recurrent mixers of hybrid models (ggml-opencl.cpp at commit 002e0eb has no SSM,
+short-convolution or delta-net program; later versions add an ssm_conv kernel, so newer builds may
+be faster on hybrids than estimated).
+The ggml Hexagon backend multiplies Q4_0, Q8_0 and MXFP4 on the HTP (ggml-hexagon.cpp,
 ``ggml_hexagon_supported_mul_mat``: rows a multiple of 32, weights repacked, output heads above
 16k rows left to the CPU); yet on the development rows (Galaxy S23, PocketPal's build) it decodes
 and prefills at the CPU's speed type for type, so its family runs as the CPU's (``RUNS_AS``) until
@@ -222,13 +225,15 @@ ISA_OPS_PER_CYCLE: Final[dict[str, float]] = {
     "i8mm": 64.0,
     "sme2": 128.0,
     "avx2": 32.0,
-    "avx512": 64.0,
+    "avx512": 128.0,
 }
-"""Int8 operations per cycle per core of one 128-bit (NEON) or 256/512-bit (AVX) pipe: NEON 8
-fp16 FMAs; SDOT (dotprod) 16 int8 MACs; SMMLA (i8mm) 32 int8 MACs, twice SDOT per instruction
-(Arm, "Arm Architecture Armv8.6-A: BFloat16 and Int8 matrix multiply"); SME2 counted as twice
-i8mm (a conservative share of the outer-product unit, which is shared between cores). Only ratios
-matter: η_dc and η_pf absorb the pipe count."""
+"""Int8 operations per cycle per core of one 128-bit (NEON) or 256/512-bit (AVX) pipe, from the
+instructions' shapes in the Arm and Intel architecture manuals: NEON 8 fp16 FMAs; SDOT (dotprod)
+16 int8 multiply-adds; SMMLA (i8mm) a 2x8 by 8x2 int8 block, 32 multiply-adds, twice SDOT;
+AVX2 two instructions (vpmaddubsw, vpmaddwd) per 32 int8 multiply-adds; AVX-512 VNNI 64 per
+instruction.
+SME2 counted as twice i8mm is an assumption (its outer-product unit is shared between cores).
+Only ratios matter: η_dc and η_pf absorb the pipe count."""
 
 DEFAULT_CORE_GOPS: Final = 100.0
 """Nominal int8 GOP/s per core when a device lists its core count but not its clusters: a unit,
@@ -355,11 +360,24 @@ def energy_mj_per_token(read_bytes: float, ops: float, backend: str) -> float:
     return (read_bytes * DRAM_PJ_PER_BYTE + ops * OP_PJ.get(backend, OP_PJ["cpu"])) * 1e-9
 
 
+SUSTAINED_FACTOR: Final[dict[str, float]] = {"phone": 0.5}
+"""Share of the burst decode speed a device class keeps under minutes of continuous generation,
+where published: a phone keeps about half (Tummalapalli et al., "LLM Inference at the Edge:
+Mobile, NPU, and GPU Performance Efficiency Trade-offs Under Sustained Load", arXiv 2603.23640:
+the iPhone 16 Pro lost nearly half its Qwen 2.5 1.5B throughput within two 258-token
+iterations). Other classes have no published figure here and get none (the laptop GPU of the same
+paper was bounded by its power ceiling, not by heat)."""
+
+
 def scaled(c: Constants, bw: float = 1.0, compute: float = 1.0) -> Constants:
-    """Constants with bandwidth and compute efficiencies scaled (a device calibration)."""
+    """Constants of a device that decodes ``bw`` times and prefills ``compute`` times as fast as
+    its family (a calibration): every decode term speeds up alike, fixed costs included, so a
+    factor never pushes the bandwidth share alone past what the bus allows."""
     return replace(
         c,
         bw_eff=c.bw_eff * bw,
+        layer_us=c.layer_us / bw,
+        split_ms=c.split_ms / bw,
         decode_compute_eff=None if c.decode_compute_eff is None else c.decode_compute_eff * bw,
         prefill_eff=None if c.prefill_eff is None else c.prefill_eff * compute,
     )

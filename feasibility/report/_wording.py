@@ -99,6 +99,8 @@ def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
         return "fail"
     if rule == "task-fit":
         return "unknown" if "missing" in ev else "pass"
+    if rule == "artifact":
+        return f"pass-{ev.get('status', 'convertible')}" if outcome == "pass" else "fail"
     return outcome
 
 
@@ -125,6 +127,10 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
         for k in ("need", "have"):
             if k in ev:
                 v[k] = num(int(ev[k]))
+    elif rule == "artifact":
+        v["runtime"] = code(str(ev.get("runtime", "")))
+        v["repo"] = str(ev.get("repo", ""))
+        v["why"] = str(ev.get("why", ""))
     elif rule in ("os-support", "architecture-support", "accelerator"):
         for k in ("runtime", "quantization"):
             if k in ev:

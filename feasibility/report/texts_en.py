@@ -406,6 +406,7 @@ TEXTS = Texts(
         "task-fit": "task fit",
         "os-support": "OS support",
         "architecture-support": "architecture support",
+        "artifact": "artifact",
         "accelerator": "accelerator",
         "memory-fit": "memory fit",
         "decode-speed": "decode speed",
@@ -534,6 +535,9 @@ TEXTS = Texts(
         "os-support:fail-os": "{runtime} does not run on {os}.",
         "os-support:fail-version": "{runtime} needs {os} {min_version} or later; the target runs "
         "{os} {have}.",
+        "artifact:pass-published": "Published build: {repo}.",
+        "artifact:pass-convertible": "{runtime}'s own tooling converts the model.",
+        "artifact:fail": "No {runtime} build of this model can be made: {why}",
         "architecture-support:pass": "{runtime} supports the {architecture} architecture.",
         "architecture-support:fail": "{runtime} does not support the {architecture} architecture.",
         "accelerator:pass": "Runs on the {backend}.",

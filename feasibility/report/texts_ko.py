@@ -406,6 +406,7 @@ TEXTS = Texts(
         "task-fit": "작업 적합성",
         "os-support": "OS 지원",
         "architecture-support": "아키텍처 지원",
+        "artifact": "빌드 가능 여부",
         "accelerator": "가속기",
         "memory-fit": "메모리 적합성",
         "decode-speed": "생성 속도",
@@ -529,6 +530,9 @@ TEXTS = Texts(
         "os-support:unknown": "{runtime} 런타임은 {os} {min_version} 이상을 요구하지만 타겟의 {os} 버전을 알 수 없습니다. 실기기의 OS 버전을 확인해야 합니다.",
         "os-support:fail-os": "{runtime} 런타임은 {os}에서 동작하지 않습니다.",
         "os-support:fail-version": "{runtime} 런타임은 {os} {min_version} 이상을 요구하지만 타겟은 {os} {have}입니다.",
+        "artifact:pass-published": "공개된 빌드가 있습니다: {repo}.",
+        "artifact:pass-convertible": "{runtime} 런타임의 자체 도구로 변환할 수 있습니다.",
+        "artifact:fail": "이 모델의 {runtime} 빌드를 만들 수 없습니다: {why}",
         "architecture-support:pass": "{runtime} 런타임이 {architecture} 아키텍처를 지원합니다.",
         "architecture-support:fail": "{runtime} 런타임은 {architecture} 아키텍처를 지원하지 않습니다.",
         "accelerator:pass": "{backend}에서 실행합니다.",
@@ -628,6 +632,8 @@ TEXTS = Texts(
         "계산했습니다.",
         "burst-speed": "속도는 벤치마크처럼 순간(버스트) 속도입니다. 수동 냉각 기기에서 몇 분 "
         "이상 생성하면 발열로 느려지며, 이는 반영하지 않았습니다.",
+        "sustained-phone": "지속 속도: 휴대폰은 계속 생성하면 순간 생성 속도의 약 절반을 "
+        "유지합니다(공개된 iPhone 16 Pro 측정, arXiv 2603.23640).",
         "npu-prompt-chunks": "NPU 프롬프트 처리는 128토큰 단위로 실행됩니다: 첫 토큰까지의 "
         "시간은 프롬프트 128토큰마다 한 번의 처리를 셉니다.",
         "speed-calibrated": "이 기기에서 직접 측정한 벤치마크(feasibility calibrate)로 속도 "
