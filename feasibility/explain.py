@@ -55,6 +55,7 @@ class TargetExplanation:
     memory: dict[str, int] | None
     decode_tps: float | None
     prefill_tps: float | None
+    ttft_ms: float | None
     rules: tuple[RuleLine, ...]
 
 
@@ -66,6 +67,11 @@ class Explanation:
     source: str
     options_per_target: int
     targets: tuple[TargetExplanation, ...]
+
+    @property
+    def feasible(self) -> bool:
+        """The model has a build passing every rule on every target (``check`` would rank it)."""
+        return all(t.feasible for t in self.targets)
 
 
 def explain(
@@ -122,7 +128,11 @@ def explain(
             chosen, how = closest_miss(ev, opts, ignore=MODEL_LEVEL), "closest-miss"
         if requested:
             how = "requested"
-        full = ev.complete(chosen)
+        full = (
+            None
+            if chosen.estimate is None or chosen.backend is None
+            else ev.full_estimate(chosen.candidate, target, chosen.backend)
+        )
         out.append(_target(chosen, full, how, rt, [x.ID for x in RULES], rejected))
     return Explanation(model.id, model.name, model.params, name, len(cands), tuple(out))
 
@@ -189,6 +199,7 @@ def _target(
         memory=memory,
         decode_tps=None if est is None or est.decode_tps is None else rate(est.decode_tps),
         prefill_tps=None if est is None or est.prefill_tps is None else rate(est.prefill_tps),
+        ttft_ms=None if est is None or est.ttft_ms is None else float(round(est.ttft_ms)),
         rules=tuple(lines),
     )
 
@@ -215,6 +226,7 @@ def to_dict(e: Explanation) -> dict[str, Any]:
                 "memory": t.memory,
                 "decode_tps": t.decode_tps,
                 "prefill_tps": t.prefill_tps,
+                "ttft_ms": t.ttft_ms,
                 "rules": [
                     {
                         "rule": x.rule,

@@ -38,7 +38,7 @@ def test_json_matches_check_for_a_recommended_model() -> None:
 
 def test_table_shows_the_failing_rule_with_numbers() -> None:
     code, out, _ = run("explain", "qwen2.5-7b-instruct", SEED)
-    assert code == 0
+    assert code == 3  # not feasible: the documented exit status
     assert "NOT feasible; closest miss" in out
     assert "memory-fit" in out and "fail" in out and "budget is 2,048 MB" in out
     for r in RULES:
@@ -47,7 +47,7 @@ def test_table_shows_the_failing_rule_with_numbers() -> None:
 
 def test_model_level_rejection_still_has_numbers() -> None:
     code, out, _ = run("explain", "gemma-3-4b-it", SEED, "--format", "json")
-    assert code == 0
+    assert code == 3
     t = json.loads(out)["targets"][0]
     assert not t["feasible"] and t["score"] is None
     langs = next(r for r in t["rules"] if r["rule"] == "languages")
@@ -81,3 +81,23 @@ def test_requested_build_and_errors() -> None:
     assert code == 2 and "did you mean" in err
     code, _, err = run("explain", "qwen2.5-1.5b-instruct", "missing.yaml")
     assert code == 2 and "Traceback" not in err
+
+
+def test_explain_markdown_in_both_languages_and_exit_codes() -> None:
+    """Markdown worded from evidence (Korean without engine English); exit 3 when infeasible."""
+    from click.testing import CliRunner
+
+    from feasibility.cli import cli
+
+    seed = str(Path(__file__).resolve().parents[1] / "examples" / "seed-scenario.yaml")
+    ok = CliRunner().invoke(cli, ["explain", "qwen2.5-1.5b-instruct", seed, "--format", "markdown"])
+    assert ok.exit_code == 0, ok.output
+    assert ok.stdout.startswith("# Why `qwen2.5-1.5b-instruct` (1.54B) on seed-scenario.yaml")
+    assert "| Rule | Verdict | Reason |" in ok.stdout
+    miss = CliRunner().invoke(
+        cli, ["explain", "qwen3-4b", seed, "--format", "markdown", "--lang", "ko"]
+    )
+    assert miss.exit_code == 3
+    assert "**부적합**, 가장 근접한 빌드" in miss.stdout and "| 규칙 | 판정 | 근거 |" in miss.stdout
+    assert "needs" not in miss.stdout and "budget is" not in miss.stdout
+    assert "Exit status: 0" in CliRunner().invoke(cli, ["explain", "--help"]).stdout
