@@ -251,6 +251,13 @@ _SHIPPED: tuple[
 )
 
 
+def _content(raw: bytes) -> bytes:
+    """The file without its whole-line comments and blank lines: the catalog version (printed in
+    every report) must not change when only a comment does."""
+    lines = raw.splitlines()
+    return b"\n".join(x for x in lines if x.strip() and not x.lstrip().startswith(b"#"))
+
+
 def _read_shipped(base: Path) -> tuple[dict[str, object], bytes]:
     """The four catalog files, validated; parsed YAML is cached as JSON.
 
@@ -271,7 +278,7 @@ def _read_shipped(base: Path) -> tuple[dict[str, object], bytes]:
             ) from None
     digest = hashlib.sha256()
     for name, _ in _SHIPPED:
-        digest.update(raws[name])
+        digest.update(_content(raws[name]))
     key = digest.hexdigest()
     cached = disk_cache.cache_file(disk_cache.CATALOG, key[:32])
     if cached is not None and cached.is_file():
@@ -321,7 +328,7 @@ def _load(directory: str, overlays: tuple[str, ...]) -> Catalog:
     for overlay in overlays:
         ov_obj, raw = _read(Path(overlay), CatalogOverlay)
         ov: CatalogOverlay = ov_obj  # type: ignore[assignment]
-        digest.update(raw)
+        digest.update(_content(raw))
         for section in tables:
             entries = getattr(ov, section)
             _duplicates(entries, section, overlay)

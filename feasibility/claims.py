@@ -23,7 +23,15 @@ from typing import Literal
 from feasibility.catalog import Catalog
 from feasibility.evaluator import Evaluator, Option
 from feasibility.ranking import Ranked, weakest
-from feasibility.rules import MODEL_LEVEL, RULES, memory_fit
+from feasibility.rules import (
+    MODEL_LEVEL,
+    RULES,
+    context_window,
+    decode_speed,
+    languages,
+    license,
+    memory_fit,
+)
 from feasibility.schema import Constraints
 from feasibility.scoring import TERMS, term_weights
 from feasibility.situation import Target
@@ -33,11 +41,11 @@ from feasibility.verdict import AlsoFits, Rejection, ResolvedTarget, Sensitivity
 
 RULE_ORDER = {r.ID: i for i, r in enumerate(RULES)}
 MEMORY = frozenset({memory_fit.ID})
-SPEED = frozenset({"decode-speed"})
+SPEED = frozenset({decode_speed.ID})
 MODEL_LEVEL_KINDS: dict[str, Literal["language", "license", "context"]] = {
-    "languages": "language",
-    "license": "license",
-    "context-window": "context",
+    languages.ID: "language",
+    license.ID: "license",
+    context_window.ID: "context",
 }
 LIFT_TRIES = 4
 """Lightest builds per target tried when lifting a model-level rule (a hint may be missed, a
@@ -323,7 +331,7 @@ def _budget(ctx: Context, mid: str) -> Sensitivity | None:
         kind="budget",
         model=mid,
         value=str(value),
-        still_fails="decode-speed",
+        still_fails=decode_speed.ID,
         still_evidence={"tps": slowest[0], "minimum": slowest[1]},
     )
 

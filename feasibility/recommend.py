@@ -16,6 +16,7 @@ from feasibility.catalog import Catalog
 from feasibility.estimator import Estimate
 from feasibility.evaluator import Option
 from feasibility.ranking import Ranked, weakest
+from feasibility.rules import context_window, languages, license
 from feasibility.schema import License, ModelEntry, Spec
 from feasibility.units import fmt_params, limit_mb, need_mb, rate
 from feasibility.verdict import (
@@ -32,6 +33,8 @@ from feasibility.verdict import (
 
 HEADROOM_RISK_PCT = 15.0
 """Below this share of the budget left free, the plan names a headroom risk."""
+CARD_RULES = frozenset({languages.ID, license.ID, context_window.ID})
+"""Rules whose passing reasons say why a model suits the service (quoted in its reasons)."""
 SLOW_RISK_TPS = 10.0
 """Below this generation speed (tokens/s), the plan names a slow-generation risk."""
 
@@ -294,7 +297,7 @@ def reasons(
         f"tightest ({tight.target_name})",
     ]
     for v in best.verdicts:
-        if v.rule in ("languages", "license", "context-window") and v.outcome == "pass":
+        if v.rule in CARD_RULES and v.outcome == "pass":
             out.append(v.reason)
     if matched:
         out.append("card names " + ", ".join(matched) + " among its intended uses")

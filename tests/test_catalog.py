@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 from feasibility.catalog import load_catalog
 from feasibility.pipeline import PLACEHOLDERS
@@ -66,7 +67,8 @@ def test_catalog_version_is_a_stable_content_hash(tmp_path, monkeypatch) -> None
     assert load_catalog(directory=copy) is not load_catalog()
     assert load_catalog(directory=copy).version == version
     models = copy / "models.yaml"
-    models.write_text(models.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    text = models.read_text(encoding="utf-8")
+    models.write_text(text.replace("name: MIT License", "name: MIT"), encoding="utf-8")
     mod._load.cache_clear()
     try:
         assert load_catalog(directory=copy).version != version
@@ -136,3 +138,28 @@ def test_stored_gguf_layouts_equal_built_ones() -> None:
                     assert getattr(again, f.name) == getattr(built, f.name), (m.id, q, f.name)
                     assert getattr(first, f.name) == getattr(built, f.name)
             assert again.tensors == built.tensors
+
+
+def test_a_comment_does_not_change_the_catalog_version(tmp_path: Path) -> None:
+    """Reports print the catalog version: editing a comment must not change golden reports."""
+    import shutil
+
+    from feasibility import catalog as mod
+
+    copy = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", copy)
+
+    def version() -> str:
+        mod._load.cache_clear()
+        try:
+            return mod.load_catalog(directory=copy).version
+        finally:
+            mod._load.cache_clear()
+
+    before = version()
+    models = copy / "models.yaml"
+    text = models.read_text(encoding="utf-8")
+    models.write_text("# a new comment\n\n" + text, encoding="utf-8")
+    assert version() == before
+    models.write_text(text.replace("name: Apache License 2.0", "name: Apache 2"), encoding="utf-8")
+    assert version() != before

@@ -1,0 +1,33 @@
+"""Policy constants, pinned: a change to one of these changes what users are told, so it must be
+a deliberate edit of this table (with the README and the report wording checked alongside)."""
+
+from __future__ import annotations
+
+import pytest
+
+from feasibility import claims, recommend
+from feasibility.targets import default_budget_fraction
+
+
+@pytest.mark.parametrize(
+    ("os_name", "ram_gb", "share", "rule"),
+    [
+        ("ios", 8, 0.45, "ios"),
+        ("ipados", 16, 0.45, "ios"),
+        ("android", 8, 0.40, "android-small"),
+        ("android", 12, 0.50, "android-large"),
+        ("macos", 16, 0.65, "macos"),
+        ("linux", 8, 0.75, "other"),
+        ("windows", 32, 0.75, "other"),
+    ],
+)
+def test_default_budget_shares(os_name: str, ram_gb: float, share: float, rule: str) -> None:
+    got_share, got_rule, why = default_budget_fraction(os_name, ram_gb)
+    assert (got_share, got_rule) == (share, rule) and why
+
+
+def test_risk_and_claim_thresholds() -> None:
+    assert recommend.HEADROOM_RISK_PCT == 15.0
+    assert recommend.SLOW_RISK_TPS == 10.0
+    assert claims.PER_KIND == 3
+    assert claims.LIFT_TRIES == 4
