@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from feasibility.catalog import Catalog
@@ -64,9 +64,15 @@ class Context:
     """Options per target, each in the evaluator's candidate order."""
     targets: Sequence[Target]
     resolved: Sequence[ResolvedTarget]
+    _by_model: dict[tuple[str, int], list[Option]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for t, opts in enumerate(self.per_target):
+            for o in opts:
+                self._by_model.setdefault((o.candidate.model.id, t), []).append(o)
 
     def of_model(self, model: str, t: int) -> list[Option]:
-        return [o for o in self.per_target[t] if o.candidate.model.id == model]
+        return self._by_model.get((model, t), [])
 
     def models(self) -> list[str]:
         return sorted({c.model.id for c in self.ev.candidates})

@@ -8,8 +8,9 @@ keyed by exactly what its computation reads:
 
 - model-level verdicts, per model (those rules read the model, its licence, the service and the
   constraints; the last two are fixed for an evaluator);
-- placement (backend and placement-level verdicts), per runtime, quantization, model (its
-  architecture and its published or convertible artifact) and the target's *placement inputs*;
+- placement (backend and placement-level verdicts), per runtime, quantization, architecture and
+  the target's *placement inputs*, plus the artifact rule per build (it reads the model, runtime
+  and quantization only);
 - estimates: memory once per candidate and backend (it does not depend on the device), speeds
   per candidate, backend and the device's *speed inputs*; estimate-level verdicts and the score
   per estimate and budget.
@@ -46,6 +47,7 @@ from feasibility.rules import (
     ESTIMATE_LEVEL,
     MODEL_LEVEL,
     PLACEMENT_LEVEL,
+    artifact,
     memory_fit,
 )
 from feasibility.schema import Constraints, Device, Service
@@ -53,6 +55,15 @@ from feasibility.scoring import score, score_total
 from feasibility.situation import Candidate, Placement, Situation, Target, place
 from feasibility.units import did_you_mean
 from feasibility.verdict import ScoreTerms, Verdict
+
+_ARCH_PLACEMENT = PLACEMENT_LEVEL - {artifact.ID}
+"""Placement rules shared by every model of an architecture (the artifact rule is per model)."""
+_POSITION = {rid: i for i, (rid, _) in enumerate(CHECKS)}
+
+
+def _rule_position(v: Verdict) -> int:
+    return _POSITION[v.rule]
+
 
 _LATER = ESTIMATE_LEVEL - {memory_fit.ID}
 """Estimate-level rules after the memory rule (``scores`` decides memory by its predicate)."""
@@ -110,6 +121,8 @@ class _NoEstimate:
 
 
 NO_ESTIMATE: Any = _NoEstimate()
+NO_TARGET: Any = _NoEstimate()
+"""Stands in for the target where a rule reads the build alone (the artifact rule)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +213,10 @@ class Evaluator:
         init=False, default_factory=dict
     )
     _sizes: dict[Any, tuple[Estimate, Verdict | None]] = field(init=False, default_factory=dict)
+    _arch_placement: dict[Any, tuple[Placement, tuple[Verdict, ...]]] = field(
+        init=False, default_factory=dict
+    )
+    _builds: dict[tuple[str, str, str], Verdict] = field(init=False, default_factory=dict)
     _memory: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _estimates: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _judged: dict[Any, tuple[tuple[Verdict, ...], ScoreTerms | None]] = field(
@@ -241,14 +258,36 @@ class Evaluator:
     def _placed(
         self, cand: Candidate, target: Target, pkey: tuple[Any, ...]
     ) -> tuple[Placement, tuple[Verdict, ...], bool]:
-        key = (cand.runtime.id, cand.quant.id, cand.model.id, pkey)
+        key = (cand.key, pkey)
         hit = self._placement.get(key)
+        if hit is None:
+            where, by_arch = self._by_architecture(cand, target, pkey)
+            verdicts = tuple(sorted((*by_arch, self._build_verdict(cand)), key=_rule_position))
+            rejects = where.backend is None or any(v.rejects for v in verdicts)
+            hit = self._placement[key] = (where, verdicts, rejects)
+        return hit
+
+    def _by_architecture(
+        self, cand: Candidate, target: Target, pkey: tuple[Any, ...]
+    ) -> tuple[Placement, tuple[Verdict, ...]]:
+        """Placement rules that read the runtime, encoding and architecture (not the model's own
+        artifact), shared by every model of that architecture."""
+        key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
+        hit = self._arch_placement.get(key)
         if hit is None:
             where = place(cand.runtime, target.device, self.constraints, cand.quant)
             sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
-            verdicts = tuple(check(sit) for rid, check in CHECKS if rid in PLACEMENT_LEVEL)
-            rejects = where.backend is None or any(v.rejects for v in verdicts)
-            hit = self._placement[key] = (where, verdicts, rejects)
+            verdicts = tuple(check(sit) for rid, check in CHECKS if rid in _ARCH_PLACEMENT)
+            hit = self._arch_placement[key] = (where, verdicts)
+        return hit
+
+    def _build_verdict(self, cand: Candidate) -> Verdict:
+        """The artifact rule: whether this model's build exists (target-independent)."""
+        hit = self._builds.get(cand.key)
+        if hit is None:
+            hit = self._builds[cand.key] = artifact.check(
+                Situation(cand, NO_TARGET, self.service, self.constraints, None, NO_ESTIMATE)
+            )
         return hit
 
     def _sized(
