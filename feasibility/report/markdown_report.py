@@ -206,6 +206,7 @@ def _build_table(t: Texts, recs: tuple[Recommendation, ...]) -> list[str]:
                     str(r.rank) if i == 0 else "",
                     _id(r.model) if i == 0 else "",
                     r.params_label if i == 0 else "",
+                    _id(r.license) if i == 0 else "",
                     _id(b.quantization),
                     _id(b.runtime),
                     t("list_sep").join(_id(x) for x in b.targets),
@@ -220,6 +221,7 @@ def _build_table(t: Texts, recs: tuple[Recommendation, ...]) -> list[str]:
             t("col_rank"),
             t("col_model"),
             t("col_params"),
+            t("col_license"),
             t("col_quant"),
             t("col_runtime"),
             t("col_targets"),
@@ -229,7 +231,7 @@ def _build_table(t: Texts, recs: tuple[Recommendation, ...]) -> list[str]:
             t("col_download"),
         ],
         rows,
-        ["r", "l", "r", "l", "l", "l", "r", "r", "r", "r"],
+        ["r", "l", "r", "l", "l", "l", "l", "r", "r", "r", "r"],
     )
 
 

@@ -94,6 +94,7 @@ T: dict[str, str] = {
     "col_memory_tight": "Memory used / budget",
     "col_headroom": "Headroom",
     "col_decode_slowest": "Decode tok/s",
+    "col_license": "License",
     "col_download": "Download",
     "col_targets": "Targets",
     "col_rule": "Rule",
@@ -379,6 +380,7 @@ T: dict[str, str] = {
     "tbl_runtime": "runtime",
     "tbl_memory": "memory (tightest)",
     "tbl_tps": "tok/s",
+    "tbl_license": "license",
     "tbl_score": "score",
     "tbl_per_target": "{rank}. {model} per target",
     "tbl_target": "target",
@@ -579,8 +581,13 @@ TEXTS = Texts(
     risk={
         "headroom": "Small memory headroom on {target}: **{headroom}** ({pct} of the budget); the "
         "OS limit moves with system state, so test with other apps open.",
-        "license-conditions": "{license} license conditions apply (see the license above); have "
-        "them reviewed before launch.",
+        "license-conditions": "{license} license conditions apply: {conditions} Have them "
+        "reviewed before launch.",
+        "license-noncommercial": "{license} does not allow commercial use ({conditions}); "
+        "shown because the service set `license: any`.",
+        "low-bits": "Only a low-bit build fits on {target}: {quantization} keeps {bpw} bits per "
+        "weight and an estimated {fidelity} of the model's quality; validate output quality "
+        "before launch.",
         "license-conditions-unstated": "{license} license conditions apply; have the license "
         "text reviewed before launch.",
         "language-claim": "Language coverage for {languages} rests on the card's broad claim "

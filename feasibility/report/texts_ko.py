@@ -93,6 +93,7 @@ T: dict[str, str] = {
     "col_memory_tight": "메모리 사용량 / 예산",
     "col_headroom": "여유분",
     "col_decode_slowest": "생성 속도(tok/s)",
+    "col_license": "라이선스",
     "col_download": "다운로드",
     "col_targets": "타겟",
     "col_rule": "규칙",
@@ -379,6 +380,7 @@ T: dict[str, str] = {
     "tbl_runtime": "런타임",
     "tbl_memory": "메모리(가장 빠듯한 타겟)",
     "tbl_tps": "tok/s",
+    "tbl_license": "라이선스",
     "tbl_score": "점수",
     "tbl_per_target": "추천 {rank}. {model} 타겟별 수치",
     "tbl_target": "타겟",
@@ -560,8 +562,13 @@ TEXTS = Texts(
         "headroom": "{target}의 메모리 여유분이 **{headroom}**(예산의 {pct})로 작습니다. OS의 "
         "메모리 한도는 시스템 상태에 따라 달라지므로 다른 앱을 띄운 상태에서 "
         "시험해야 합니다.",
-        "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다(위 라이선스 항목 "
-        "참고). 출시 전에 법무 검토가 필요합니다.",
+        "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다: {conditions} 출시 "
+        "전에 법무 검토가 필요합니다.",
+        "license-noncommercial": "{license} 라이선스는 상업적 이용을 허용하지 않습니다"
+        "({conditions}). 서비스가 `license: any`로 설정되어 표시됩니다.",
+        "low-bits": "{target}에는 저비트 빌드만 들어갑니다: {quantization}은 가중치당 {bpw}비트로 "
+        "모델 품질의 약 {fidelity}를 유지하는 것으로 추정됩니다. 출시 전에 출력 품질을 "
+        "검증해야 합니다.",
         "license-conditions-unstated": "{license} 라이선스의 이용 조건이 적용됩니다. 출시 전에 "
         "라이선스 원문으로 법무 검토를 받아야 합니다.",
         "language-claim": "{languages}는 모델 카드에 명시되어 있지 않고 포괄적인 다국어 지원 "

@@ -20,6 +20,7 @@ from types import ModuleType
 from feasibility.rules import (
     accelerator,
     architecture_support,
+    bits_floor,
     context_window,
     decode_speed,
     languages,
@@ -40,6 +41,7 @@ RULES: tuple[ModuleType, ...] = (
     os_support,
     architecture_support,
     accelerator,
+    bits_floor,
     memory_fit,
     decode_speed,
     task_fit,
@@ -51,8 +53,9 @@ CHECKS: tuple[tuple[str, Callable[[Situation], Verdict]], ...] = tuple(
 
 MODEL_LEVEL = frozenset({param_cap.ID, license.ID, languages.ID, context_window.ID, task_fit.ID})
 """Rules that depend on the model and service only (same verdict on every runtime and target)."""
-PLACEMENT_LEVEL = frozenset({os_support.ID, architecture_support.ID, accelerator.ID})
-"""Rules that decide whether the runtime can run the model on the target at all."""
+PLACEMENT_LEVEL = frozenset({os_support.ID, architecture_support.ID, accelerator.ID, bits_floor.ID})
+"""Rules that decide whether the runtime can run the model on the target at all (and at what
+precision: the bits floor reads only the quantization, which the placement cache keys on)."""
 ESTIMATE_LEVEL = frozenset({memory_fit.ID, decode_speed.ID})
 """Rules that read the memory/speed estimate."""
 BUDGET_BLIND = frozenset({decode_speed.ID})
