@@ -9,8 +9,9 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
 
   Evidence. Each score in ``ModelEntry.benchmarks`` that ``BENCHMARKS`` knows is normalised
   within its benchmark: (value - chance) / (100 - chance), so 25% on four-choice MMLU is 0 and a
-  perfect score 1. The benchmarks fall into groups; a group's value is the mean of its
-  normalised scores. Groups are weighted by relevance to the service (``group_weights``):
+  perfect score 1. The benchmarks fall into groups; a group's value is its best normalised
+  score (so publishing one more benchmark never lowers a model). Groups are weighted by
+  relevance to the service (``group_weights``):
   general knowledge and instruction following 1 each, multilingual 1 when the service has a
   language other than English, a language's own benchmarks (KMMLU, HAE-RAE, KoBEST for Korean)
   2 per service language, and a task's benchmark (BFCL for function calling, WMT24++/FLORES for
@@ -26,7 +27,9 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   per quantization type (``Quantization.ppl_delta`` over the F16 perplexity 6.2332, llama.cpp
   pull request 6936, also printed by ``llama-quantize``); a type without a published delta reads
   the same table as a curve over effective bits per weight (``LOSS_BY_BPW``, log-interpolated;
-  k-quants, so i-quants and AWQ/GPTQ, which do better per bit, are judged conservatively).
+  k-quants, so i-quants and AWQ/GPTQ, which do better per bit, are judged conservatively), read
+  at no less than the nominal bits plus 0.5 (the Q4_0 layout), so fidelity never rises as the
+  nominal bits fall.
   Small models lose more: Qwen's published 4-bit results (qwen.readthedocs.io, "Performance of
   Quantized Models", Qwen2-Instruct, MMLU/C-Eval/IFEval average, GPTQ-Int4 and AWQ) lose about
   11.6% of the 16-bit score at 0.5B, 5.5% at 1.5B and 4.2% at 7B: a loss proportional to
@@ -56,7 +59,6 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from feasibility.estimator import Estimate
 from feasibility.schema import Constraints, GroupScheme, ModelEntry, Quantization, Service
 from feasibility.situation import Situation
 from feasibility.verdict import ScoreTerms
@@ -162,14 +164,15 @@ def relevant_groups(service: Service) -> dict[str, float]:
 
 
 def group_values(model: ModelEntry) -> dict[str, float]:
-    """Mean normalised score per group, over the model's published scores."""
+    """Best normalised score per group, over the model's published scores (a best rather than
+    a mean: one more published benchmark can add evidence, never take it away)."""
     acc: dict[str, list[float]] = {}
     for b in model.benchmarks:
         k = kind_of(b.name)
         if k is None:
             continue
         acc.setdefault(k.group, []).append(_clamp((b.value - k.chance) / (100.0 - k.chance)))
-    return {g: sum(v) / len(v) for g, v in sorted(acc.items())}
+    return {g: max(v) for g, v in sorted(acc.items())}
 
 
 def evidence(model: ModelEntry, service: Service) -> float:
@@ -181,14 +184,29 @@ def evidence(model: ModelEntry, service: Service) -> float:
 
 
 def quality(model: ModelEntry, service: Service) -> float:
-    tasks = service.tasks
-    task_share = sum(t in model.strengths for t in tasks) / len(tasks)
-    size_w, evidence_w, task_w = QUALITY_MIX
-    return (
-        size_w * size_quality(model.params)
-        + evidence_w * evidence(model, service)
-        + task_w * task_share
+    """The quality term (cached: the same model and service are scored once per build)."""
+    key = (
+        model.id,
+        model.params,
+        model.benchmarks,
+        model.strengths,
+        service.tasks,
+        service.languages,
     )
+    hit = _QUALITY.get(key)
+    if hit is None:
+        tasks = service.tasks
+        task_share = sum(t in model.strengths for t in tasks) / len(tasks)
+        size_w, evidence_w, task_w = QUALITY_MIX
+        hit = _QUALITY[key] = (
+            size_w * size_quality(model.params)
+            + evidence_w * evidence(model, service)
+            + task_w * task_share
+        )
+    return hit
+
+
+_QUALITY: dict[tuple[object, ...], float] = {}
 
 
 def size_quality(params: int) -> float:
@@ -208,10 +226,17 @@ def effective_bpw(quant: Quantization) -> float:
 
 
 def loss_8b(quant: Quantization) -> float:
-    """Relative perplexity increase on Llama-3-8B: published for the type, else from the curve."""
+    """Relative perplexity increase on Llama-3-8B: published for the type, else from the curve.
+
+    A type without a published delta is read at its bits per weight, but never below its
+    nominal bits plus the Q4_0 scale overhead: calibrated group-wise schemes (AWQ, GPTQ,
+    palettization) keep at least what round-to-nearest block quantization keeps at the same bits
+    (the AWQ paper, arXiv 2306.00978, against round-to-nearest), even where their per-channel
+    scales cost fewer bits.
+    """
     if quant.ppl_delta is not None:
         return max(0.0, quant.ppl_delta) / F16_PPL_LLAMA3_8B
-    bpw = effective_bpw(quant)
+    bpw = max(effective_bpw(quant), quant.weight_bits + GGUF_SCALE_BITS)
     xs = [b for b, _ in LOSS_BY_BPW]
     i = bisect.bisect_left(xs, bpw)
     if i == 0:
@@ -244,11 +269,6 @@ def term_weights(constraints: Constraints) -> dict[str, float]:
 
 def _clamp(x: float) -> float:
     return max(0.0, min(1.0, x))
-
-
-def bytes_per_token(est: Estimate) -> int:
-    """Bytes read per generated token (weights + KV cache), as the speed model uses them."""
-    return est.weights_bytes + est.kv_cache_bytes
 
 
 def _terms(s: Situation) -> tuple[float, float, float, float, float, float, float]:

@@ -125,6 +125,25 @@ T: dict[str, str] = {
     "why_strengths": "- 모델 카드가 내세우는 강점: {tasks}.",
     "why_context": "- 컨텍스트: 서비스에 필요한 {ctx} 토큰은 모델 최대치 {max_ctx} 토큰 이내입니다.",
     "why_speed": "- 메모리 대역폭이 알려진 타겟 중 가장 느린 기기에서도 초당 약 **{tps} 토큰**을 생성합니다.",
+    "why_evidence": "- 이 서비스와 관련된 공개 평가: {scores}.",
+    "why_evidence_unknown": "- 공개된 점수가 없는 항목: {groups} (0점이 아니라 알 수 없음).",
+    "why_evidence_none": (
+        "- 이 서비스의 작업과 언어에 대한 공개 벤치마크가 없습니다. 품질은 알 수 없으며 모델 "
+        "규모로만 판단했습니다."
+    ),
+    "evidence_score": "{benchmark} {value}",
+    "evidence_group_knowledge": "일반 지식",
+    "evidence_group_instruction": "지시 이행",
+    "evidence_group_multilingual": "다국어",
+    "evidence_group_lang": "{language}",
+    "evidence_group_task": "{task}",
+    "why_versus": "- {model}보다 {margin}점 앞섬: {ahead}.",
+    "why_versus_behind": "- {model}보다 {margin}점 앞섬: {ahead}. 뒤진 항목: {behind}.",
+    "why_versus_diversity": (
+        "- {model}의 점수가 {margin}점 더 높지만, 다른 개발사나 계열의 의견을 듣기 위해 이 모델을 "
+        "골랐습니다."
+    ),
+    "versus_gap": "{term} {gap}",
     "why_score": (
         "- 종합 점수 **{total}**: 품질 {quality}, 양자화 충실도 {fidelity}, 속도 {speed}, "
         "메모리 여유분 {headroom}, 에너지 {energy}, 가산점 {bonus}."
@@ -313,12 +332,12 @@ T: dict[str, str] = {
         "- {model} ({params}): 최적 빌드 {runtime}의 {quant}, 점수 {score}. {other}보다 점수는 "
         "높지만, 두 번째 추천은 가능한 한 다른 개발사나 계열에서 고릅니다."
     ),
-    "term_quality": "품질(모델 규모와 작업 적합도)",
+    "term_quality": "품질(공개 벤치마크, 모델 규모와 작업 적합도)",
     "term_fidelity": "양자화 정밀도",
     "term_speed": "속도",
     "term_headroom": "메모리 여유",
     "term_energy": "에너지",
-    "term_bonus": "배포처·런타임 가점",
+    "term_bonus": "가점·감점(공식 배포 빌드, 런타임 성숙도, NPU, 추론 모드)",
     "term_diversity": "다양성(두 번째 추천은 다른 개발사나 계열에서 고름)",
     # 10. 입력
     "h_inputs": "## 10. 채워 넣을 항목과 결과를 바꿀 수 있는 입력",
