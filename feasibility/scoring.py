@@ -3,9 +3,11 @@
 score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headroom * headroom
         + w_energy * energy + bonus, rounded to 4 decimals, each term in [0, 1]:
 
-- quality: what the model can do for *this* service, 35% from size (log-scaled between 0.1B and
-  14B: the one capability figure every model has), 55% from published benchmark evidence and 10%
-  from the share of the service's tasks the card names as intended uses.
+- quality: what this build can do for *this* service: the model's quality times the share of it
+  the quantization keeps (``fidelity`` below), so a 3-bit build of a bigger model must be that
+  much better to beat a 4-bit build of a smaller one. The model's quality is 35% size (log-scaled
+  between 0.1B and 14B: the one capability figure every model has), 55% published benchmark
+  evidence and 10% the share of the service's tasks the card names as intended uses.
 
   Evidence. Each score in ``ModelEntry.benchmarks`` that ``BENCHMARKS`` knows is normalised
   within its benchmark: (value - chance) / (100 - chance), so 25% on four-choice MMLU is 0 and a
@@ -45,9 +47,10 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
   outputs), -0.02 for beta/experimental and -0.10 for deprecated runtimes.
 
-Weights: balanced battery 0.60/0.20/0.10/0.10/0; battery minimize 0.50/0.15/0.10/0.10/0.15.
+Weights: balanced battery 0.65/0.15/0.10/0.10/0; battery minimize 0.55/0.10/0.10/0.10/0.15.
 Quality dominates on purpose: among candidates that all fit, the most capable one is what a team
-wants to try first; the other terms separate builds of similar capability. With the speed and
+wants to try first; fidelity also counts on its own (among near-lossless builds of one model, the
+more faithful one) and the other terms separate builds of similar capability. With the speed and
 headroom terms capped, a lower-bit build of the same model wins only where speed or memory is
 short (or battery is to be minimized).
 The ranking key is ``(-score, model id, quantization id, runtime id)``.
@@ -65,8 +68,8 @@ from feasibility.verdict import ScoreTerms
 
 TERMS = ("quality", "fidelity", "speed", "headroom", "energy", "bonus")
 """The score's terms, in the order the formula above lists them."""
-WEIGHTS_BALANCED = (0.60, 0.20, 0.10, 0.10, 0.0)
-WEIGHTS_MIN_BATTERY = (0.50, 0.15, 0.10, 0.10, 0.15)
+WEIGHTS_BALANCED = (0.65, 0.15, 0.10, 0.10, 0.0)
+WEIGHTS_MIN_BATTERY = (0.55, 0.10, 0.10, 0.10, 0.15)
 SPEED_FULL_TPS = 20.0
 HEADROOM_FULL = 0.25
 ENERGY_BEST_MJ, ENERGY_WORST_MJ = 5.0, 500.0
@@ -275,8 +278,8 @@ def _terms(s: Situation) -> tuple[float, float, float, float, float, float, floa
     """(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
     model, quant, runtime = s.candidate.model, s.candidate.quant, s.candidate.runtime
     est = s.estimate
-    qual = quality(model, s.service)
     fid = fidelity(quant, model.params)
+    qual = quality(model, s.service) * fid
     speed = 0.5 if est.decode_tps is None else _clamp(est.decode_tps / SPEED_FULL_TPS)
     budget = s.target.budget_bytes
     headroom = _clamp((budget - est.total_bytes) / budget / HEADROOM_FULL)
