@@ -153,6 +153,12 @@ def recommendation(
     low_texts, low_items = low_bit_risks(r)
     risk_texts, risk_items = risk_texts + low_texts, risk_items + low_items
     scores, unknown = evidence(model, spec.service)
+    if not scores:
+        risk_texts += (
+            "no published benchmark for this service's tasks and languages: evaluate quality "
+            "on your own data before launch",
+        )
+        risk_items += (Risk(kind="quality-unknown"),)
     return Recommendation(
         rank=rank,
         model=model.id,

@@ -183,6 +183,7 @@ RiskKind = Literal[
     "task-unverified",
     "low-bits",
     "license-noncommercial",
+    "quality-unknown",
 ]
 
 

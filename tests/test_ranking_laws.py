@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from feasibility import api, scoring
+from feasibility import api, recommend, scoring
 from feasibility.catalog import Catalog
 from feasibility.engine import evaluate
 from feasibility.evaluator import Evaluator
@@ -252,3 +252,26 @@ def test_each_pick_states_its_evidence_in_one_line(assessments: dict[str, Any]) 
             assert len(lines) == 1
             for e in rec.evidence[:4]:
                 assert f"{e.benchmark} {e.value:g}" in lines[0]
+
+
+def test_a_model_without_published_scores_says_its_quality_is_unknown() -> None:
+    service = Service(tasks=("translation",), languages=("ko",))
+    scores, unknown = recommend.evidence(make_model(), service)
+    assert scores == ()
+    assert set(unknown) >= {"knowledge", "instruction", "lang:ko", "task:translation"}
+    assert "quality unknown" in recommend.evidence_line(scores, unknown)
+
+
+def test_evidence_is_ordered_by_relevance_and_names_its_unknowns() -> None:
+    service = Service(tasks=("chat",), languages=("ko", "en"))
+    model = make_model(
+        benchmarks=(
+            Benchmark(name="IFEval", value=70.0, source="https://x.org"),
+            Benchmark(name="KMMLU", value=45.2, source="https://x.org", setup="5-shot"),
+            Benchmark(name="HellaSwag", value=60.0, source="https://x.org"),
+        )
+    )
+    scores, unknown = recommend.evidence(model, service)
+    assert [e.benchmark for e in scores] == ["KMMLU", "IFEval"]  # HellaSwag is not weighed
+    assert "knowledge" in unknown and "multilingual" in unknown
+    assert recommend.evidence_line(scores, unknown).startswith("evidence: KMMLU 45.2, IFEval 70")

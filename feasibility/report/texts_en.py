@@ -604,6 +604,8 @@ TEXTS = Texts(
         "reviewed before launch.",
         "license-noncommercial": "{license} does not allow commercial use ({conditions}); "
         "shown because the service set `license: any`.",
+        "quality-unknown": "No published benchmark covers this service's tasks and languages: "
+        "evaluate output quality on your own data before launch.",
         "low-bits": "Only a low-bit build fits on {target}: {quantization} keeps {bpw} bits per "
         "weight and an estimated {fidelity} of the model's quality; validate output quality "
         "before launch.",
