@@ -13,9 +13,9 @@ from pathlib import Path
 
 from feasibility import claims
 from feasibility.catalog import Catalog
-from feasibility.evaluator import Evaluator, check_restrictions
-from feasibility.ranking import feasible_models, pick_two
-from feasibility.recommend import recommendation
+from feasibility.evaluator import Evaluator, Option, check_restrictions
+from feasibility.ranking import Ranked, feasible_models, floored, pick_two
+from feasibility.recommend import recommendation, versus
 from feasibility.schema import Device, Spec
 from feasibility.targets import resolve
 from feasibility.verdict import (
@@ -23,6 +23,7 @@ from feasibility.verdict import (
     PlatformAlternative,
     Recommendation,
     ResolvedTarget,
+    Versus,
 )
 
 
@@ -46,10 +47,11 @@ def evaluate(
     ranked = feasible_models(per_target)
     picks = pick_two(ranked, catalog.models)
     recs = [
-        recommendation(catalog, spec, rank, r, rtargets) for rank, r in enumerate(picks, start=1)
+        recommendation(catalog, spec, rank, r, rtargets, _beats(r, picks, ranked, spec))
+        for rank, r in enumerate(picks, start=1)
     ]
     ctx = claims.Context(ev, catalog, per_target, targets, rtargets)
-    feasible = {r.model for r in ranked}
+    feasible = {r.model for r in ranked} | floored(per_target, ranked)
     rejected, counts, n_feasible = claims.rejections(ctx)
     return Assessment(
         catalog_version=catalog.version,
@@ -76,6 +78,15 @@ def evaluate(
         gaps=tuple(sorted({f"{rt.name}: {g}" for rt in rtargets for g in rt.gaps})),
         sources=_sources(catalog, recs, rtargets),
     )
+
+
+def _beats(
+    r: Ranked[Option], picks: list[Ranked[Option]], ranked: list[Ranked[Option]], spec: Spec
+) -> tuple[Versus, ...]:
+    """#1 against #2 and the best model not picked; #2 against the best model not picked."""
+    rest = [x for x in ranked if x not in picks]
+    others = [p for p in picks if p is not r and r is picks[0]] + rest[:1]
+    return versus(r, others, spec.constraints)
 
 
 def _platform_alternatives(

@@ -5,6 +5,14 @@ a target is that target's best-scoring one (so iOS and Android can get their own
 rank by their score on the weakest target; the second pick comes from another developer when one
 is feasible (a real second opinion), else another family, else the runner-up. Ties break by id.
 ``check`` and ``screen`` both rank through here.
+
+Quality floor: a build under ``LOW_BIT_FLOOR`` bits per weight is not ranked while some model has
+a feasible build of 4 bits or more on every target. Below about 3.5 bits per weight llama.cpp's
+perplexity increase on Llama-3-8B jumps (Q3_K_S +1.63 and Q2_K +3.52 over 6.23, against Q4_K_M
++0.18; see ``feasibility.scoring``), and small models lose more: a 2-bit build of a 7B model is
+not what a team should ship while a 4-bit build of a good model fits. When only low-bit builds
+fit, they are ranked and the recommendation names the quality risk. ``constraints.min_bits``
+raises the floor for every build (the ``bits-floor`` rule).
 """
 
 from __future__ import annotations
@@ -15,9 +23,15 @@ from typing import Generic, TypeVar
 
 from feasibility.evaluator import Option
 from feasibility.schema import ModelEntry
+from feasibility.scoring import effective_bpw
 from feasibility.situation import Candidate
 
 T = TypeVar("T")
+
+LOW_BIT_FLOOR = 3.5
+"""Bits per weight under which a build is ranked only when no 4-bit build fits (see above)."""
+FULL_BITS = 4.0
+"""Nominal weight bits of a build that lifts the floor."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +73,33 @@ def rank(per_target: Sequence[Iterable[Scored[T]]]) -> list[Ranked[T]]:
 
 
 def feasible_models(per_target: Sequence[Iterable[Option]]) -> list[Ranked[Option]]:
-    """:func:`rank` over evaluated options (the feasible ones)."""
-    return rank(
-        [
-            [(o.candidate, o.terms.total, o) for o in opts if o.feasible and o.terms is not None]
-            for opts in per_target
-        ]
-    )
+    """:func:`rank` over evaluated options (the feasible ones), under the quality floor."""
+    ok = [[o for o in opts if o.feasible and o.terms is not None] for opts in per_target]
+    if full_bits_fit(ok):
+        ok = [[o for o in opts if not low_bit(o.candidate)] for opts in ok]
+    return rank([[(o.candidate, o.terms.total, o) for o in opts if o.terms] for opts in ok])
+
+
+def floored(per_target: Sequence[Iterable[Option]], ranked: Sequence[Ranked[Option]]) -> set[str]:
+    """Models feasible on every target that the quality floor kept out of the ranking."""
+    every = rank([[(o.candidate, 0.0, o) for o in opts if o.feasible] for opts in per_target])
+    return {r.model for r in every} - {r.model for r in ranked}
+
+
+def low_bit(cand: Candidate) -> bool:
+    """Under the quality floor (see the module docstring)."""
+    return effective_bpw(cand.quant) < LOW_BIT_FLOOR
+
+
+def full_bits_fit(per_target: Sequence[Sequence[Option]]) -> bool:
+    """Some model has a feasible build of at least 4 bits on every target."""
+    if not per_target:
+        return False
+    full = [
+        {o.candidate.model.id for o in opts if o.candidate.quant.weight_bits >= FULL_BITS}
+        for opts in per_target
+    ]
+    return bool(set.intersection(*full))
 
 
 def pick_two(ranked: Sequence[Ranked[T]], models: Mapping[str, ModelEntry]) -> list[Ranked[T]]:

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from feasibility import pipeline
+from feasibility import pipeline, scoring
 from feasibility.catalog import Catalog
 from feasibility.estimator import Estimate
 from feasibility.evaluator import Option
-from feasibility.ranking import Ranked, weakest
+from feasibility.ranking import Ranked, low_bit, weakest
 from feasibility.rules import context_window, languages, license
-from feasibility.schema import License, ModelEntry, Spec
+from feasibility.schema import Constraints, License, ModelEntry, Service, Spec
 from feasibility.units import fmt_params, limit_mb, need_mb, rate
 from feasibility.verdict import (
     Build,
+    EvidenceScore,
     Memory,
     Pipeline,
     Recommendation,
@@ -29,6 +30,7 @@ from feasibility.verdict import (
     RuleResult,
     ScoreTerms,
     TargetPlan,
+    Versus,
 )
 
 HEADROOM_RISK_PCT = 15.0
@@ -142,7 +144,12 @@ def _build(plans: list[TargetPlan]) -> Build:
 
 
 def recommendation(
-    catalog: Catalog, spec: Spec, rank: int, r: Ranked[Option], rtargets: Sequence[ResolvedTarget]
+    catalog: Catalog,
+    spec: Spec,
+    rank: int,
+    r: Ranked[Option],
+    rtargets: Sequence[ResolvedTarget],
+    beats: tuple[Versus, ...] = (),
 ) -> Recommendation:
     model = catalog.models[r.model]
     lic = catalog.license_of(model)
@@ -155,6 +162,15 @@ def recommendation(
     tasks = spec.service.tasks
     matched = tuple(t for t in tasks if t in model.strengths)
     risk_texts, risk_items = risks(model, plans, lic, spec.service.languages, tasks)
+    low_texts, low_items = low_bit_risks(r)
+    risk_texts, risk_items = risk_texts + low_texts, risk_items + low_items
+    scores, unknown = evidence(model, spec.service)
+    if not scores:
+        risk_texts += (
+            "no published benchmark for this service's tasks and languages: evaluate quality "
+            "on your own data before launch",
+        )
+        risk_items += (Risk(kind="quality-unknown"),)
     return Recommendation(
         rank=rank,
         model=model.id,
@@ -183,7 +199,8 @@ def recommendation(
         missing_tasks=tuple(t for t in tasks if t not in model.strengths),
         context_tokens=model.context_tokens,
         reasoning_mode=model.reasoning_mode,
-        reasons=reasons(low, plans, low.terms, matched),
+        reasons=reasons(low, plans, low.terms, matched, evidence_line(scores, unknown))
+        + tuple(versus_line(v) for v in beats),
         risks=risk_texts,
         risk_items=risk_items,
         tightest_target=head.target,
@@ -191,6 +208,9 @@ def recommendation(
         builds=builds(plans),
         targets=tuple(plans),
         sources=model.sources,
+        evidence=scores,
+        evidence_unknown=unknown,
+        versus=beats,
     )
 
 
@@ -217,7 +237,15 @@ def risks(
                 ),
             )
         )
-    if lic.commercial == "conditional":
+    if lic.commercial == "no":
+        items.append(
+            (
+                f"{lic.name} does not allow commercial use"
+                + (f": {lic.conditions}" if lic.conditions else ""),
+                Risk(kind="license-noncommercial", values={"conditions": lic.conditions}),
+            )
+        )
+    elif lic.commercial == "conditional" or lic.conditions:
         cond = lic.conditions
         items.append(
             (
@@ -286,8 +314,110 @@ def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
     return items
 
 
+def low_bit_risks(r: Ranked[Option]) -> tuple[tuple[str, ...], tuple[Risk, ...]]:
+    """A build under the quality floor is recommended only when no 4-bit build fits: say so."""
+    texts: list[str] = []
+    items: list[Risk] = []
+    for o in r.bests:
+        q = o.candidate.quant
+        if not low_bit(o.candidate) or q.id in {i.values.get("quantization") for i in items}:
+            continue
+        bpw = round(scoring.effective_bpw(q), 2)
+        fid = round(scoring.fidelity(q, o.candidate.model.params), 2)
+        texts.append(
+            f"only a low-bit build fits: {q.id} keeps {bpw:g} bits per weight and an estimated "
+            f"{fid:.0%} of the model's quality; validate output quality before launch"
+        )
+        items.append(
+            Risk(
+                kind="low-bits",
+                target=o.target.id,
+                values={"quantization": q.id, "bpw": bpw, "fidelity": fid},
+            )
+        )
+    return tuple(texts), tuple(items)
+
+
+def evidence(
+    model: ModelEntry, service: Service
+) -> tuple[tuple[EvidenceScore, ...], tuple[str, ...]]:
+    """The published scores the quality term reads for this service, most relevant group first,
+    and the relevant groups nobody published a score for."""
+    weights = scoring.relevant_groups(service)
+    rows = []
+    for b in model.benchmarks:
+        kind = scoring.kind_of(b.name)
+        if kind is None or kind.group not in weights:
+            continue
+        rows.append(
+            EvidenceScore(
+                benchmark=b.name, value=b.value, setup=b.setup, source=b.source, group=kind.group
+            )
+        )
+    order = list(weights)
+    rows.sort(key=lambda e: (-weights[e.group], order.index(e.group), e.benchmark))
+    have = {e.group for e in rows}
+    return tuple(rows), tuple(g for g in order if g not in have)
+
+
+def evidence_line(scores: Sequence[EvidenceScore], unknown: Sequence[str]) -> str:
+    """ "KMMLU 45.2, IFEval 71 (model card); unknown: translation" in one line."""
+    if not scores:
+        return "no published benchmark for this service's tasks and languages (quality unknown)"
+    shown = ", ".join(f"{e.benchmark} {e.value:g}" for e in scores[:4])
+    tail = f"; unknown: {', '.join(_group_word(g) for g in unknown)}" if unknown else ""
+    return f"evidence: {shown} (published){tail}"
+
+
+def _group_word(group: str) -> str:
+    return group.split(":", 1)[-1]
+
+
+def versus(
+    r: Ranked[Option], others: Sequence[Ranked[Option]], constraints: Constraints
+) -> tuple[Versus, ...]:
+    """Why ``r`` ranked above each of ``others``: weighted term gaps on the weakest targets."""
+    weights = scoring.term_weights(constraints)
+    mine = weakest(r).terms
+    assert mine is not None
+    out = []
+    for other in others:
+        theirs = weakest(other).terms
+        assert theirs is not None
+        gaps = {
+            t: round(weights[t] * (getattr(mine, t) - getattr(theirs, t)), 4) for t in scoring.TERMS
+        }
+        ordered = dict(sorted(gaps.items(), key=lambda kv: (-abs(kv[1]), kv[0])))
+        out.append(
+            Versus(
+                model=other.model,
+                margin=round(r.score - other.score, 4),
+                gaps={k: v for k, v in ordered.items() if v != 0},
+                diversity=r.score < other.score,
+            )
+        )
+    return tuple(out)
+
+
+def versus_line(v: Versus) -> str:
+    """One line: the terms that put this pick ahead (and the one that pulled the other way)."""
+    if v.diversity:
+        return (
+            f"over {v.model}: picked for a second opinion from another developer or family "
+            f"({v.model} scored {-v.margin:+.3f} more)"
+        )
+    ahead = [f"{t} {g:+.3f}" for t, g in v.gaps.items() if g > 0][:2]
+    behind = [f"{t} {g:+.3f}" for t, g in v.gaps.items() if g < 0][:1]
+    text = f"over {v.model} by {v.margin:.3f}: " + (", ".join(ahead) or "ties broken by id")
+    return text + (f" (behind on {behind[0]})" if behind else "")
+
+
 def reasons(
-    best: Option, plans: Sequence[TargetPlan], terms: ScoreTerms, matched: tuple[str, ...]
+    best: Option,
+    plans: Sequence[TargetPlan],
+    terms: ScoreTerms,
+    matched: tuple[str, ...],
+    evidence_text: str = "",
 ) -> tuple[str, ...]:
     tight = tightest(plans)
     n = len(plans)
@@ -299,6 +429,8 @@ def reasons(
     for v in best.verdicts:
         if v.rule in CARD_RULES and v.outcome == "pass":
             out.append(v.reason)
+    if evidence_text:
+        out.append(evidence_text)
     if matched:
         out.append("card names " + ", ".join(matched) + " among its intended uses")
     speeds = [p.decode_tps for p in plans if p.decode_tps is not None]

@@ -377,11 +377,19 @@ class Architecture(Strict):
 
 
 class Benchmark(Strict):
-    """A published score from the model card (for the report; scoring does not mix sources)."""
+    """A published score: the quality evidence ``feasibility.scoring`` combines per service.
+
+    ``name`` is the benchmark as published ("MMLU", "IFEval", "KMMLU"); ``scoring.BENCHMARKS``
+    says which of them it reads and how. A benchmark a model has no published score for is simply
+    absent: unknown, never zero.
+    """
 
     name: str
     value: float
+    """The score in percent (accuracy, pass rate or chrF), as the source prints it."""
     source: str
+    setup: str = ""
+    """How it was run, as the source says: shots, thinking on or off, metric variant."""
 
 
 class ContextScaling(Strict):
@@ -966,7 +974,10 @@ class Constraints(Strict):
     """What the app may give the model in total (weights + KV + runtime). None: derived per OS."""
     npu: Literal["required", "preferred", "ignore"] = "ignore"
     battery: Literal["minimize", "balanced"] = "balanced"
-    license: Literal["commercial", "any"] = "any"
+    license: Literal["commercial", "any"] = "commercial"
+    """This tool plans shipped services: commercial use by default; ``any`` opts out."""
+    min_bits: PositiveFloat | None = Field(default=None, le=16)
+    """Lowest bits per weight a build may have (raises the quality floor of ``ranking``)."""
     min_decode_tps: PositiveFloat | None = Field(default=None, le=10_000)
     max_params_b: PositiveFloat | None = Field(default=None, le=14)
     runtimes: tuple[Id, ...] = ()

@@ -3,63 +3,265 @@
 score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headroom * headroom
         + w_energy * energy + bonus, rounded to 4 decimals, each term in [0, 1]:
 
-- quality: model capability proxy. 80% from size, log-scaled between 0.1B (0) and 14B (1) -- the
-  one capability figure every model in the catalog has from the same kind of source -- and 20% from
-  the share of the service's tasks that the card names as intended uses.
-- fidelity: how much of the model the quantization keeps, from the nominal weight bits
-  (16/8-bit 1.0, 6-bit 0.97, 5-bit 0.93, 4-bit 0.85, 3-bit 0.65, 2-bit 0.35; interpolated). These
-  follow the ordering of llama.cpp's published perplexity increases per type; the values are our
-  policy, not a measurement.
+- quality: what this build can do for *this* service: the model's quality times the share of it
+  the quantization keeps (``fidelity`` below), so a 3-bit build of a bigger model must be that
+  much better to beat a 4-bit build of a smaller one. The model's quality is 35% size (log-scaled
+  between 0.1B and 14B: the one capability figure every model has), 55% published benchmark
+  evidence and 10% the share of the service's tasks the card names as intended uses.
+
+  Evidence. Each score in ``ModelEntry.benchmarks`` that ``BENCHMARKS`` knows is normalised
+  within its benchmark: (value - chance) / (100 - chance), so 25% on four-choice MMLU is 0 and a
+  perfect score 1. The benchmarks fall into groups; a group's value is its best normalised
+  score (so publishing one more benchmark never lowers a model). Groups are weighted by
+  relevance to the service (``group_weights``):
+  general knowledge and instruction following 1 each, multilingual 1 when the service has a
+  language other than English, a language's own benchmarks (KMMLU, HAE-RAE, KoBEST for Korean)
+  2 per service language, and a task's benchmark (BFCL for function calling, WMT24++/FLORES for
+  translation, TLDR9+ for summarization, HumanEval/MBPP for code, GSM8K/MATH for math) 1.5 when
+  the service lists the task. evidence = sum(weight * group value) / sum(weight). A group without
+  a published score is *unknown*: the report says so, and it earns no credit (an unpublished
+  evaluation is not evidence), so publishing a score can only raise a model, never lower it.
+  Scores are compared as published; setups (shots, thinking on or off) are shown, not adjusted.
+
+- fidelity: how much quality the quantization keeps, as a function of effective bits per weight
+  and model size: fidelity = 1 - loss_8B(quant) * (8B / params) ** 0.4, at most 1 lost.
+  loss_8B is the relative perplexity increase over 16-bit on Llama-3-8B that llama.cpp publishes
+  per quantization type (``Quantization.ppl_delta`` over the F16 perplexity 6.2332, llama.cpp
+  pull request 6936, also printed by ``llama-quantize``); a type without a published delta reads
+  the same table as a curve over effective bits per weight (``LOSS_BY_BPW``, log-interpolated;
+  k-quants, so i-quants and AWQ/GPTQ, which do better per bit, are judged conservatively), read
+  at no less than the nominal bits plus 0.5 (the Q4_0 layout), so fidelity never rises as the
+  nominal bits fall.
+  Small models lose more: Qwen's published 4-bit results (qwen.readthedocs.io, "Performance of
+  Quantized Models", Qwen2-Instruct, MMLU/C-Eval/IFEval average, GPTQ-Int4 and AWQ) lose about
+  11.6% of the 16-bit score at 0.5B, 5.5% at 1.5B and 4.2% at 7B: a loss proportional to
+  params ** -0.4 (fitted on the 0.5B and 7B points).
 - speed: estimated decode tokens/s over 20 (capped at 1: beyond 20 tokens/s, faster than people
   read, more speed buys little); 0.5 when no estimate is possible.
 - headroom: share of the memory budget left free, over 25% (capped at 1: past a quarter of the
   budget free, more headroom buys little).
-- energy: a proxy for battery cost per token: 1 - (bytes read per token / budget), and the NPU
-  counts 30% fewer joules per byte than the CPU/GPU (vendor NPUs are built for this; a policy
-  choice, not a measurement).
+- energy: the estimated energy per generated token (``Estimate.energy_mj_per_token``), on a log
+  scale from 500 mJ (0) to 5 mJ (1); 0.5 when not estimated. Weighed only under
+  ``battery: minimize`` (a balanced service does not trade quality for joules).
 - bonus: +0.03 when the developer publishes this quantization itself, +0.05 on the NPU when the
   NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
   outputs), -0.02 for beta/experimental and -0.10 for deprecated runtimes.
 
-Weights: balanced battery 0.60/0.15/0.10/0.10/0.05; battery minimize 0.50/0.15/0.10/0.10/0.15.
+Weights: balanced battery 0.65/0.15/0.10/0.10/0; battery minimize 0.55/0.10/0.10/0.10/0.15.
 Quality dominates on purpose: among candidates that all fit, the most capable one is what a team
-wants to try first; the other terms separate builds of similar capability.
+wants to try first; fidelity also counts on its own (among near-lossless builds of one model, the
+more faithful one) and the other terms separate builds of similar capability. With the speed and
+headroom terms capped, a lower-bit build of the same model wins only where speed or memory is
+short (or battery is to be minimized).
 The ranking key is ``(-score, model id, quantization id, runtime id)``.
 """
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import math
+from dataclasses import dataclass
 
-from feasibility.estimator import Estimate
-from feasibility.schema import Constraints
+from feasibility.schema import Constraints, GroupScheme, ModelEntry, Quantization, Service
 from feasibility.situation import Situation
 from feasibility.verdict import ScoreTerms
 
 TERMS = ("quality", "fidelity", "speed", "headroom", "energy", "bonus")
 """The score's terms, in the order the formula above lists them."""
-WEIGHTS_BALANCED = (0.60, 0.15, 0.10, 0.10, 0.05)
-WEIGHTS_MIN_BATTERY = (0.50, 0.15, 0.10, 0.10, 0.15)
-FIDELITY_BY_BITS = ((2.0, 0.35), (3.0, 0.65), (4.0, 0.85), (5.0, 0.93), (6.0, 0.97), (8.0, 1.0))
+WEIGHTS_BALANCED = (0.65, 0.15, 0.10, 0.10, 0.0)
+WEIGHTS_MIN_BATTERY = (0.55, 0.10, 0.10, 0.10, 0.15)
 SPEED_FULL_TPS = 20.0
 HEADROOM_FULL = 0.25
-NPU_ENERGY_FACTOR = 0.7
+ENERGY_BEST_MJ, ENERGY_WORST_MJ = 5.0, 500.0
 LOG_MIN, LOG_MAX = math.log10(1e8), math.log10(14e9)
+QUALITY_MIX = (0.35, 0.55, 0.10)
+"""Shares of size, benchmark evidence and card-named tasks in the quality term."""
+
+F16_PPL_LLAMA3_8B = 6.2332
+"""Llama-3-8B F16 wikitext perplexity behind the catalog's ``ppl_delta`` (llama.cpp PR 6936)."""
+LOSS_BY_BPW = (
+    (3.1593, 3.5199),
+    (3.6429, 1.6321),
+    (4.2979, 0.5562),
+    (4.6672, 0.2689),
+    (4.8944, 0.1754),
+    (5.5704, 0.1049),
+    (5.7036, 0.0569),
+    (6.5633, 0.0217),
+    (8.5008, 0.0026),
+    (16.0, 0.0),
+)
+"""(whole-model bits per weight, perplexity increase) of llama.cpp's k-quants on Llama-3-8B
+(Q2_K, Q3_K_S, Q3_K_L, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M, Q6_K, Q8_0, F16): the catalog's
+``bits_per_weight`` and ``ppl_delta`` of those types."""
+SIZE_REF_PARAMS = 8e9
+SIZE_EXPONENT = 0.4
+"""Quantization loss scales as (8B / params) ** 0.4 (Qwen2-Instruct 4-bit losses, see above)."""
+GGUF_SCALE_BITS = 0.5
+"""Scale overhead assumed for a GGUF type without a published whole-model figure (Q4_0: 4.5)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BenchmarkKind:
+    """How the scoring reads one benchmark: its group and its chance level (percent)."""
+
+    group: str
+    chance: float
+
+
+BENCHMARKS: dict[str, BenchmarkKind] = {
+    "MMLU": BenchmarkKind("knowledge", 25.0),
+    "MMLU-Redux": BenchmarkKind("knowledge", 25.0),
+    "MMLU-Pro": BenchmarkKind("knowledge", 10.0),
+    "IFEval": BenchmarkKind("instruction", 0.0),
+    "MGSM": BenchmarkKind("multilingual", 0.0),
+    "MMMLU": BenchmarkKind("multilingual", 25.0),
+    "Global-MMLU": BenchmarkKind("multilingual", 25.0),
+    "Global-MMLU-Lite": BenchmarkKind("multilingual", 25.0),
+    "KMMLU": BenchmarkKind("lang:ko", 25.0),
+    "KMMLU-Redux": BenchmarkKind("lang:ko", 25.0),
+    "HAE-RAE": BenchmarkKind("lang:ko", 25.0),
+    "KoBEST": BenchmarkKind("lang:ko", 50.0),
+    "BFCL": BenchmarkKind("task:function-calling", 0.0),
+    "WMT24++": BenchmarkKind("task:translation", 0.0),
+    "FLORES": BenchmarkKind("task:translation", 0.0),
+    "TLDR9+": BenchmarkKind("task:summarization", 0.0),
+    "HumanEval": BenchmarkKind("task:code", 0.0),
+    "MBPP": BenchmarkKind("task:code", 0.0),
+    "GSM8K": BenchmarkKind("task:math", 0.0),
+    "MATH": BenchmarkKind("task:math", 0.0),
+}
+"""Benchmarks the quality term reads, by published name (a name followed by a variant, such as
+"BFCL v2" or "WMT24++ ChrF", reads as its first word). Others are shown but not weighed."""
+GROUP_WEIGHT = {"knowledge": 1.0, "instruction": 1.0, "multilingual": 1.0}
+LANGUAGE_WEIGHT = 2.0
+TASK_WEIGHT = 1.5
+
+
+def kind_of(name: str) -> BenchmarkKind | None:
+    """The benchmark's kind by its published name, or None when the scoring does not read it."""
+    return BENCHMARKS.get(name) or BENCHMARKS.get(name.split(" ")[0])
+
+
+def group_weights(service: Service) -> dict[str, float]:
+    """Relevance of each benchmark group to the service (groups absent here weigh nothing)."""
+    w = {"knowledge": GROUP_WEIGHT["knowledge"], "instruction": GROUP_WEIGHT["instruction"]}
+    if any(lang != "en" for lang in service.languages):
+        w["multilingual"] = GROUP_WEIGHT["multilingual"]
+    for lang in service.languages:
+        w[f"lang:{lang}"] = LANGUAGE_WEIGHT
+    for task in service.tasks:
+        w[f"task:{task}"] = TASK_WEIGHT
+    return w
+
+
+def _known_groups() -> frozenset[str]:
+    return frozenset(k.group for k in BENCHMARKS.values())
+
+
+def relevant_groups(service: Service) -> dict[str, float]:
+    """The weighted groups that some benchmark could fill (a language or task without any
+    standard benchmark in ``BENCHMARKS`` is neither credit nor an unknown)."""
+    known = _known_groups()
+    return {g: w for g, w in group_weights(service).items() if g in known}
+
+
+def group_values(model: ModelEntry) -> dict[str, float]:
+    """Best normalised score per group, over the model's published scores (a best rather than
+    a mean: one more published benchmark can add evidence, never take it away)."""
+    acc: dict[str, list[float]] = {}
+    for b in model.benchmarks:
+        k = kind_of(b.name)
+        if k is None:
+            continue
+        acc.setdefault(k.group, []).append(_clamp((b.value - k.chance) / (100.0 - k.chance)))
+    return {g: max(v) for g, v in sorted(acc.items())}
+
+
+def evidence(model: ModelEntry, service: Service) -> float:
+    """Relevance-weighted share of the service's benchmark groups, unknown groups earning 0."""
+    weights = relevant_groups(service)
+    values = group_values(model)
+    total = sum(weights.values())
+    return sum(w * values.get(g, 0.0) for g, w in weights.items()) / total
+
+
+def quality(model: ModelEntry, service: Service) -> float:
+    """The quality term (cached: the same model and service are scored once per build)."""
+    key = (
+        model.id,
+        model.params,
+        model.benchmarks,
+        model.strengths,
+        service.tasks,
+        service.languages,
+    )
+    hit = _QUALITY.get(key)
+    if hit is None:
+        tasks = service.tasks
+        task_share = sum(t in model.strengths for t in tasks) / len(tasks)
+        size_w, evidence_w, task_w = QUALITY_MIX
+        hit = _QUALITY[key] = (
+            size_w * size_quality(model.params)
+            + evidence_w * evidence(model, service)
+            + task_w * task_share
+        )
+    return hit
+
+
+_QUALITY: dict[tuple[object, ...], float] = {}
 
 
 def size_quality(params: int) -> float:
     return _clamp((math.log10(params) - LOG_MIN) / (LOG_MAX - LOG_MIN))
 
 
-def fidelity(bits: float) -> float:
-    table = FIDELITY_BY_BITS
-    if bits <= table[0][0]:
-        return table[0][1]
-    for (b0, f0), (b1, f1) in itertools.pairwise(table):
-        if bits <= b1:
-            return f0 + (f1 - f0) * (bits - b0) / (b1 - b0)
-    return 1.0
+def effective_bpw(quant: Quantization) -> float:
+    """Whole-model bits per weight: published, else computed from the group layout, else the
+    nominal bits plus a typical scale overhead."""
+    if quant.bits_per_weight is not None:
+        return quant.bits_per_weight
+    sch = quant.scheme
+    if isinstance(sch, GroupScheme):
+        per_group = 8 * (sch.scale_bytes + sch.zero_bytes) / sch.group_size if sch.group_size else 0
+        return sch.bits + per_group
+    return quant.weight_bits + GGUF_SCALE_BITS
+
+
+def loss_8b(quant: Quantization) -> float:
+    """Relative perplexity increase on Llama-3-8B: published for the type, else from the curve.
+
+    A type without a published delta is read at its bits per weight, but never below its
+    nominal bits plus the Q4_0 scale overhead: calibrated group-wise schemes (AWQ, GPTQ,
+    palettization) keep at least what round-to-nearest block quantization keeps at the same bits
+    (the AWQ paper, arXiv 2306.00978, against round-to-nearest), even where their per-channel
+    scales cost fewer bits.
+    """
+    if quant.ppl_delta is not None:
+        return max(0.0, quant.ppl_delta) / F16_PPL_LLAMA3_8B
+    bpw = max(effective_bpw(quant), quant.weight_bits + GGUF_SCALE_BITS)
+    xs = [b for b, _ in LOSS_BY_BPW]
+    i = bisect.bisect_left(xs, bpw)
+    if i == 0:
+        return LOSS_BY_BPW[0][1] / F16_PPL_LLAMA3_8B
+    if i == len(xs):
+        return 0.0
+    (b0, d0), (b1, d1) = LOSS_BY_BPW[i - 1], LOSS_BY_BPW[i]
+    t = (bpw - b0) / (b1 - b0)
+    lo, hi = math.log(d0 + 1e-4), math.log(d1 + 1e-4)
+    return max(0.0, math.exp(lo + (hi - lo) * t) - 1e-4) / F16_PPL_LLAMA3_8B
+
+
+def fidelity(quant: Quantization, params: int) -> float:
+    """Share of quality the build keeps (see the module docstring)."""
+    return _clamp(1 - loss_8b(quant) * (SIZE_REF_PARAMS / params) ** SIZE_EXPONENT)
+
+
+def energy_term(mj_per_token: float | None) -> float:
+    if mj_per_token is None:
+        return 0.5
+    span = math.log10(ENERGY_WORST_MJ / ENERGY_BEST_MJ)
+    return _clamp(math.log10(ENERGY_WORST_MJ / max(mj_per_token, 1e-9)) / span)
 
 
 def term_weights(constraints: Constraints) -> dict[str, float]:
@@ -72,24 +274,16 @@ def _clamp(x: float) -> float:
     return max(0.0, min(1.0, x))
 
 
-def bytes_per_token(est: Estimate) -> int:
-    """Bytes read per generated token (weights + KV cache), as the speed model uses them."""
-    return est.weights_bytes + est.kv_cache_bytes
-
-
 def _terms(s: Situation) -> tuple[float, float, float, float, float, float, float]:
     """(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
     model, quant, runtime = s.candidate.model, s.candidate.quant, s.candidate.runtime
     est = s.estimate
-    tasks = s.service.tasks
-    task_share = sum(t in model.strengths for t in tasks) / len(tasks)
-    quality = 0.8 * size_quality(model.params) + 0.2 * task_share
-    fid = fidelity(quant.weight_bits)
+    fid = fidelity(quant, model.params)
+    qual = quality(model, s.service) * fid
     speed = 0.5 if est.decode_tps is None else _clamp(est.decode_tps / SPEED_FULL_TPS)
     budget = s.target.budget_bytes
     headroom = _clamp((budget - est.total_bytes) / budget / HEADROOM_FULL)
-    per_token = bytes_per_token(est) * (NPU_ENERGY_FACTOR if s.backend == "npu" else 1.0)
-    energy = _clamp(1 - per_token / budget)
+    energy = energy_term(est.energy_mj_per_token)
     bonus = 0.0
     if quant.id in model.official_quantizations:
         bonus += 0.03
@@ -102,8 +296,8 @@ def _terms(s: Situation) -> tuple[float, float, float, float, float, float, floa
     elif runtime.maturity == "deprecated":
         bonus -= 0.10
     w = WEIGHTS_MIN_BATTERY if s.constraints.battery == "minimize" else WEIGHTS_BALANCED
-    total = w[0] * quality + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
-    return quality, fid, speed, headroom, energy, bonus, total
+    total = w[0] * qual + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
+    return qual, fid, speed, headroom, energy, bonus, total
 
 
 def score_total(s: Situation) -> float:

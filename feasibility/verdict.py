@@ -181,6 +181,9 @@ RiskKind = Literal[
     "no-speed",
     "verification",
     "task-unverified",
+    "low-bits",
+    "license-noncommercial",
+    "quality-unknown",
 ]
 
 
@@ -201,6 +204,29 @@ class ScoreTerms(Frozen):
     energy: float
     bonus: float
     total: float
+
+
+class EvidenceScore(Frozen):
+    """One published score behind a pick's quality term."""
+
+    benchmark: str
+    value: float
+    setup: str
+    source: str
+    group: str
+    """The scoring group it counts in (``knowledge``, ``lang:ko``, ``task:translation``...)."""
+
+
+class Versus(Frozen):
+    """Why this pick ranked above another feasible model, from the weighted score terms."""
+
+    model: str
+    margin: float
+    """This pick's score minus the other's (on each model's weakest target)."""
+    gaps: dict[str, float]
+    """Weighted term differences (this pick minus the other), largest in magnitude first."""
+    diversity: bool = False
+    """The other model scored higher but shares this pick's developer or family."""
 
 
 class Recommendation(Frozen):
@@ -247,6 +273,12 @@ class Recommendation(Frozen):
     """Distinct (quantization, runtime) builds, the tightest target's first."""
     targets: tuple[TargetPlan, ...]
     sources: tuple[str, ...]
+    evidence: tuple[EvidenceScore, ...] = ()
+    """Published scores the quality term read for this service, by group weight then name."""
+    evidence_unknown: tuple[str, ...] = ()
+    """Groups relevant to the service with no published score (unknown, not zero)."""
+    versus: tuple[Versus, ...] = ()
+    """#1 against #2 and the next feasible model; #2 against the next one."""
 
 
 class Rejection(Frozen):

@@ -225,6 +225,12 @@ def risk_sentence(t: Texts, a: Assessment, rec: Recommendation, risk: Risk) -> s
         values["targets"] = t("list_sep").join(_target_name(a, str(x)) for x in v["targets"])
     if "tasks" in v:
         values["tasks"] = tasks(t, v["tasks"])
+    if "quantization" in v:
+        values["quantization"] = code(str(v["quantization"]))
+    if "bpw" in v:
+        values["bpw"] = f"{float(v['bpw']):g}"
+    if "fidelity" in v:
+        values["fidelity"] = f"{float(v['fidelity']):.0%}"
     template = t.risk.get(risk.kind, t.risk["default"])
     if risk.kind == "license-conditions" and not v.get("conditions"):
         template = t.risk.get("license-conditions-unstated", template)

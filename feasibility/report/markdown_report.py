@@ -206,6 +206,7 @@ def _build_table(t: Texts, recs: tuple[Recommendation, ...]) -> list[str]:
                     str(r.rank) if i == 0 else "",
                     _id(r.model) if i == 0 else "",
                     r.params_label if i == 0 else "",
+                    _id(r.license) if i == 0 else "",
                     _id(b.quantization),
                     _id(b.runtime),
                     t("list_sep").join(_id(x) for x in b.targets),
@@ -220,6 +221,7 @@ def _build_table(t: Texts, recs: tuple[Recommendation, ...]) -> list[str]:
             t("col_rank"),
             t("col_model"),
             t("col_params"),
+            t("col_license"),
             t("col_quant"),
             t("col_runtime"),
             t("col_targets"),
@@ -229,8 +231,53 @@ def _build_table(t: Texts, recs: tuple[Recommendation, ...]) -> list[str]:
             t("col_download"),
         ],
         rows,
-        ["r", "l", "r", "l", "l", "l", "r", "r", "r", "r"],
+        ["r", "l", "r", "l", "l", "l", "l", "r", "r", "r", "r"],
     )
+
+
+def _evidence(t: Texts, r: Recommendation) -> list[str]:
+    """The published scores behind the quality term, and the relevant ones nobody published."""
+    if not r.evidence:
+        return [t("why_evidence_none")]
+    scores = t("list_sep").join(
+        t("evidence_score", benchmark=e.benchmark, value=f"{e.value:g}") for e in r.evidence[:6]
+    )
+    out = [t("why_evidence", scores=scores)]
+    if r.evidence_unknown:
+        groups = t("list_sep").join(_group(t, g) for g in r.evidence_unknown)
+        out.append(t("why_evidence_unknown", groups=groups))
+    return out
+
+
+def _group(t: Texts, group: str) -> str:
+    kind, _, what = group.partition(":")
+    if kind == "lang":
+        return t("evidence_group_lang", language=_langs(t, [what]))
+    if kind == "task":
+        return t("evidence_group_task", task=_tasks(t, [what]))
+    return t("evidence_group_" + kind)
+
+
+def _versus(t: Texts, r: Recommendation) -> list[str]:
+    """Why this pick ranked above the next ones, from the weighted score terms."""
+    out = []
+    for v in r.versus:
+        if v.diversity:
+            out.append(t("why_versus_diversity", model=_id(v.model), margin=f"{-v.margin:.3f}"))
+            continue
+        ahead = [(k, g) for k, g in v.gaps.items() if g > 0][:2]
+        behind = [(k, g) for k, g in v.gaps.items() if g < 0][:1]
+        words = t("list_sep").join(
+            t("versus_gap", term=t("term_" + k), gap=f"{g:+.3f}") for k, g in ahead
+        )
+        key = "why_versus_behind" if behind else "why_versus"
+        lag = (
+            t("versus_gap", term=t("term_" + behind[0][0]), gap=f"{behind[0][1]:+.3f}")
+            if behind
+            else ""
+        )
+        out.append(t(key, model=_id(v.model), margin=f"{v.margin:.3f}", ahead=words, behind=lag))
+    return out
 
 
 def _recommended(a: Assessment, t: Texts) -> list[str]:
@@ -279,6 +326,8 @@ def _recommended(a: Assessment, t: Texts) -> list[str]:
         out.append(t("why_context", ctx=num(a.context_tokens), max_ctx=num(r.context_tokens)))
         if r.decode_tps is not None:
             out.append(t("why_speed", tps=tps(r.decode_tps, t("na"))))
+        out.extend(_evidence(t, r))
+        out.extend(_versus(t, r))
         s = r.score_terms
         out.append(
             t(

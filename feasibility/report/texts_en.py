@@ -94,6 +94,7 @@ T: dict[str, str] = {
     "col_memory_tight": "Memory used / budget",
     "col_headroom": "Headroom",
     "col_decode_slowest": "Decode tok/s",
+    "col_license": "License",
     "col_download": "Download",
     "col_targets": "Targets",
     "col_rule": "Rule",
@@ -124,6 +125,25 @@ T: dict[str, str] = {
     "why_strengths": "- Strengths the card claims: {tasks}.",
     "why_context": "- Context: the service needs {ctx} tokens of the model's {max_ctx}.",
     "why_speed": "- About **{tps} tokens/s** on the slowest target with a known memory bandwidth.",
+    "why_evidence": "- Published evidence for this service: {scores}.",
+    "why_evidence_unknown": "- No published score for: {groups} (unknown, not zero).",
+    "why_evidence_none": (
+        "- No published benchmark for this service's tasks and languages: quality is unknown "
+        "and rests on size alone."
+    ),
+    "evidence_score": "{benchmark} {value}",
+    "evidence_group_knowledge": "general knowledge",
+    "evidence_group_instruction": "instruction following",
+    "evidence_group_multilingual": "multilingual",
+    "evidence_group_lang": "{language}",
+    "evidence_group_task": "{task}",
+    "why_versus": "- Ranked above {model} by {margin}: {ahead}.",
+    "why_versus_behind": "- Ranked above {model} by {margin}: {ahead}; behind on {behind}.",
+    "why_versus_diversity": (
+        "- Picked over {model} (which scored {margin} more) for a second opinion from another "
+        "developer or family."
+    ),
+    "versus_gap": "{term} {gap}",
     "why_score": (
         "- Score **{total}** = quality {quality}, quantization fidelity {fidelity}, speed {speed}, "
         "memory headroom {headroom}, energy {energy} (plus bonus {bonus})."
@@ -312,12 +332,12 @@ T: dict[str, str] = {
         "- {model} ({params}): best build {quant} on {runtime}, score {score}; it outscored "
         "{other}, but the second pick comes from another developer or family when one fits."
     ),
-    "term_quality": "quality (size and task match)",
+    "term_quality": "quality (published benchmarks, size and task match)",
     "term_fidelity": "quantization fidelity",
     "term_speed": "speed",
     "term_headroom": "memory headroom",
     "term_energy": "energy",
-    "term_bonus": "publisher and runtime bonuses",
+    "term_bonus": "bonuses and penalties (published build, runtime maturity, NPU, reasoning)",
     "term_diversity": "diversity (the second pick comes from another developer or family)",
     # 10. inputs
     "h_inputs": "## 10. Inputs to complete and what would change the answer",
@@ -379,6 +399,7 @@ T: dict[str, str] = {
     "tbl_runtime": "runtime",
     "tbl_memory": "memory (tightest)",
     "tbl_tps": "tok/s",
+    "tbl_license": "license",
     "tbl_score": "score",
     "tbl_per_target": "{rank}. {model} per target",
     "tbl_target": "target",
@@ -583,8 +604,15 @@ TEXTS = Texts(
     risk={
         "headroom": "Small memory headroom on {target}: **{headroom}** ({pct} of the budget); the "
         "OS limit moves with system state, so test with other apps open.",
-        "license-conditions": "{license} license conditions apply (see the license above); have "
-        "them reviewed before launch.",
+        "license-conditions": "{license} license conditions apply: {conditions} Have them "
+        "reviewed before launch.",
+        "license-noncommercial": "{license} does not allow commercial use ({conditions}); "
+        "shown because the service set `license: any`.",
+        "quality-unknown": "No published benchmark covers this service's tasks and languages: "
+        "evaluate output quality on your own data before launch.",
+        "low-bits": "Only a low-bit build fits on {target}: {quantization} keeps {bpw} bits per "
+        "weight and an estimated {fidelity} of the model's quality; validate output quality "
+        "before launch.",
         "license-conditions-unstated": "{license} license conditions apply; have the license "
         "text reviewed before launch.",
         "language-claim": "Language coverage for {languages} rests on the card's broad claim "

@@ -93,6 +93,7 @@ T: dict[str, str] = {
     "col_memory_tight": "메모리 사용량 / 예산",
     "col_headroom": "여유분",
     "col_decode_slowest": "생성 속도(tok/s)",
+    "col_license": "라이선스",
     "col_download": "다운로드",
     "col_targets": "타겟",
     "col_rule": "규칙",
@@ -124,6 +125,25 @@ T: dict[str, str] = {
     "why_strengths": "- 모델 카드가 내세우는 강점: {tasks}.",
     "why_context": "- 컨텍스트: 서비스에 필요한 {ctx} 토큰은 모델 최대치 {max_ctx} 토큰 이내입니다.",
     "why_speed": "- 메모리 대역폭이 알려진 타겟 중 가장 느린 기기에서도 초당 약 **{tps} 토큰**을 생성합니다.",
+    "why_evidence": "- 이 서비스와 관련된 공개 평가: {scores}.",
+    "why_evidence_unknown": "- 공개된 점수가 없는 항목: {groups} (0점이 아니라 알 수 없음).",
+    "why_evidence_none": (
+        "- 이 서비스의 작업과 언어에 대한 공개 벤치마크가 없습니다. 품질은 알 수 없으며 모델 "
+        "규모로만 판단했습니다."
+    ),
+    "evidence_score": "{benchmark} {value}",
+    "evidence_group_knowledge": "일반 지식",
+    "evidence_group_instruction": "지시 이행",
+    "evidence_group_multilingual": "다국어",
+    "evidence_group_lang": "{language}",
+    "evidence_group_task": "{task}",
+    "why_versus": "- {model}보다 {margin}점 앞섬: {ahead}.",
+    "why_versus_behind": "- {model}보다 {margin}점 앞섬: {ahead}. 뒤진 항목: {behind}.",
+    "why_versus_diversity": (
+        "- {model}의 점수가 {margin}점 더 높지만, 다른 개발사나 계열의 의견을 듣기 위해 이 모델을 "
+        "골랐습니다."
+    ),
+    "versus_gap": "{term} {gap}",
     "why_score": (
         "- 종합 점수 **{total}**: 품질 {quality}, 양자화 충실도 {fidelity}, 속도 {speed}, "
         "메모리 여유분 {headroom}, 에너지 {energy}, 가산점 {bonus}."
@@ -312,12 +332,12 @@ T: dict[str, str] = {
         "- {model} ({params}): 최적 빌드 {runtime}의 {quant}, 점수 {score}. {other}보다 점수는 "
         "높지만, 두 번째 추천은 가능한 한 다른 개발사나 계열에서 고릅니다."
     ),
-    "term_quality": "품질(모델 규모와 작업 적합도)",
+    "term_quality": "품질(공개 벤치마크, 모델 규모와 작업 적합도)",
     "term_fidelity": "양자화 정밀도",
     "term_speed": "속도",
     "term_headroom": "메모리 여유",
     "term_energy": "에너지",
-    "term_bonus": "배포처·런타임 가점",
+    "term_bonus": "가점·감점(공식 배포 빌드, 런타임 성숙도, NPU, 추론 모드)",
     "term_diversity": "다양성(두 번째 추천은 다른 개발사나 계열에서 고름)",
     # 10. 입력
     "h_inputs": "## 10. 채워 넣을 항목과 결과를 바꿀 수 있는 입력",
@@ -379,6 +399,7 @@ T: dict[str, str] = {
     "tbl_runtime": "런타임",
     "tbl_memory": "메모리(가장 빠듯한 타겟)",
     "tbl_tps": "tok/s",
+    "tbl_license": "라이선스",
     "tbl_score": "점수",
     "tbl_per_target": "추천 {rank}. {model} 타겟별 수치",
     "tbl_target": "타겟",
@@ -564,8 +585,15 @@ TEXTS = Texts(
         "headroom": "{target}의 메모리 여유분이 **{headroom}**(예산의 {pct})로 작습니다. OS의 "
         "메모리 한도는 시스템 상태에 따라 달라지므로 다른 앱을 띄운 상태에서 "
         "시험해야 합니다.",
-        "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다(위 라이선스 항목 "
-        "참고). 출시 전에 법무 검토가 필요합니다.",
+        "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다: {conditions} 출시 "
+        "전에 법무 검토가 필요합니다.",
+        "license-noncommercial": "{license} 라이선스는 상업적 이용을 허용하지 않습니다"
+        "({conditions}). 서비스가 `license: any`로 설정되어 표시됩니다.",
+        "quality-unknown": "이 서비스의 작업과 언어를 다룬 공개 벤치마크가 없습니다. 출시 전에 "
+        "자체 데이터로 출력 품질을 평가해야 합니다.",
+        "low-bits": "{target}에는 저비트 빌드만 들어갑니다: {quantization}은 가중치당 {bpw}비트로 "
+        "모델 품질의 약 {fidelity}를 유지하는 것으로 추정됩니다. 출시 전에 출력 품질을 "
+        "검증해야 합니다.",
         "license-conditions-unstated": "{license} 라이선스의 이용 조건이 적용됩니다. 출시 전에 "
         "라이선스 원문으로 법무 검토를 받아야 합니다.",
         "language-claim": "{languages}는 모델 카드에 명시되어 있지 않고 포괄적인 다국어 지원 "

@@ -21,6 +21,7 @@ from feasibility.rules import (
     accelerator,
     architecture_support,
     artifact,
+    bits_floor,
     context_window,
     decode_speed,
     languages,
@@ -42,6 +43,7 @@ RULES: tuple[ModuleType, ...] = (
     architecture_support,
     artifact,
     accelerator,
+    bits_floor,
     memory_fit,
     decode_speed,
     task_fit,
@@ -53,8 +55,11 @@ CHECKS: tuple[tuple[str, Callable[[Situation], Verdict]], ...] = tuple(
 
 MODEL_LEVEL = frozenset({param_cap.ID, license.ID, languages.ID, context_window.ID, task_fit.ID})
 """Rules that depend on the model and service only (same verdict on every runtime and target)."""
-PLACEMENT_LEVEL = frozenset({os_support.ID, architecture_support.ID, artifact.ID, accelerator.ID})
-"""Rules that decide whether the runtime can run the model on the target at all."""
+PLACEMENT_LEVEL = frozenset(
+    {os_support.ID, architecture_support.ID, artifact.ID, accelerator.ID, bits_floor.ID}
+)
+"""Rules that decide whether the runtime can run the model on the target at all (and at what
+precision: the bits floor reads only the quantization, which the placement cache keys on)."""
 ESTIMATE_LEVEL = frozenset({memory_fit.ID, decode_speed.ID})
 """Rules that read the memory/speed estimate."""
 BUDGET_BLIND = frozenset({decode_speed.ID})
