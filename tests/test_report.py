@@ -455,9 +455,13 @@ def test_no_template_falls_back() -> None:
 
 
 def test_renderers_do_not_read_engine_sentences() -> None:
-    """No renderer matches engine English: everything is worded from codes and evidence."""
+    """No renderer matches engine English: everything is worded from codes and evidence.
+
+    Two modules parse text on purpose, and not the engine's: ``_steps`` reads catalog step titles
+    back against their catalog templates, ``_html`` converts the sections' own markdown."""
     report = ROOT / "feasibility" / "report"
-    for name in sorted(p.name for p in report.glob("*.py") if p.name != "_steps.py"):
+    parsers = {"_steps.py", "_html.py"}
+    for name in sorted(p.name for p in report.glob("*.py") if p.name not in parsers):
         src = (report / name).read_text(encoding="utf-8")
         assert "startswith(" not in src, name
         assert not re.search(r"^import re$", src, re.M), name

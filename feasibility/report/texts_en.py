@@ -508,6 +508,17 @@ T: dict[str, str] = {
     "sources_runtime": "**Runtimes** (supported OSes, backends, model architectures)",
     "sources_none": "No model was recommended, so no facts are cited.",
     "license_conditions_other": "See the licence text.",
+    "html_title": "On-device language model plan: {service}",
+    "html_builds": "Builds and the targets they serve",
+    "chart_memory": (
+        "Memory per build on its tightest target: weights, KV cache, compute buffers and "
+        "runtime overhead against the budget (red line)"
+    ),
+    "chart_speed": (
+        "Decode speed (tokens/s) and time to first token per build, on its slowest target"
+    ),
+    "chart_budget": "Budget",
+    "chart_not_estimated": "not estimated (see the table)",
     # terminal table (--format table)
     "tbl_verdict": "{source}: {verdict}; {n} model(s) fit every target",
     "tbl_feasible": "feasible",

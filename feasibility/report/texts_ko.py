@@ -501,6 +501,12 @@ T: dict[str, str] = {
     "sources_runtime": "**런타임**(지원 OS, 백엔드, 모델 구조)",
     "sources_none": "추천 모델이 없어 인용할 사실이 없습니다.",
     "license_conditions_other": "라이선스 원문의 조건을 확인하십시오.",
+    "html_title": "온디바이스 SLM 도입 기획서: {service}",
+    "html_builds": "빌드와 해당 타깃",
+    "chart_memory": "빌드별 메모리(가장 빠듯한 타깃 기준): 가중치, KV 캐시, 연산 버퍼, 런타임 오버헤드와 예산(빨간 선)",
+    "chart_speed": "빌드별 생성 속도(초당 토큰 수)와 첫 토큰 지연 시간(가장 느린 타깃 기준)",
+    "chart_budget": "예산",
+    "chart_not_estimated": "추정 불가(표 참고)",
     # 터미널 표 (--format table)
     "tbl_verdict": "{source}: {verdict}. 모든 타깃에 들어가는 모델 {n}개",
     "tbl_feasible": "도입 가능",
