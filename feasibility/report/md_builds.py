@@ -40,7 +40,6 @@ def _pipeline(
             runtime=b.runtime_name,
             quant=code_id(b.quantization),
         ),
-        "",
         t(
             "platform_facts",
             targets=t("list_sep").join(code_id(x) for x in pipe.targets),
@@ -50,7 +49,6 @@ def _pipeline(
             runtime=code_id(b.runtime),
             accel="/".join(t.backend.get(x, x) for x in b.backends),
         ),
-        "",
         "```sh",
     ]
     shared, other = _shared_prefix(b, pipe.steps, seen)

@@ -39,7 +39,15 @@ def inputs(a: Assessment, t: Texts) -> list[str]:
         out.append(t("placeholders_none"))
     if any(x.gap_codes for x in a.targets):
         out.extend(["", t("gaps_intro"), ""])
-        out.extend(f"- {x.name}: {gap_sentence(t, g)}" for x in a.targets for g in x.gap_codes)
+        codes = dict.fromkeys(g for x in a.targets for g in x.gap_codes)
+        out.extend(
+            t(
+                "gap_line",
+                gap=gap_sentence(t, g),
+                targets=t("list_sep").join(x.name for x in a.targets if g in x.gap_codes),
+            )
+            for g in codes
+        )
     out.extend(["", t("sensitivity_intro"), ""])
     if a.sensitivities:
         out.extend("- " + sensitivity_sentence(t, a, s) for s in a.sensitivities)
@@ -69,13 +77,16 @@ def used_facts(a: Assessment) -> dict[str, list[str]]:
 def sources(a: Assessment, t: Texts) -> list[str]:
     out = [t("h_sources"), "", t("sources_intro"), ""]
     for kind, ids in used_facts(a).items():
-        rows = [(i, [u for u in a.sources.get(f"{kind} {i}", ()) if _citable(u)]) for i in ids]
-        rows = [(i, urls) for i, urls in rows if urls]
-        if not rows:
+        same: dict[tuple[str, ...], list[str]] = {}
+        for ident in ids:
+            cited = tuple(u for u in a.sources.get(f"{kind} {ident}", ()) if _citable(u))
+            if cited:
+                same.setdefault(cited, []).append(code_id(ident))
+        if not same:
             continue
         out.append(t(f"sources_{kind}"))
-        for ident, urls in rows:
-            out.append(f"- {code_id(ident)}: " + ", ".join(f"<{u}>" for u in urls))
+        for cited, idents in same.items():
+            out.append(f"- {', '.join(idents)}: " + ", ".join(f"<{u}>" for u in cited))
         out.append("")
     if not a.recommendations:
         out.extend([t("sources_none"), ""])

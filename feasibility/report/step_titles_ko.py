@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 STEP_TITLES: dict[str, str] = {
+    # The pipeline's own step for a build with no supported path (its reason is catalog English).
+    "No {runtime} build for {model}: {reason}": "{model}의 {runtime} 빌드 없음: {reason}",
     "Adapt it to the model ({coreml_family} classes, {context_tokens}-token KV cache, fp16 output) and run it": "모델에 맞게 수정해 실행({coreml_family} 클래스, {context_tokens} 토큰 KV 캐시, fp16 출력)",
     "Add MediaPipe Tasks GenAI to the iOS app (deprecated; prefer LiteRT-LM for new apps)": "iOS 앱에 MediaPipe Tasks GenAI 추가(지원 중단 예정, 새 앱은 LiteRT-LM 권장)",
     "Add the Android dependency (deprecated; prefer LiteRT-LM for new apps)": "Android 의존성 추가(지원 중단 예정, 새 앱은 LiteRT-LM 권장)",

@@ -314,6 +314,7 @@ T: dict[str, str] = {
     "h_inputs": "## 10. Inputs to complete and what would change the answer",
     "placeholders_intro": "Fill these in; the input left them out:",
     "placeholders_none": "The input described the service and every device; nothing to fill in.",
+    "gap_line": "- {targets}: {gap}",
     "gaps_intro": "Device facts the catalog does not have:",
     "sensitivity_intro": "Input changes that would change the answer:",
     "sensitivity_none": "No single input change would admit a stronger model.",
