@@ -541,6 +541,7 @@ T: dict[str, str] = {
     "tbl_buffers": "buffers MB",
     "tbl_total": "total/budget MB",
     "tbl_decode": "decode tok/s",
+    "tbl_ttft": "first token",
     "tbl_prefill": "prefill tok/s",
     "tbl_why_not": "Why not the others (closest miss per model)",
     "tbl_rule": "rule",

@@ -528,6 +528,7 @@ T: dict[str, str] = {
     "tbl_buffers": "버퍼 MB",
     "tbl_total": "합계/예산 MB",
     "tbl_decode": "생성 tok/s",
+    "tbl_ttft": "첫 토큰",
     "tbl_prefill": "프롬프트 처리 tok/s",
     "tbl_why_not": "다른 모델을 제외한 이유(모델별 가장 근접한 조합)",
     "tbl_rule": "규칙",
