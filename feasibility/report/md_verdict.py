@@ -104,11 +104,12 @@ def _model_line(a: Assessment, t: Texts, r: Recommendation) -> str:
         if len(a.targets) > 1
         else t("exec_where_one", oses=rec_oses(t, r))
     )
-    main_risk = (
-        risk_sentence(t, a, r, r.risk_items[0], t.risk_short)
-        if r.risk_items
-        else t("exec_risk_none")
-    )
+    if r.risk_items:
+        main_risk = risk_sentence(t, a, r, r.risk_items[0], t.risk_short)
+    elif r.license_conditions:
+        main_risk = t("exec_risk_licence", license=code_id(r.license))
+    else:
+        main_risk = t("exec_risk_none")
     return t(
         "exec_model",
         rank=r.rank,

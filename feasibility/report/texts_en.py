@@ -377,6 +377,7 @@ T: dict[str, str] = {
     "Main risk: {risk}",
     "exec_where_all": "runs on all {n} targets ({oses})",
     "exec_where_one": "runs on the target ({oses})",
+    "exec_risk_licence": "the {license} licence conditions to meet (section 7).",
     "exec_risk_none": "none found by the rules; confirm speed and quality on a real device.",
     "exec_next_two": (
         "**Next step:** a two-week proof of concept: build both models (section 5), then measure "

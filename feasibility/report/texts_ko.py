@@ -378,6 +378,7 @@ T: dict[str, str] = {
     "주요 리스크: {risk}",
     "exec_where_all": "타깃 {n}종 모두에서 동작({oses})",
     "exec_where_one": "타깃에서 동작({oses})",
+    "exec_risk_licence": "{license} 라이선스 조건 이행 필요(7절).",
     "exec_risk_none": "규칙상 발견된 리스크 없음. 실기기에서 속도와 품질을 확인하십시오.",
     "exec_next_two": (
         "**다음 단계:** 2주 PoC(개념 검증). 두 모델을 빌드하고(5절) OS별 기기 한 대씩에서 자사 "
