@@ -21,7 +21,8 @@ from feasibility.verdict import Assessment, Recommendation
 
 CSS = """
 :root { color-scheme: light; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", sans-serif;
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic",
+  "Noto Sans KR", "NanumGothic", sans-serif;
   max-width: 1000px; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; background: #fff; }
 h1 { font-size: 1.6rem; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
 code { font: 13px ui-monospace, "SF Mono", Menlo, Consolas, monospace; background: #f2f2f2;
