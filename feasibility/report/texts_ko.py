@@ -173,7 +173,7 @@ T: dict[str, str] = {
     "h_arch_rec": "### 추천 {rank}: {model} 변환 파이프라인",
     "h_platform": "#### {os} 배포: {runtime}, {quant}",
     "platform_facts": (
-        "대상 타깃: {targets}. 양자화 포맷 {quant}: {quant_name}({format} 파일). "
+        "대상 타깃: {targets}. 양자화 포맷 {quant}: {quant_name}, {format} 파일. "
         "런타임 {runtime}, 가속기: {accel}."
     ),
     "step": "{i}. **{title}**",
