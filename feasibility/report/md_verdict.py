@@ -81,7 +81,9 @@ def summary(a: Assessment, t: Texts) -> list[str]:
     recs = a.recommendations
     if not recs:
         return [*out, t("exec_decision_none"), "", t("exec_next_none")]
-    key = "exec_decision_two" if len(recs) >= 2 else "exec_decision_one"
+    key = "exec_decision_one"
+    if len(recs) >= 2:
+        key = "exec_decision_two" if len(a.targets) > 1 else "exec_decision_two_one_target"
     out.append(
         t(
             key,

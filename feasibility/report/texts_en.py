@@ -15,7 +15,7 @@ T: dict[str, str] = {
     "list_sep": ", ",
     "none": "none",
     "na": "n/a",
-    "unknown": "unknown",
+    "unknown": "(version unknown)",
     "target_ref": "{name} ({id})",
     "budget_one": "a memory budget of {budget} per target",
     "budget_many": "the memory budget set for each target",
@@ -363,7 +363,11 @@ T: dict[str, str] = {
     # report additions: executive screen, speeds, builds, threat model, sources
     "exec_decision_two": (
         "**Decision:** go for on-device. Build {first} first and keep {second} as the fallback; "
-        "both run on all {n} targets without a server."
+        "both run on every target without a server."
+    ),
+    "exec_decision_two_one_target": (
+        "**Decision:** go for on-device. Build {first} first and keep {second} as the fallback; "
+        "both run on the target without a server."
     ),
     "exec_decision_one": (
         "**Decision:** on-device is possible with {first} only, so there is no fallback model; "
@@ -375,7 +379,7 @@ T: dict[str, str] = {
     ),
     "exec_model": "- **{rank}. {model}** ({developer}, {params}): good at {good}; {where}. "
     "Main risk: {risk}",
-    "exec_where_all": "runs on all {n} targets ({oses})",
+    "exec_where_all": "runs on every target ({oses})",
     "exec_where_one": "runs on the target ({oses})",
     "exec_risk_licence": "the {license} licence conditions to meet (section 7).",
     "exec_risk_none": "none found by the rules; confirm speed and quality on a real device.",

@@ -364,7 +364,11 @@ T: dict[str, str] = {
     # 보고서 추가분: 경영진 한 화면, 속도, 빌드, 위협 모델, 출처
     "exec_decision_two": (
         "**결정:** 온디바이스로 진행합니다. {first}를 먼저 빌드하고 {second}를 대안으로 "
-        "둡니다. 두 모델 모두 서버 없이 타깃 {n}종 모두에서 동작합니다."
+        "둡니다. 두 모델 모두 서버 없이 모든 타깃에서 동작합니다."
+    ),
+    "exec_decision_two_one_target": (
+        "**결정:** 온디바이스로 진행합니다. {first}를 먼저 빌드하고 {second}를 대안으로 "
+        "둡니다. 두 모델 모두 서버 없이 타깃에서 동작합니다."
     ),
     "exec_decision_one": (
         "**결정:** {first} 하나로만 온디바이스가 가능해 대안 모델이 없습니다. 대안을 얻는 입력 "
@@ -376,7 +380,7 @@ T: dict[str, str] = {
     ),
     "exec_model": "- **{rank}. {model}**({developer}, {params}): {good}에 강점. {where}. "
     "주요 리스크: {risk}",
-    "exec_where_all": "타깃 {n}종 모두에서 동작({oses})",
+    "exec_where_all": "모든 타깃에서 동작({oses})",
     "exec_where_one": "타깃에서 동작({oses})",
     "exec_risk_licence": "{license} 라이선스 조건 이행 필요(7절).",
     "exec_risk_none": "규칙상 발견된 리스크 없음. 실기기에서 속도와 품질을 확인하십시오.",
