@@ -64,29 +64,6 @@ T: dict[str, str] = {
     "source_line": "Input: {source} · catalog {catalog}",
     # 2. executive summary
     "h_summary": "## 2. Executive summary",
-    "summary_none": (
-        "No model can be recommended with these inputs. The closest misses and what would change "
-        "the answer are in sections 9 and 10."
-    ),
-    "summary_line": (
-        "- **{rank}. {model}** ({params} parameters, {developer}): runs fully offline {where}, "
-        "using **{total} of {budget}** of memory on the tightest{speed}, with a largest model "
-        "download of **{download}**."
-    ),
-    "where_one": "on the target device",
-    "where_all": "on all {n} target devices",
-    "speed_clause": ", at about **{tps} tokens/s** on the slowest",
-    "speed_clause_na": ", with no speed estimate for every target",
-    "summary_note": (
-        "One row per build (quantization and runtime) with the targets it serves; memory is on the "
-        "build's tightest target, speed is its slowest target's estimate (n/a where no speed can "
-        "be estimated), download is the build's file."
-    ),
-    "summary_only_one": (
-        "Only one model fits every target: a second option needs one of the input changes in "
-        "section 10."
-    ),
-    "col_rank": "#",
     "col_model": "Model",
     "col_params": "Params",
     "col_quant": "Quantization",
@@ -97,7 +74,6 @@ T: dict[str, str] = {
     "col_download": "Download",
     "col_targets": "Targets",
     "col_rule": "Rule",
-    "col_quantity": "Quantity",
     "col_target": "Target",
     "col_need": "Needs / budget",
     "col_reason": "Reason",
@@ -120,7 +96,6 @@ T: dict[str, str] = {
         "- The model card lists {listed}; {missing} rests on the card's broader multilingual claim."
     ),
     "why_tasks": "- The card names {tasks} among its intended uses.",
-    "why_tasks_missing": "- The card does not name {tasks}: validate this task before launch.",
     "why_strengths": "- Strengths the card claims: {tasks}.",
     "why_context": "- Context: the service needs {ctx} tokens of the model's {max_ctx}.",
     "why_speed": "- About **{tps} tokens/s** on the slowest target with a known memory bandwidth.",
@@ -130,7 +105,6 @@ T: dict[str, str] = {
     ),
     "rec_license": ("**License:** {name} ({id}), commercial use: **{commercial}**. Terms: <{url}>"),
     "rec_license_conditions": "Conditions: {conditions}",
-    "rec_rules": "**Rules checked per target**",
     "rule_note": "- {rule} ({outcome}) on {targets}: {text}",
     "rec_risks": "**Risks**",
     "risks_none": "- None found by the rules beyond the estimate's limits (see the footer).",
@@ -141,25 +115,12 @@ T: dict[str, str] = {
         "Figures for a {ctx}-token context (KV cache) and answers of up to {out} tokens. "
         "MB = MiB (2^20 bytes). Total = weights + KV cache + compute buffers + runtime overhead."
     ),
-    "h_target": "### {name} ({id})",
-    "target_facts": (
-        "{os} {os_version}, {ram} GB RAM, memory bandwidth {bw}, NPU: {npu}. "
-        "Budget **{budget}** ({basis})."
-    ),
-    "q_format": "Format",
-    "q_runtime": "Runtime",
     "q_accel": "Accelerator",
     "q_weights": "Weights",
-    "q_kv": "KV cache at {ctx} tokens",
     "q_compute": "Compute buffers",
     "q_overhead": "Runtime overhead",
-    "q_total": "Total / budget",
-    "q_headroom": "Headroom",
-    "q_file": "Model file",
     "q_decode": "Decode tokens/s",
-    "q_prefill": "Prefill tokens/s",
     "q_energy": "Energy per 1,000 tokens",
-    "target_gaps": "Missing device data ({n}): see section 10.",
     "assumptions": "**Assumptions behind these figures**",
     "assumption_other": "(see the English report)",
     # 5. architecture
@@ -176,7 +137,6 @@ T: dict[str, str] = {
         "Targets {targets}. Format {quant}: {quant_name} ({format} file). Runtime {runtime} on "
         "the {accel}."
     ),
-    "step": "{i}. **{title}**",
     "mm_source": "Hugging Face: {repo}",
     "mm_target": "{os} app: {targets}",
     # 6. concepts
@@ -225,23 +185,6 @@ T: dict[str, str] = {
     "flow_vendor": "Processor / transfers",
     "flow_vendor_server": "A processor agreement and possibly a cross-border transfer",
     "flow_vendor_device": "No processor for inference; no transfer",
-    "privacy_compliance": (
-        "**Compliance:** with no prompt leaving the device, the service collects no user text for "
-        "inference. That is data minimisation (GDPR Art. 5(1)(c)) and data protection by design "
-        "(Art. 25) by construction, and there is no international transfer to assess (GDPR "
-        "Chapter V). The DPIA covers the app, not a model provider."
-    ),
-    "privacy_integrity": (
-        "**Model file integrity:** the model is a static file. Build it once from a pinned Hugging "
-        "Face revision, record its SHA-256, and have the app refuse to load a file whose hash "
-        "differs. The expected hash is [SHA-256 of the released model file]. Files to pin:"
-    ),
-    "privacy_file": "- {model}: from {repo}, format {quant} for {runtime}, {size} download.",
-    "privacy_residual": (
-        "**What remains to secure:** the device itself (screen lock, OS updates), the app's own "
-        "storage of conversations, and the model file on disk, which anyone with the app package "
-        "can read (it holds no user data)."
-    ),
     # 8. trade-offs
     "h_tradeoffs": "## 8. Advantages and limitations",
     "tradeoffs_none": "Advantages and limits depend on the chosen model: none fits yet.",
@@ -345,11 +288,6 @@ T: dict[str, str] = {
     "platform_alt_intro": "Built-in platform models on these devices (not evaluated here):",
     # 11. sources
     "h_sources": "## 11. Sources",
-    "source_kind_model": "Model",
-    "source_kind_device": "Device",
-    "source_kind_runtime": "Runtime",
-    "source_kind_quantization": "Quantization",
-    "source_kind_license": "License",
     "footer_limits": (
         "*Estimate limits:* memory covers model weights, the KV cache at the stated context, "
         "compute buffers and the runtime's overhead. It leaves out the app's own UI and data, "
@@ -547,7 +485,6 @@ T: dict[str, str] = {
     "tbl_total": "total/budget MB",
     "tbl_decode": "decode tok/s",
     "tbl_ttft": "first token",
-    "tbl_prefill": "prefill tok/s",
     "tbl_why_not": "Why not the others (closest miss per model)",
     "tbl_rule": "rule",
     "tbl_reason": "reason",

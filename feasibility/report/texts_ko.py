@@ -64,29 +64,6 @@ T: dict[str, str] = {
     "source_line": "입력 파일: {source} · 카탈로그 {catalog}",
     # 2. 경영진 요약
     "h_summary": "## 2. 경영진 요약",
-    "summary_none": (
-        "현재 입력으로는 추천할 모델이 없습니다. 가장 근접한 탈락 후보와 결과를 바꿀 수 있는 "
-        "입력은 9절과 10절을 참고하십시오."
-    ),
-    "summary_line": (
-        "- **{rank}. {model}** ({developer}, 파라미터 {params}): {where} 인터넷 연결 없이 "
-        "동작합니다. 가장 빠듯한 타깃에서 메모리 **{budget} 중 {total}**를 사용하고{speed}, "
-        "가장 큰 모델 다운로드 크기는 **{download}**입니다."
-    ),
-    "where_one": "타깃 디바이스에서",
-    "where_all": "타깃 디바이스 {n}종 모두에서",
-    "speed_clause": ", 가장 느린 타깃에서 초당 약 **{tps} 토큰**을 생성하며",
-    "speed_clause_na": ", 일부 타깃은 속도를 추정할 수 없으며",
-    "summary_note": (
-        "빌드(양자화와 런타임)마다 한 행이며 해당 빌드가 쓰이는 타깃을 함께 적었습니다. 메모리는 그 "
-        "빌드의 가장 빠듯한 타깃 기준, 속도는 가장 느린 타깃의 추정치(추정할 수 없으면 n/a), "
-        "다운로드는 그 빌드의 파일 크기입니다."
-    ),
-    "summary_only_one": (
-        "모든 타깃에 들어가는 모델이 하나뿐입니다. 두 번째 후보를 확보하려면 10절의 입력 변경 중 "
-        "하나가 필요합니다."
-    ),
-    "col_rank": "순위",
     "col_model": "모델",
     "col_params": "파라미터",
     "col_quant": "양자화",
@@ -97,7 +74,6 @@ T: dict[str, str] = {
     "col_download": "다운로드",
     "col_targets": "타깃",
     "col_rule": "규칙",
-    "col_quantity": "항목",
     "col_target": "타깃",
     "col_need": "필요량 / 예산",
     "col_reason": "제외 사유",
@@ -121,7 +97,6 @@ T: dict[str, str] = {
         "주장에만 근거합니다."
     ),
     "why_tasks": "- 모델 카드에 명시된 주요 용도: {tasks}.",
-    "why_tasks_missing": "- 모델 카드에 {tasks} 용도는 명시되어 있지 않습니다. 출시 전 이 작업의 품질을 검증해야 합니다.",
     "why_strengths": "- 모델 카드에 명시된 강점: {tasks}.",
     "why_context": "- 컨텍스트: 서비스에 필요한 {ctx} 토큰은 모델 최대치 {max_ctx} 토큰 이내입니다.",
     "why_speed": "- 메모리 대역폭이 알려진 타깃 중 가장 느린 기기에서도 초당 약 **{tps} 토큰**을 생성합니다.",
@@ -131,7 +106,6 @@ T: dict[str, str] = {
     ),
     "rec_license": ("**라이선스:** {name}({id}), 상업적 이용: **{commercial}**. 원문: <{url}>"),
     "rec_license_conditions": "이용 조건(라이선스 원문 요약): {conditions}",
-    "rec_rules": "**타깃별 규칙 검사 결과**",
     "rule_note": "- {rule}({outcome}), {targets}: {text}",
     "rec_risks": "**위험 요소**",
     "risks_none": "- 규칙 검사에서 추가로 발견된 위험은 없습니다. 추정치의 한계는 문서 끝을 참고하십시오.",
@@ -142,25 +116,12 @@ T: dict[str, str] = {
         "컨텍스트 {ctx} 토큰(KV 캐시 기준), 답변 최대 {out} 토큰 기준 수치입니다. "
         "MB는 MiB(2^20 바이트)입니다. 합계 = 가중치 + KV 캐시 + 연산 버퍼 + 런타임 오버헤드."
     ),
-    "h_target": "### 타깃: {name} ({id})",
-    "target_facts": (
-        "{os} {os_version}, RAM {ram} GB, 메모리 대역폭 {bw}, NPU: {npu}. "
-        "메모리 예산 **{budget}**({basis})."
-    ),
-    "q_format": "포맷",
-    "q_runtime": "런타임",
     "q_accel": "가속기",
     "q_weights": "가중치",
-    "q_kv": "KV 캐시({ctx} 토큰)",
     "q_compute": "연산 버퍼",
     "q_overhead": "런타임 오버헤드",
-    "q_total": "합계 / 예산",
-    "q_headroom": "메모리 여유분",
-    "q_file": "모델 파일",
     "q_decode": "토큰 생성(decode) tok/s",
-    "q_prefill": "프롬프트 처리(prefill) tok/s",
     "q_energy": "1,000 토큰당 에너지",
-    "target_gaps": "카탈로그에 없는 기기 정보 {n}건: 10절을 참고하십시오.",
     "assumptions": "**추정치의 가정**",
     "assumption_other": "그 밖의 가정은 영문 보고서(--lang en)에 원문으로 실려 있습니다.",
     # 5. 아키텍처
@@ -176,7 +137,6 @@ T: dict[str, str] = {
         "대상 타깃: {targets}. 양자화 포맷 {quant}: {quant_name}, {format} 파일. "
         "런타임 {runtime}, 가속기: {accel}."
     ),
-    "step": "{i}. **{title}**",
     "mm_source": "Hugging Face 원본: {repo}",
     "mm_target": "{os} 앱: {targets}",
     # 6. 핵심 개념
@@ -225,24 +185,6 @@ T: dict[str, str] = {
     "flow_vendor": "처리 위탁 / 국외 이전",
     "flow_vendor_server": "처리 위탁 계약이 필요하고 국외 이전이 발생할 수 있음",
     "flow_vendor_device": "추론 단계의 처리 위탁 없음, 국외 이전 없음",
-    "privacy_compliance": (
-        "**컴플라이언스:** 프롬프트가 기기를 떠나지 않으므로 추론을 위해 사용자 텍스트를 수집하지 "
-        "않습니다. 이는 개인정보 보호법(PIPA) 제3조의 최소 수집 원칙과 GDPR 제5조 제1항 (c)호의 "
-        "데이터 최소화, 제25조의 설계 단계부터의 개인정보 보호(Privacy by Design)를 구조적으로 "
-        "충족합니다. 또한 개인정보 보호법 제28조의8과 GDPR 제5장의 국외 이전 검토 대상이 "
-        "생기지 않습니다. 개인정보 영향평가는 모델 사업자가 아닌 자사 앱만 다루면 됩니다."
-    ),
-    "privacy_integrity": (
-        "**모델 파일 무결성:** 모델은 정적 파일입니다. 고정된 Hugging Face 리비전에서 한 번 "
-        "빌드하고 SHA-256 해시를 기록합니다. 앱은 해시가 다른 파일은 로드하지 않습니다. 기대 "
-        "해시 값은 [배포 모델 파일의 SHA-256]입니다. 고정할 파일은 다음과 같습니다."
-    ),
-    "privacy_file": "- {model}: {repo}에서 빌드, {runtime}용 포맷 {quant}, 다운로드 {size}.",
-    "privacy_residual": (
-        "**남은 보안 과제:** 기기 자체의 보안(화면 잠금, OS 업데이트), 앱이 저장하는 대화 기록, "
-        "그리고 디스크의 모델 파일입니다. 모델 파일은 앱 패키지를 가진 누구나 읽을 수 있지만 "
-        "사용자 데이터는 들어 있지 않습니다."
-    ),
     # 8. 장점과 한계
     "h_tradeoffs": "## 8. 도입 효과와 기술적 한계",
     "tradeoffs_none": "장점과 한계는 선정 모델에 따라 달라집니다. 현재 들어가는 모델이 없습니다.",
@@ -346,11 +288,6 @@ T: dict[str, str] = {
     "platform_alt_intro": "이 기기들에 내장된 플랫폼 모델(본 검토 대상 아님):",
     # 11. 출처
     "h_sources": "## 11. 출처",
-    "source_kind_model": "모델",
-    "source_kind_device": "디바이스",
-    "source_kind_runtime": "런타임",
-    "source_kind_quantization": "양자화",
-    "source_kind_license": "라이선스",
     "footer_limits": (
         "*추정치의 한계:* 메모리 수치는 모델 가중치, 명시한 컨텍스트의 KV 캐시, 연산 버퍼, "
         "런타임 오버헤드를 포함합니다. 앱 자체의 UI와 데이터, OS의 메모리 압박과 단편화, 발열에 "
@@ -534,7 +471,6 @@ T: dict[str, str] = {
     "tbl_total": "합계/예산 MB",
     "tbl_decode": "생성 tok/s",
     "tbl_ttft": "첫 토큰",
-    "tbl_prefill": "프롬프트 처리 tok/s",
     "tbl_why_not": "다른 모델을 제외한 이유(모델별 가장 근접한 조합)",
     "tbl_rule": "규칙",
     "tbl_reason": "제외 사유",
