@@ -75,7 +75,8 @@ def used_facts(a: Assessment) -> dict[str, list[str]]:
 
 
 def sources(a: Assessment, t: Texts) -> list[str]:
-    out = [t("h_sources"), "", t("sources_intro"), ""]
+    intro = "sources_intro" if a.recommendations else "sources_none"
+    out = [t("h_sources"), "", t(intro), ""]
     for kind, ids in used_facts(a).items():
         same: dict[tuple[str, ...], list[str]] = {}
         for ident in ids:
@@ -88,8 +89,6 @@ def sources(a: Assessment, t: Texts) -> list[str]:
         for cited, idents in same.items():
             out.append(f"- {', '.join(idents)}: " + ", ".join(f"<{u}>" for u in cited))
         out.append("")
-    if not a.recommendations:
-        out.extend([t("sources_none"), ""])
     return out[:-1]
 
 

@@ -450,7 +450,7 @@ T: dict[str, str] = {
     "sources_license": "**Licences** (commercial use and conditions)",
     "sources_quantization": "**Quantization formats** (bits per weight: memory and file size)",
     "sources_runtime": "**Runtimes** (supported OSes, backends, model architectures)",
-    "sources_none": "No model was recommended, so no facts are cited.",
+    "sources_none": "No model was recommended, so only the target devices' sources are listed.",
     "license_conditions_other": "See the licence text.",
     "html_title": "On-device language model plan: {service}",
     "html_builds": "Builds and the targets they serve",

@@ -441,7 +441,7 @@ T: dict[str, str] = {
     "sources_license": "**라이선스**(상업적 이용 가능 여부와 조건)",
     "sources_quantization": "**양자화 포맷**(가중치당 비트 수: 메모리와 파일 크기)",
     "sources_runtime": "**런타임**(지원 OS, 백엔드, 모델 구조)",
-    "sources_none": "추천 모델이 없어 인용할 사실이 없습니다.",
+    "sources_none": "추천 모델이 없어 타깃 디바이스의 출처만 정리했습니다.",
     "license_conditions_other": "라이선스 원문의 조건을 확인하십시오.",
     "html_title": "온디바이스 SLM 도입 기획서: {service}",
     "html_builds": "빌드와 해당 타깃",
