@@ -391,10 +391,11 @@ T: dict[str, str] = {
         "analytics events"
     ),
     "sec_integrity": (
-        "**Model-file integrity.** Each distinct build is one file to pin. Build it from a pinned "
-        "Hugging Face revision, record its SHA-256 in the app, deliver it in the signed app "
-        "package or over HTTPS from your own server, and have the app refuse a file whose hash "
-        "differs."
+        "**Model-file integrity.** Each distinct build below is one artifact to pin. Build it "
+        "from a pinned Hugging Face revision; record the SHA-256 of every file it ships (one "
+        "file for a GGUF, each file of a model folder or bundle) in the app; deliver it in the "
+        "signed app package or over HTTPS from your own server; and have the app refuse any file "
+        "whose hash differs."
     ),
     "sha_pending": "[record at build]",
     "privacy_update": (
@@ -429,7 +430,7 @@ T: dict[str, str] = {
     "sec_gdpr": (
         "- **GDPR (EU):** data minimisation, Art. 5(1)(c); data protection by design and by "
         "default, Art. 25; security of processing, Art. 32; no processor for inference "
-        "(Art. 28) and no international transfer to assess (Chapter V, Art. 44-49); a DPIA under "
+        "(Art. 28) and no international transfer to assess (Chapter V, Art. 44-50); a DPIA under "
         "Art. 35 still covers the app; tell users what is processed where (Art. 13)."
     ),
     "sec_pipa": (
