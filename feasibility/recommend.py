@@ -116,6 +116,7 @@ def builds(plans: Sequence[TargetPlan]) -> tuple[Build, ...]:
 def _build(plans: list[TargetPlan]) -> Build:
     tight = tightest(plans)
     speeds = [p.decode_tps for p in plans]
+    ttfts = [p.ttft_ms for p in plans]
     pipes: dict[tuple[tuple[str, str], ...], list[TargetPlan]] = {}
     for p in plans:
         steps = tuple((s.title, s.command) for s in p.pipeline)
@@ -132,6 +133,8 @@ def _build(plans: list[TargetPlan]) -> Build:
         tightest_target=tight.target,
         decode_tps=None if None in speeds else min(s for s in speeds if s is not None),
         file_mb=max(p.memory.file_mb for p in plans),
+        ttft_ms=None if None in ttfts else max(x for x in ttfts if x is not None),
+        prompt_tokens=tight.prompt_tokens,
         pipelines=tuple(
             Pipeline(
                 oses=tuple(dict.fromkeys(p.os for p in group)),

@@ -170,6 +170,11 @@ class Build(Frozen):
     decode_tps: float | None
     file_mb: int
     pipelines: tuple[Pipeline, ...]
+    ttft_ms: float | None = None
+    """Its slowest target's time to first token for ``prompt_tokens`` (None when any of its
+    targets has no estimate)."""
+    prompt_tokens: int | None = None
+    """The service's typical prompt that ``ttft_ms`` is for."""
 
 
 RiskKind = Literal[

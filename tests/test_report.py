@@ -189,7 +189,7 @@ def test_infeasible_report_explains(tmp_path: Path, lang: str) -> None:
         assert "No model fits every target" in out
         assert "To get two recommendations" in out
     else:
-        assert "모든 타겟에 들어가는 모델이 없습니다" in out
+        assert "모든 타깃에 들어가는 모델이 없습니다" in out
         assert "추천 모델 2개를 확보하려면" in out
     for r in a.why_not[:3]:
         assert f"`{r.model}`" in out
@@ -455,12 +455,16 @@ def test_no_template_falls_back() -> None:
 
 
 def test_renderers_do_not_read_engine_sentences() -> None:
-    """No renderer matches engine English: everything is worded from codes and evidence."""
+    """No renderer matches engine English: everything is worded from codes and evidence.
+
+    Two modules parse text on purpose, and not the engine's: ``_steps`` reads catalog step titles
+    back against their catalog templates, ``_html`` converts the sections' own markdown."""
     report = ROOT / "feasibility" / "report"
-    for name in ("markdown_report.py", "table_report.py", "_rows.py", "_wording.py"):
+    parsers = {"_steps.py", "_html.py"}
+    for name in sorted(p.name for p in report.glob("*.py") if p.name not in parsers):
         src = (report / name).read_text(encoding="utf-8")
         assert "startswith(" not in src, name
-        assert "import re" not in src, name
+        assert not re.search(r"^import re$", src, re.M), name
 
 
 def _split_row(line: str) -> list[str]:

@@ -25,7 +25,7 @@ candidate with its reason (about 1 MB for two devices). ``rejection_counts`` sta
 
 @click.command(cls=Command)
 @click.argument("device_yaml", type=click.Path(dir_okay=True, allow_dash=False))
-@format_option(["markdown", "json", "table"], "markdown")
+@format_option(["markdown", "json", "table", "html"], "markdown")
 @click.option(
     "--lang",
     type=click.Choice(["en", "ko"]),
@@ -58,6 +58,7 @@ def check(
       feasibility check device.yaml --lang ko -o report.md
       feasibility check device.yaml --format json --detail full -o result.json
       feasibility check device.yaml --catalog my-models.yaml --format table
+      feasibility check device.yaml --format html -o report.html
 
     \b
     Exit status: 0 two recommendations; 3 fewer than two fit (the output

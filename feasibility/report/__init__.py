@@ -11,7 +11,7 @@ from typing import Protocol
 
 from feasibility.verdict import Assessment
 
-FORMATS: tuple[str, ...] = ("json", "markdown", "table")
+FORMATS: tuple[str, ...] = ("json", "markdown", "table", "html")
 LANGS: tuple[str, ...] = ("en", "ko")
 
 

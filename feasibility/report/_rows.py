@@ -42,6 +42,15 @@ class Texts:
     assumption: dict[str, str] = field(default_factory=dict)
     """Assumption code (``estimator.core.ASSUMPTIONS``) -> localized sentence (empty: print the
     engine's English sentence)."""
+    risk_short: dict[str, str] = field(default_factory=dict)
+    """A few plain words per ``Risk.kind`` for the executive one-liners."""
+    step_title: dict[str, str] = field(default_factory=dict)
+    """Pipeline step title templates of the catalog (English, with ``{placeholders}``) ->
+    localized template (empty: print the catalog's title); see ``_steps``."""
+    license_conditions: dict[str, str] = field(default_factory=dict)
+    """License id -> localized summary of its conditions (empty: the catalog's English)."""
+    claim: dict[str, str] = field(default_factory=dict)
+    """A model card's language claim (catalog English) -> localized wording."""
 
     def __call__(self, key: str, /, **kw: object) -> str:
         return self.t[key].format(**kw)

@@ -122,7 +122,7 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
         if "listed" in ev:
             v["n_listed"] = num(len(ev["listed"]))
         if "claim" in ev:
-            v["claim"] = str(ev["claim"])
+            v["claim"] = t.claim.get(str(ev["claim"]), str(ev["claim"]))
     elif rule == "context-window":
         for k in ("need", "have"):
             if k in ev:
@@ -206,7 +206,15 @@ def _target_name(a: Assessment, target_id: str | None) -> str:
     return target.name if target else target_id
 
 
-def risk_sentence(t: Texts, a: Assessment, rec: Recommendation, risk: Risk) -> str:
+def risk_sentence(
+    t: Texts,
+    a: Assessment,
+    rec: Recommendation,
+    risk: Risk,
+    templates: Mapping[str, str] | None = None,
+) -> str:
+    """``risk`` worded by ``templates`` (the language's full sentences unless given)."""
+    table = t.risk if templates is None else templates
     v = risk.values
     values: dict[str, str] = {"target": _target_name(a, risk.target), "license": code(rec.license)}
     if "headroom_mb" in v:
@@ -214,9 +222,13 @@ def risk_sentence(t: Texts, a: Assessment, rec: Recommendation, risk: Risk) -> s
     if "headroom_pct" in v:
         values["pct"] = pct(float(v["headroom_pct"]))
     if "conditions" in v:
-        values["conditions"] = str(v["conditions"])
+        values["conditions"] = (
+            t.license_conditions.get(rec.license, t("license_conditions_other"))
+            if t.license_conditions
+            else str(v["conditions"])
+        )
     if "claim" in v:
-        values["claim"] = str(v["claim"])
+        values["claim"] = t.claim.get(str(v["claim"]), str(v["claim"]))
     if "languages" in v:
         values["languages"] = langs(t, v["languages"])
     if "decode_tps" in v:
@@ -231,9 +243,9 @@ def risk_sentence(t: Texts, a: Assessment, rec: Recommendation, risk: Risk) -> s
         values["bpw"] = f"{float(v['bpw']):g}"
     if "fidelity" in v:
         values["fidelity"] = f"{float(v['fidelity']):.0%}"
-    template = t.risk.get(risk.kind, t.risk["default"])
+    template = table.get(risk.kind, table["default"])
     if risk.kind == "license-conditions" and not v.get("conditions"):
-        template = t.risk.get("license-conditions-unstated", template)
+        template = table.get("license-conditions-unstated", template)
     return _fill(t, template, values)
 
 

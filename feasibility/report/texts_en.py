@@ -15,7 +15,7 @@ T: dict[str, str] = {
     "list_sep": ", ",
     "none": "none",
     "na": "n/a",
-    "unknown": "unknown",
+    "unknown": "(version unknown)",
     "target_ref": "{name} ({id})",
     "budget_one": "a memory budget of {budget} per target",
     "budget_many": "the memory budget set for each target",
@@ -64,29 +64,6 @@ T: dict[str, str] = {
     "source_line": "Input: {source} · catalog {catalog}",
     # 2. executive summary
     "h_summary": "## 2. Executive summary",
-    "summary_none": (
-        "No model can be recommended with these inputs. The closest misses and what would change "
-        "the answer are in sections 9 and 10."
-    ),
-    "summary_line": (
-        "- **{rank}. {model}** ({params} parameters, {developer}): runs fully offline {where}, "
-        "using **{total} of {budget}** of memory on the tightest{speed}, with a largest model "
-        "download of **{download}**."
-    ),
-    "where_one": "on the target device",
-    "where_all": "on all {n} target devices",
-    "speed_clause": ", at about **{tps} tokens/s** on the slowest",
-    "speed_clause_na": ", with no speed estimate for every target",
-    "summary_note": (
-        "One row per build (quantization and runtime) with the targets it serves; memory is on the "
-        "build's tightest target, speed is its slowest target's estimate (n/a where no speed can "
-        "be estimated), download is the build's file."
-    ),
-    "summary_only_one": (
-        "Only one model fits every target: a second option needs one of the input changes in "
-        "section 10."
-    ),
-    "col_rank": "#",
     "col_model": "Model",
     "col_params": "Params",
     "col_quant": "Quantization",
@@ -98,7 +75,6 @@ T: dict[str, str] = {
     "col_download": "Download",
     "col_targets": "Targets",
     "col_rule": "Rule",
-    "col_quantity": "Quantity",
     "col_target": "Target",
     "col_need": "Needs / budget",
     "col_reason": "Reason",
@@ -121,7 +97,6 @@ T: dict[str, str] = {
         "- The model card lists {listed}; {missing} rests on the card's broader multilingual claim."
     ),
     "why_tasks": "- The card names {tasks} among its intended uses.",
-    "why_tasks_missing": "- The card does not name {tasks}: validate this task before launch.",
     "why_strengths": "- Strengths the card claims: {tasks}.",
     "why_context": "- Context: the service needs {ctx} tokens of the model's {max_ctx}.",
     "why_speed": "- About **{tps} tokens/s** on the slowest target with a known memory bandwidth.",
@@ -150,7 +125,6 @@ T: dict[str, str] = {
     ),
     "rec_license": ("**License:** {name} ({id}), commercial use: **{commercial}**. Terms: <{url}>"),
     "rec_license_conditions": "Conditions: {conditions}",
-    "rec_rules": "**Rules checked per target**",
     "rule_note": "- {rule} ({outcome}) on {targets}: {text}",
     "rec_risks": "**Risks**",
     "risks_none": "- None found by the rules beyond the estimate's limits (see the footer).",
@@ -161,25 +135,12 @@ T: dict[str, str] = {
         "Figures for a {ctx}-token context (KV cache) and answers of up to {out} tokens. "
         "MB = MiB (2^20 bytes). Total = weights + KV cache + compute buffers + runtime overhead."
     ),
-    "h_target": "### {name} ({id})",
-    "target_facts": (
-        "{os} {os_version}, {ram} GB RAM, memory bandwidth {bw}, NPU: {npu}. "
-        "Budget **{budget}** ({basis})."
-    ),
-    "q_format": "Format",
-    "q_runtime": "Runtime",
     "q_accel": "Accelerator",
     "q_weights": "Weights",
-    "q_kv": "KV cache at {ctx} tokens",
     "q_compute": "Compute buffers",
     "q_overhead": "Runtime overhead",
-    "q_total": "Total / budget",
-    "q_headroom": "Headroom",
-    "q_file": "Model file",
     "q_decode": "Decode tokens/s",
-    "q_prefill": "Prefill tokens/s",
     "q_energy": "Energy per 1,000 tokens",
-    "target_gaps": "Missing device data ({n}): see section 10.",
     "assumptions": "**Assumptions behind these figures**",
     "assumption_other": "(see the English report)",
     # 5. architecture
@@ -196,13 +157,8 @@ T: dict[str, str] = {
         "Targets {targets}. Format {quant}: {quant_name} ({format} file). Runtime {runtime} on "
         "the {accel}."
     ),
-    "step": "{i}. **{title}**",
-    "step_verify": (
-        "{i}. **Record the SHA-256 of the built model file**, ship it with the app, and have the "
-        "app verify it before loading (section 7)."
-    ),
     "mm_source": "Hugging Face: {repo}",
-    "mm_target": "{os} app: {targets}, {runtime} on {accel}",
+    "mm_target": "{os} app: {targets}",
     # 6. concepts
     "h_concepts": "## 6. Key concepts in one line",
     "c_quant": (
@@ -249,36 +205,14 @@ T: dict[str, str] = {
     "flow_vendor": "Processor / transfers",
     "flow_vendor_server": "A processor agreement and possibly a cross-border transfer",
     "flow_vendor_device": "No processor for inference; no transfer",
-    "privacy_compliance": (
-        "**Compliance:** with no prompt leaving the device, the service collects no user text for "
-        "inference. That is data minimisation (GDPR Art. 5(1)(c)) and data protection by design "
-        "(Art. 25) by construction, and there is no international transfer to assess (GDPR "
-        "Chapter V). The DPIA covers the app, not a model provider."
-    ),
-    "privacy_integrity": (
-        "**Model file integrity:** the model is a static file. Build it once from a pinned Hugging "
-        "Face revision, record its SHA-256, and have the app refuse to load a file whose hash "
-        "differs. The expected hash is [SHA-256 of the released model file]. Files to pin:"
-    ),
-    "privacy_file": "- {model}: from {repo}, format {quant} for {runtime}, {size} download.",
-    "privacy_update": (
-        "**Update path:** a new model ships as a new file with a new hash, inside an app update "
-        "or as a download over HTTPS from your own server that the app verifies before swapping. "
-        "The old file stays until the new one is verified, so a failed update cannot leave the "
-        "feature broken."
-    ),
-    "privacy_residual": (
-        "**What remains to secure:** the device itself (screen lock, OS updates), the app's own "
-        "storage of conversations, and the model file on disk, which anyone with the app package "
-        "can read (it holds no user data)."
-    ),
     # 8. trade-offs
     "h_tradeoffs": "## 8. Advantages and limitations",
     "tradeoffs_none": "Advantages and limits depend on the chosen model: none fits yet.",
     "advantages": "**Three advantages of on-device for this service**",
     "adv_privacy": (
-        "1. **Privacy by construction:** {tasks} in {langs} never leave the device, which removes "
-        "the data-leakage risk and most of the security review."
+        "1. **Privacy by design:** {tasks} in {langs} stay on the device, so no prompt reaches a "
+        "server; this narrows the security review to the app itself (section 7), it does not "
+        "remove it."
     ),
     "adv_offline": (
         "2. **Works offline, no server latency:** answers start on the device; estimated "
@@ -343,6 +277,7 @@ T: dict[str, str] = {
     "h_inputs": "## 10. Inputs to complete and what would change the answer",
     "placeholders_intro": "Fill these in; the input left them out:",
     "placeholders_none": "The input described the service and every device; nothing to fill in.",
+    "gap_line": "- {targets}: {gap}",
     "gaps_intro": "Device facts the catalog does not have:",
     "sensitivity_intro": "Input changes that would change the answer:",
     "sensitivity_none": "No single input change would admit a stronger model.",
@@ -373,11 +308,6 @@ T: dict[str, str] = {
     "platform_alt_intro": "Built-in platform models on these devices (not evaluated here):",
     # 11. sources
     "h_sources": "## 11. Sources",
-    "source_kind_model": "Model",
-    "source_kind_device": "Device",
-    "source_kind_runtime": "Runtime",
-    "source_kind_quantization": "Quantization",
-    "source_kind_license": "License",
     "footer_limits": (
         "*Estimate limits:* memory covers model weights, the KV cache at the stated context, "
         "compute buffers and the runtime's overhead. It leaves out the app's own UI and data, "
@@ -388,6 +318,172 @@ T: dict[str, str] = {
         "*Generated by feasibility from {source} with catalog version {catalog}; the same input "
         "and catalog give the same report.*"
     ),
+    # report additions: executive screen, speeds, builds, threat model, sources
+    "exec_decision_two": (
+        "**Decision:** go for on-device. Build {first} first and keep {second} as the fallback; "
+        "both run on every target without a server."
+    ),
+    "exec_decision_two_one_target": (
+        "**Decision:** go for on-device. Build {first} first and keep {second} as the fallback; "
+        "both run on the target without a server."
+    ),
+    "exec_decision_one": (
+        "**Decision:** on-device is possible with {first} only, so there is no fallback model; "
+        "section 10 says which input change would add one."
+    ),
+    "exec_decision_none": (
+        "**Decision:** not feasible as specified: no model fits every target. Sections 9 and 10 "
+        "show the closest misses and what to change."
+    ),
+    "exec_model": "- **{rank}. {model}** ({developer}, {params}): good at {good}; {where}. "
+    "Main risk: {risk}",
+    "exec_where_all": "runs on every target ({oses})",
+    "exec_where_one": "runs on the target ({oses})",
+    "exec_risk_licence": "the {license} licence conditions to meet (section 7).",
+    "exec_risk_none": "none found by the rules; confirm speed and quality on a real device.",
+    "exec_next_two": (
+        "**Next step:** a two-week proof of concept: build both models (section 5), then measure "
+        "memory, first-token time, speed and battery on one device per OS with your own data."
+    ),
+    "exec_next_one": (
+        "**Next step:** build this model (section 5) and measure it on a real device, and decide "
+        "on the input change in section 10 that would give a fallback."
+    ),
+    "exec_next_none": (
+        "**Next step:** pick one of the input changes in section 10 (for example a larger memory "
+        "budget) and run the check again."
+    ),
+    "rec_rules_all_pass": "**Rules:** all {n} rules pass on every target ({rules}).",
+    "rec_rules_except": "**Rules:** {n} rules checked per target ({rules}); all pass except:",
+    "need_none": "not estimated (rejected before the memory check)",
+    "na_decode_cause": "not estimated (no bandwidth)",
+    "na_decode_other": "not estimated (backend)",
+    "na_prefill_cause": "not estimated (no compute figure)",
+    "na_prefill_other": "not estimated (backend)",
+    "na_energy_cause": "not estimated (no backend)",
+    "na_energy_other": "not estimated (no power figure)",
+    "speed_unknown": "an unestimated speed",
+    "ttft_s": "{s} s",
+    "energy_value": "{j} J{band}",
+    "energy_band": " (±{pct}%)",
+    "bw_unknown": "not published",
+    "col_os": "OS",
+    "col_ram": "RAM",
+    "col_bw": "Memory bandwidth",
+    "col_npu": "NPU",
+    "col_budget": "Memory budget",
+    "col_build": "Build",
+    "col_kv": "KV cache",
+    "col_ttft": "First token",
+    "col_origin": "Built from (Hugging Face)",
+    "col_sha": "SHA-256 to pin",
+    "speed_note": (
+        "First token = time to process the service's typical prompt (the {ctx}-token context "
+        "minus the {out}-token answer) before the answer starts; decode = tokens per second "
+        "after that. Not estimated: no bandwidth = the device's memory bandwidth is not "
+        "published; no compute figure = no compute throughput is known for the backend, so "
+        "neither prompt speed nor first token can be estimated. Sustained speed: the figures "
+        "are burst speeds of a cool device, as benchmarks measure; thermal throttling in long "
+        "sessions is not modelled, so measure a 5-minute run on the device. Build rows show "
+        "the build's slowest target."
+    ),
+    "steps_shared": "# Steps 1-{last}: the same as the {quant} build above.",
+    "step_verify": (
+        "After the last step of each pipeline: record the SHA-256 of the built model file, "
+        "ship it with the app, and have the app verify it before loading (section 7)."
+    ),
+    "mm_build": "{quant} on {runtime}, {accel}",
+    "c_ttft": (
+        "- **Time to first token (TTFT):** how long the user waits before the answer starts; it "
+        "grows with the prompt length."
+    ),
+    "sec_flow": (
+        "**Data flow.** What stays on the device and what leaves it. The model runs in the app's "
+        "process; only the one-time model download needs the network."
+    ),
+    "flow_download": "Model download",
+    "flow_download_server": "Not needed (the model stays with the provider)",
+    "flow_download_device": "Once, over HTTPS from a store or your server; verified by SHA-256",
+    "flow_telemetry": "Crash reports, telemetry, analytics",
+    "flow_telemetry_server": "Whatever the app and the provider collect",
+    "flow_telemetry_device": (
+        "Whatever the app's SDKs send: keep prompts and answers out of crash reports and "
+        "analytics events"
+    ),
+    "sec_integrity": (
+        "**Model-file integrity.** Each distinct build below is one artifact to pin. Build it "
+        "from a pinned Hugging Face revision; record the SHA-256 of every file it ships (one "
+        "file for a GGUF, each file of a model folder or bundle) in the app; deliver it in the "
+        "signed app package or over HTTPS from your own server; and have the app refuse any file "
+        "whose hash differs."
+    ),
+    "sha_pending": "[record at build]",
+    "privacy_update": (
+        "**Update path:** a new model ships as a new file with a new hash, in an app update or a "
+        "verified download; the old file stays until the new one is verified, so a failed update "
+        "cannot leave the feature broken."
+    ),
+    "sec_storage": (
+        "**Storage.** Conversations and the model file live in the app's sandbox. On iOS, store "
+        "history with Data Protection (NSFileProtectionComplete, or "
+        "CompleteUntilFirstUserAuthentication for background work); on Android, use app-private "
+        "internal storage (not shared storage) and encrypt history with Jetpack Security or a "
+        "Keystore-held key. The model file holds no user data but anyone with the app package "
+        "can read it."
+    ),
+    "sec_injection": (
+        "**Prompt injection and small-model safety.** Models of this size are less safety-tuned "
+        "than hosted ones and follow instructions hidden in the text they process. Limit input "
+        "length to the planned context, filter or label generated output before it is shown or "
+        "stored, treat the output as untrusted text (never as code or commands), and let the "
+        "model call no tool or action without the user's confirmation."
+    ),
+    "sec_licence": "**Licence duties passed on to the product**",
+    "licence_duty": "- {model}: {name} ({id}). {conditions}",
+    "licence_no_conditions": (
+        "No conditions beyond the licence text: ship its notice with the app."
+    ),
+    "sec_regulation": (
+        "**Regulations.** On-device inference narrows what the law asks about, but the app still "
+        "processes personal data (the text users type and the history it keeps)."
+    ),
+    "sec_gdpr": (
+        "- **GDPR (EU):** data minimisation, Art. 5(1)(c); data protection by design and by "
+        "default, Art. 25; security of processing, Art. 32; no processor for inference "
+        "(Art. 28) and no international transfer to assess (Chapter V, Art. 44-50); a DPIA under "
+        "Art. 35 still covers the app; tell users what is processed where (Art. 13)."
+    ),
+    "sec_pipa": (
+        "- **PIPA (Korea's Personal Information Protection Act):** minimum collection, Art. 3 "
+        "and Art. 16; consent for collection and use, Art. 15; safety measures, Art. 29; no "
+        "outsourcing of processing (Art. 26) and no overseas transfer (Art. 28-8) for "
+        "inference; the privacy policy under Art. 30 says that text is processed on the device."
+    ),
+    "sec_limits": (
+        "**What on-device does not settle.** It reduces but does not remove compliance work: the "
+        "app's own storage, backups, crash reports, analytics and any cloud sync are still in "
+        "scope; a lost or rooted device exposes what the app stores; and the model's output can "
+        "still be wrong or harmful, so the product owns its review."
+    ),
+    "sources_intro": "Only the sources behind the facts the recommendations use, by fact.",
+    "sources_device": "**Target devices** (RAM, memory bandwidth, NPU, OS: budgets and speeds)",
+    "sources_model": "**Models** (size, architecture, context, languages, tasks)",
+    "sources_license": "**Licences** (commercial use and conditions)",
+    "sources_quantization": "**Quantization formats** (bits per weight: memory and file size)",
+    "sources_runtime": "**Runtimes** (supported OSes, backends, model architectures)",
+    "sources_none": "No model was recommended, so only the target devices' sources are listed.",
+    "license_conditions_other": "See the licence text.",
+    "html_title": "On-device language model plan: {service}",
+    "html_builds": "Builds and the targets they serve",
+    "chart_memory": (
+        "Memory per build on its tightest target: weights, KV cache, compute buffers and "
+        "runtime overhead against the budget (red line)"
+    ),
+    "chart_speed": (
+        "Decode speed (tokens/s) and time to first token per build, on its slowest target"
+    ),
+    "chart_budget": "Budget",
+    "chart_not_estimated": "not estimated (see the table)",
     # terminal table (--format table)
     "tbl_verdict": "{source}: {verdict}; {n} model(s) fit every target",
     "tbl_feasible": "feasible",
@@ -410,7 +506,7 @@ T: dict[str, str] = {
     "tbl_buffers": "buffers MB",
     "tbl_total": "total/budget MB",
     "tbl_decode": "decode tok/s",
-    "tbl_prefill": "prefill tok/s",
+    "tbl_ttft": "first token",
     "tbl_why_not": "Why not the others (closest miss per model)",
     "tbl_rule": "rule",
     "tbl_reason": "reason",
@@ -648,5 +744,17 @@ TEXTS = Texts(
         "other": "planning default: {share} of {ram} GB RAM; no per-app cap, so available memory "
         "minus headroom",
         "default": "{basis}",
+    },
+    risk_short={
+        "headroom": "little memory headroom on {target} ({pct}); test with other apps open.",
+        "license-conditions": "{license} licence conditions to meet (section 7).",
+        "license-conditions-unstated": "{license} licence conditions to review (section 7).",
+        "language-claim": "{languages} only claimed broadly by the card; test the quality.",
+        "reasoning": "thinks aloud before answering, so answers take longer.",
+        "slow": "slow on {target} (about {tps} tokens/s).",
+        "no-speed": "speed not estimated on {targets}; measure it.",
+        "task-unverified": "the card does not name {tasks}; test it on your own data.",
+        "verification": "some catalog facts incomplete; re-check the model card.",
+        "default": "see section 3.",
     },
 )

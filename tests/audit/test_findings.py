@@ -56,13 +56,23 @@ def test_no_budget_proposed_beyond_what_the_device_gives() -> None:
 
 
 def test_speed_unknown_only_when_the_bandwidth_is() -> None:
+    """'bandwidth is not published' was said of devices whose bandwidth is known."""
     a = check(_doc([{"preset": "iphone-17-pro"}], memory_budget_mb=1024))
-    b = check(
-        _doc([{"os": "linux", "ram_gb": 8, "memory_bandwidth_gbs": 34}], memory_budget_mb=1024)
-    )
+    own = {"os": "linux", "ram_gb": 8, "memory_bandwidth_gbs": 34}
+    b = check(_doc([own], memory_budget_mb=1024))
     for x in (a, b):
-        for text in (render(x, "markdown", "en"), render(x, "json", "en")):
-            assert "bandwidth is not published" not in text
+        verdicts = [(r.rule, r.reason, r.evidence) for r in (*x.rejected, *x.why_not)]
+        verdicts += [
+            (v.rule, v.reason, v.evidence)
+            for r in x.recommendations
+            for p in r.targets
+            for v in p.rules
+        ]
+        for rule, reason, ev in verdicts:
+            assert "bandwidth is not published" not in reason
+            assert ev.get("problem") != "no-bandwidth", (rule, reason)
+        md = render(x, "markdown", "en")
+        assert "No speed estimate: the device's memory bandwidth is not published" not in md
 
 
 def test_npu_reasons_name_the_missing_piece() -> None:
