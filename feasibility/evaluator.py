@@ -59,7 +59,16 @@ _LATER = ESTIMATE_LEVEL - {memory_fit.ID}
 _BLIND = _LATER <= BUDGET_BLIND
 """Whether those rules can be shared across budgets (see ``feasibility.rules.BUDGET_BLIND``)."""
 
-PLACEMENT_INPUTS = ("os", "accelerators", "gpu_vendor", "npu")
+PLACEMENT_INPUTS = (
+    "os",
+    "accelerators",
+    "gpu",
+    "gpu_vendor",
+    "npu",
+    "cpu_arch",
+    "cpu_vendor",
+    "variants",
+)
 """Device facts the placement rules and ``situation.place`` read (with the target's OS version).
 ``tests/test_evaluator.py`` scans those modules and fails when they read a device field missing
 here, so a new rule input cannot silently make a cache answer for the wrong device."""

@@ -19,7 +19,8 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   choice, not a measurement).
 - bonus: +0.03 when the developer publishes this quantization itself, +0.05 on the NPU when the
   NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
-  outputs), -0.02 for beta/experimental and -0.10 for deprecated runtimes.
+  outputs), -0.05 for a beta backend and -1.2 for an experimental one (see ``MATURITY_BONUS``:
+  experimental never outranks production), -0.10 for deprecated runtimes.
 
 Weights: balanced battery 0.60/0.15/0.10/0.10/0.05; battery minimize 0.50/0.15/0.10/0.10/0.15.
 Quality dominates on purpose: among candidates that all fit, the most capable one is what a team
@@ -34,7 +35,7 @@ import math
 
 from feasibility.estimator import Estimate
 from feasibility.schema import Constraints
-from feasibility.situation import Situation
+from feasibility.situation import RUNTIME_MATURITY, Situation
 from feasibility.verdict import ScoreTerms
 
 TERMS = ("quality", "fidelity", "speed", "headroom", "energy", "bonus")
@@ -46,6 +47,10 @@ SPEED_FULL_TPS = 20.0
 HEADROOM_FULL = 0.25
 NPU_ENERGY_FACTOR = 0.7
 LOG_MIN, LOG_MAX = math.log10(1e8), math.log10(14e9)
+MATURITY_BONUS = {"production": 0.0, "beta": -0.05, "experimental": -1.2}
+"""An experimental backend scores below every production build: the weighted terms lie in
+[0, 1] and the other bonuses in [-0.05, +0.08], so -1.2 puts its best under a production
+build's worst. A beta backend gives way to a production one of similar merit."""
 
 
 def size_quality(params: int) -> float:
@@ -97,13 +102,18 @@ def _terms(s: Situation) -> tuple[float, float, float, float, float, float, floa
         bonus += 0.05
     if model.reasoning_mode and s.constraints.battery == "minimize":
         bonus -= 0.05
-    if runtime.maturity in ("beta", "experimental"):
-        bonus -= 0.02
-    elif runtime.maturity == "deprecated":
+    bonus += MATURITY_BONUS[_maturity(s)]
+    if runtime.maturity == "deprecated":
         bonus -= 0.10
     w = WEIGHTS_MIN_BATTERY if s.constraints.battery == "minimize" else WEIGHTS_BALANCED
     total = w[0] * quality + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
     return quality, fid, speed, headroom, energy, bonus, total
+
+
+def _maturity(s: Situation) -> str:
+    """The chosen backend's maturity (the runtime's own where it describes no backends)."""
+    route = s.placement.route if s.placement is not None else None
+    return route.maturity if route is not None else RUNTIME_MATURITY[s.candidate.runtime.maturity]
 
 
 def score_total(s: Situation) -> float:

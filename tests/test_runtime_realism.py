@@ -1,0 +1,128 @@
+"""Runtimes as they really ship: CPU makers, GPU families, NPU generations, regional variants.
+
+Each test reproduces one audit finding on the shipped catalog (issue: OpenVINO first on ARM
+boards, GPU backends that do not exist, Genie on a v69 Hexagon, the Exynos Galaxy S26).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from feasibility.api import check
+from feasibility.catalog import Catalog, load_catalog
+from feasibility.errors import InputError
+from feasibility.schema import Constraints
+from feasibility.situation import place
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    return load_catalog()
+
+
+def _place(cat: Catalog, runtime: str, device: str, quant: str, **constraints: str):  # type: ignore[no-untyped-def]
+    return place(
+        cat.runtimes[runtime],
+        cat.device(device),
+        Constraints(**constraints),  # type: ignore[arg-type]
+        cat.quantizations[quant],
+    )
+
+
+def test_no_gpu_backend_drives_the_raspberry_pi_videocore(cat: Catalog) -> None:
+    for runtime, quant in (("llama.cpp", "Q4_K_M"), ("litert-lm", "litert-int4")):
+        if quant not in cat.quantizations:
+            quant = cat.runtimes[runtime].quantizations[0]
+        where = _place(cat, runtime, "rpi-5-8gb", quant)
+        assert where.backend == "cpu", runtime
+        assert where.cause("gpu") == "gpu-family", runtime
+
+
+def test_openvino_is_beta_on_arm_and_production_on_intel(cat: Catalog) -> None:
+    quant = cat.runtimes["openvino-genai"].quantizations[0]
+    arm = _place(cat, "openvino-genai", "rpi-5-8gb", quant)
+    intel = _place(cat, "openvino-genai", "core-ultra-258v-laptop", quant)
+    assert arm.route is not None and arm.route.maturity == "beta"
+    assert intel.route is not None and intel.route.maturity == "production"
+
+
+def test_raspberry_pi_example_does_not_rank_openvino_first() -> None:
+    a = check(EXAMPLES / "raspberry-pi-5.yaml")
+    first = a.recommendations[0]
+    assert first.runtime != "openvino-genai"
+    assert all(p.backend == "cpu" for r in a.recommendations for p in r.targets)
+
+
+def test_jetson_llama_cpp_uses_its_cuda_gpu(cat: Catalog) -> None:
+    where = _place(cat, "llama.cpp", "jetson-orin-nano-super", "Q4_K_M")
+    assert where.backend == "gpu"
+    assert where.route is not None and where.route.api == "CUDA"
+
+
+def test_mali_phone_gets_llama_cpp_on_the_cpu_not_experimental_vulkan(cat: Catalog) -> None:
+    where = _place(cat, "llama.cpp", "galaxy-a54", "Q4_K_M")
+    assert where.backend == "cpu"
+    assert "gpu" in where.usable  # Vulkan exists, but experimental never beats production
+
+
+def test_genie_needs_hexagon_v73(cat: Catalog) -> None:
+    quant = cat.runtimes["qualcomm-genie"].quantizations[0]
+    old = _place(cat, "qualcomm-genie", "snapdragon-8-gen-1-ref", quant)
+    new = _place(cat, "qualcomm-genie", "snapdragon-8-gen-2-ref", quant)
+    assert old.backend is None and old.cause("npu") == "npu-generation"
+    assert new.backend == "npu"
+
+
+def test_galaxy_s26_build_must_run_on_the_exynos_units(cat: Catalog) -> None:
+    quant = cat.runtimes["qualcomm-genie"].quantizations[0]
+    where = _place(cat, "qualcomm-genie", "galaxy-s26", quant)
+    assert where.backend is None
+    stuck = [v.id for v in where.variants if not v.usable]
+    assert stuck == ["exynos-2600"]
+    llama = _place(cat, "llama.cpp", "galaxy-s26", "Q4_K_M")
+    assert llama.backend == "cpu" and {v.id for v in llama.variants} == {
+        "snapdragon-8-elite-gen-5-for-galaxy",
+        "exynos-2600",
+    }
+
+
+def _s26(tmp_path: Path, variant: str | None) -> Path:
+    spec = tmp_path / "s26.yaml"
+    line = f"    variant: {variant}\n" if variant else ""
+    spec.write_text(
+        "service:\n  tasks: [chat]\n  languages: [ko, en]\n  context_tokens: 2048\n"
+        f"targets:\n  - preset: galaxy-s26\n{line}constraints:\n  npu: required\n",
+        encoding="utf-8",
+    )
+    return spec
+
+
+def test_npu_required_on_s26_names_the_exynos_variant(tmp_path: Path) -> None:
+    a = check(_s26(tmp_path, None))
+    genie = [r for r in a.why_not if r.runtime == "qualcomm-genie"]
+    assert not any(p.runtime == "qualcomm-genie" for r in a.recommendations for p in r.targets)
+    assert genie == [] or all("Exynos" in r.reason for r in genie)
+
+
+def test_named_snapdragon_variant_admits_genie(tmp_path: Path) -> None:
+    a = check(_s26(tmp_path, "snapdragon-8-elite-gen-5-for-galaxy"))
+    runtimes = {p.runtime for r in a.recommendations for p in r.targets}
+    assert runtimes <= {"qualcomm-genie", "executorch", "litert-lm", "onnxruntime-genai"}
+    assert a.recommendations
+
+
+def test_unknown_variant_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no variant 'exynos'"):
+        check(_s26(tmp_path, "exynos"))
+
+
+def test_core_ml_prefers_the_gpu_over_the_experimental_neural_engine(cat: Catalog) -> None:
+    quant = cat.runtimes["coreml"].quantizations[0]
+    where = _place(cat, "coreml", "iphone-16-pro", quant, npu="preferred")
+    assert where.backend == "gpu"
+    required = _place(cat, "coreml", "iphone-16-pro", quant, npu="required")
+    assert required.route is not None and required.route.maturity == "experimental"
