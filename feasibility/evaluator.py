@@ -8,7 +8,7 @@ keyed by exactly what its computation reads:
 
 - model-level verdicts, per model (those rules read the model, its licence, the service and the
   constraints; the last two are fixed for an evaluator);
-- placement (backend and placement-level verdicts), per runtime, quantization, architecture and
+- placement (backend and placement-level verdicts), per runtime, quantization, model and
   the target's *placement inputs*;
 - estimates: memory once per candidate and backend (it does not depend on the device), speeds
   per candidate, backend and the device's *speed inputs*; estimate-level verdicts and the score
@@ -68,8 +68,11 @@ PLACEMENT_INPUTS = (
     "cpu_arch",
     "cpu_vendor",
     "variants",
+    "ram_gb",
 )
 """Device facts the placement rules and ``situation.place`` read (with the target's OS version).
+Placement is cached per runtime, quantization and model (the artifact rule reads the model's
+artifact and size), and these facts.
 ``tests/test_evaluator.py`` scans those modules and fails when they read a device field missing
 here, so a new rule input cannot silently make a cache answer for the wrong device."""
 
@@ -190,7 +193,8 @@ def candidates(catalog: Catalog, constraints: Constraints) -> list[Candidate]:
             for qid in sorted(runtime.quantizations):
                 if allowed_q and qid not in allowed_q:
                     continue
-                out.append(Candidate(model, catalog.quantizations[qid], runtime, lic))
+                art = catalog.artifact(model.id, runtime.id, qid)
+                out.append(Candidate(model, catalog.quantizations[qid], runtime, lic, art))
     return out
 
 
@@ -248,7 +252,7 @@ class Evaluator:
     def _placed(
         self, cand: Candidate, target: Target, pkey: tuple[Any, ...]
     ) -> tuple[Placement, tuple[Verdict, ...], bool]:
-        key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
+        key = (cand.runtime.id, cand.quant.id, cand.model.id, pkey)
         hit = self._placement.get(key)
         if hit is None:
             where = place(cand.runtime, target.device, self.constraints, cand.quant)

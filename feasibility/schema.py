@@ -619,6 +619,29 @@ class BackendSupport(Strict):
     source: str = Field(pattern=r"^https?://\S+$")
 
 
+class RamGuidance(Strict):
+    """A maker's minimum device RAM for a class of models on this runtime (Qualcomm: 16 GB for
+    7B+ or 4,096-token contexts, 12 GB for 3B+)."""
+
+    min_ram_gb: PositiveFloat
+    min_params: PositiveInt | None = None
+    """Applies to models of at least this many parameters."""
+    min_context_tokens: PositiveInt | None = None
+    """Applies to services with at least this context."""
+    source: str = Field(pattern=r"^https?://\S+$")
+
+
+class QuantPath(Strict):
+    """A (quantization, OS) path of a runtime whose maturity is below its backend's: the catalog
+    knows the runtime loads the format somewhere, not that it works on this OS."""
+
+    quants: tuple[str, ...]
+    os: tuple[OsName, ...]
+    maturity: BackendMaturity
+    reason: str
+    source: str = Field(pattern=r"^https?://\S+$")
+
+
 class Runtime(Strict):
     id: Id
     name: str
@@ -635,6 +658,8 @@ class Runtime(Strict):
     maturity: Literal["stable", "beta", "experimental", "deprecated"] = "stable"
     backends: tuple[BackendSupport, ...] = ()
     """Compiled-in backends with the chips they drive and their maturity (see BackendSupport)."""
+    ram_guidance: tuple[RamGuidance, ...] = ()
+    quant_paths: tuple[QuantPath, ...] = ()
     pipeline: tuple[PipelineStep, ...]
     notes: str = ""
     sources: Sources

@@ -17,7 +17,8 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
 - energy: a proxy for battery cost per token: 1 - (bytes read per token / budget), and the NPU
   counts 30% fewer joules per byte than the CPU/GPU (vendor NPUs are built for this; a policy
   choice, not a measurement).
-- bonus: +0.03 when the developer publishes this quantization itself, +0.05 on the NPU when the
+- bonus: +0.03 when the developer publishes this quantization itself, +0.02 when the catalog names
+  a published build of it for this runtime (``data/artifacts.yaml``), +0.05 on the NPU when the
   NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
   outputs), -0.05 for a beta backend and -1.2 for an experimental one (see ``MATURITY_BONUS``:
   experimental never outranks production), -0.10 for deprecated runtimes.
@@ -47,9 +48,12 @@ SPEED_FULL_TPS = 20.0
 HEADROOM_FULL = 0.25
 NPU_ENERGY_FACTOR = 0.7
 LOG_MIN, LOG_MAX = math.log10(1e8), math.log10(14e9)
+PUBLISHED_BONUS = 0.02
+"""A published build (an exact repository or bundle) beats one the pipeline converts, at equal
+fit: nobody has to run and check the conversion."""
 MATURITY_BONUS = {"production": 0.0, "beta": -0.05, "experimental": -1.2}
 """An experimental backend scores below every production build: the weighted terms lie in
-[0, 1] and the other bonuses in [-0.05, +0.08], so -1.2 puts its best under a production
+[0, 1] and the other bonuses in [-0.05, +0.10], so -1.2 puts its best under a production
 build's worst. A beta backend gives way to a production one of similar merit."""
 
 
@@ -98,6 +102,9 @@ def _terms(s: Situation) -> tuple[float, float, float, float, float, float, floa
     bonus = 0.0
     if quant.id in model.official_quantizations:
         bonus += 0.03
+    art = s.candidate.artifact
+    if art is not None and art.status == "published":
+        bonus += PUBLISHED_BONUS
     if s.backend == "npu" and s.constraints.npu == "preferred":
         bonus += 0.05
     if model.reasoning_mode and s.constraints.battery == "minimize":

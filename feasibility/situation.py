@@ -12,6 +12,7 @@ from typing import Literal
 from feasibility.estimator import Estimate
 from feasibility.schema import (
     MATURITY_ORDER,
+    Artifact,
     BackendMaturity,
     BackendSupport,
     Constraints,
@@ -30,6 +31,9 @@ class Candidate:
     quant: Quantization
     runtime: Runtime
     license: License
+    artifact: Artifact | None = None
+    """How this model is obtained for this runtime and quantization (published, convertible,
+    unsupported; see ``Catalog.artifact``); None where nobody looked it up (unit tests)."""
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -174,6 +178,17 @@ def _route(runtime: Runtime, acc: str, device: Device) -> Route | PlacementCause
     return causes[0]
 
 
+def _with_path(runtime: Runtime, device: Device, quant: Quantization | None, route: Route) -> Route:
+    """The route, lowered to a less mature (quantization, OS) path where the catalog says so."""
+    if quant is None:
+        return route
+    for p in runtime.quant_paths:
+        lower = MATURITY_ORDER.index(p.maturity) > MATURITY_ORDER.index(route.maturity)
+        if quant.id in p.quants and device.os in p.os and lower:
+            return Route(route.accelerator, route.api, p.maturity, p.source)
+    return route
+
+
 def _place_one(
     runtime: Runtime, device: Device, quant: Quantization | None
 ) -> tuple[dict[str, Route], list[tuple[str, PlacementCause]]]:
@@ -211,7 +226,7 @@ def _place_one(
                 cause = route
         if cause is None:
             assert isinstance(route, Route)
-            usable[acc] = route
+            usable[acc] = _with_path(runtime, device, quant, route)
         else:
             dropped.append((acc, cause))
     return usable, dropped

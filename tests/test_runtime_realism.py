@@ -126,3 +126,66 @@ def test_core_ml_prefers_the_gpu_over_the_experimental_neural_engine(cat: Catalo
     assert where.backend == "gpu"
     required = _place(cat, "coreml", "iphone-16-pro", quant, npu="required")
     assert required.route is not None and required.route.maturity == "experimental"
+
+
+# -- artifacts ------------------------------------------------------------------------------------
+
+
+def _option(cat: Catalog, model: str, quant: str, runtime: str, preset: str, ctx: int = 2048):  # type: ignore[no-untyped-def]
+    from feasibility.evaluator import Evaluator
+    from feasibility.schema import Service, Spec
+    from feasibility.situation import Candidate
+    from feasibility.targets import resolve
+
+    spec = Spec.model_validate(
+        {"targets": [{"preset": preset}], "service": {"context_tokens": ctx}}
+    )
+    target = resolve(spec, cat, "test")[0][0]
+    ev = Evaluator(cat, Service(context_tokens=ctx), Constraints())
+    m, q, r = cat.models[model], cat.quantizations[quant], cat.runtimes[runtime]
+    cand = Candidate(m, q, r, cat.license_of(m), cat.artifact(model, runtime, quant))
+    return ev.option(cand, target)
+
+
+def _verdict(option, rule: str):  # type: ignore[no-untyped-def]
+    return next(v for v in option.verdicts if v.rule == rule)
+
+
+def test_genie_rejects_a_model_without_an_ai_hub_bundle(cat: Catalog) -> None:
+    o = _option(cat, "granite-3.3-8b-instruct", "genie-w4a16", "qualcomm-genie", "galaxy-s25-ultra")
+    v = _verdict(o, "artifact")
+    assert v.rejects and "qai_hub_models" in v.reason
+
+
+def test_executorch_qnn_rejects_a_model_outside_its_decoder_list(cat: Catalog) -> None:
+    o = _option(cat, "falcon3-3b-instruct", "executorch-qnn-16a4w", "executorch", "galaxy-s25")
+    v = _verdict(o, "artifact")
+    assert v.rejects and "decoder_model" in v.reason
+
+
+def test_genie_7b_needs_16_gb_per_qualcomm(cat: Catalog) -> None:
+    o = _option(cat, "qwen2.5-7b-instruct", "genie-w4a16", "qualcomm-genie", "galaxy-s25")
+    v = _verdict(o, "artifact")
+    assert v.rejects and dict(v.evidence)["need_gb"] == 16 and dict(v.evidence)["have_gb"] == 12
+
+
+def test_published_build_scores_above_a_converted_one(cat: Catalog) -> None:
+    pub = _option(cat, "qwen2.5-1.5b-instruct", "Q4_K_M", "llama.cpp", "rpi-5-8gb")
+    assert (
+        pub.terms is not None and dict(_verdict(pub, "artifact").evidence)["status"] == "published"
+    )
+    from dataclasses import replace
+
+    conv = replace(pub.candidate, artifact=None)
+    from feasibility.scoring import score
+    from feasibility.situation import Situation
+
+    assert pub.estimate is not None
+    sit = Situation(conv, pub.target, _svc(), Constraints(), pub.backend, pub.estimate)
+    assert score(sit).bonus < pub.terms.bonus
+
+
+def _svc():  # type: ignore[no-untyped-def]
+    from feasibility.schema import Service
+
+    return Service(context_tokens=2048)

@@ -20,6 +20,7 @@ from types import ModuleType
 from feasibility.rules import (
     accelerator,
     architecture_support,
+    artifact,
     context_window,
     decode_speed,
     languages,
@@ -40,6 +41,7 @@ RULES: tuple[ModuleType, ...] = (
     os_support,
     architecture_support,
     accelerator,
+    artifact,
     memory_fit,
     decode_speed,
     task_fit,
@@ -51,7 +53,7 @@ CHECKS: tuple[tuple[str, Callable[[Situation], Verdict]], ...] = tuple(
 
 MODEL_LEVEL = frozenset({param_cap.ID, license.ID, languages.ID, context_window.ID, task_fit.ID})
 """Rules that depend on the model and service only (same verdict on every runtime and target)."""
-PLACEMENT_LEVEL = frozenset({os_support.ID, architecture_support.ID, accelerator.ID})
+PLACEMENT_LEVEL = frozenset({os_support.ID, architecture_support.ID, accelerator.ID, artifact.ID})
 """Rules that decide whether the runtime can run the model on the target at all."""
 ESTIMATE_LEVEL = frozenset({memory_fit.ID, decode_speed.ID})
 """Rules that read the memory/speed estimate."""
