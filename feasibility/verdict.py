@@ -181,6 +181,10 @@ RiskKind = Literal[
     "no-speed",
     "verification",
     "task-unverified",
+    "backend-beta",
+    "backend-experimental",
+    "variants",
+    "speed-unmeasured",
 ]
 
 

@@ -189,3 +189,47 @@ def _svc():  # type: ignore[no-untyped-def]
     from feasibility.schema import Service
 
     return Service(context_tokens=2048)
+
+
+# -- risks ----------------------------------------------------------------------------------------
+
+
+def test_s26_plan_says_what_happens_on_exynos_units(tmp_path: Path) -> None:
+    spec = tmp_path / "s26.yaml"
+    spec.write_text(
+        "service:\n  tasks: [chat]\n  languages: [ko]\n  context_tokens: 2048\n"
+        "targets:\n  - preset: galaxy-s26\n",
+        encoding="utf-8",
+    )
+    a = check(spec)
+    assert a.recommendations
+    for r in a.recommendations:
+        kinds = [k.kind for k in r.risk_items]
+        assert "variants" in kinds
+        assert any("Exynos 2600" in text for text in r.risks)
+
+
+def test_every_beta_or_experimental_pick_is_a_risk(tmp_path: Path) -> None:
+    spec = tmp_path / "ane.yaml"
+    spec.write_text(
+        "service:\n  tasks: [chat]\n  languages: [en]\n  context_tokens: 2048\n"
+        "targets:\n  - preset: iphone-16-pro\n"
+        "constraints:\n  npu: required\n  runtimes: [coreml]\n",
+        encoding="utf-8",
+    )
+    a = check(spec)
+    assert a.recommendations
+    for r in a.recommendations:
+        for p in r.targets:
+            maturity = next(x for x in p.rules if x.rule == "accelerator").evidence["maturity"]
+            assert maturity == "experimental"
+        assert "backend-experimental" in [k.kind for k in r.risk_items]
+
+
+def test_korean_risk_sentences_exist_for_the_new_kinds() -> None:
+    from feasibility.report._rows import texts_for
+
+    ko, en = texts_for("ko"), texts_for("en")
+    for kind in ("backend-beta", "backend-experimental", "variants", "speed-unmeasured"):
+        assert kind in ko.risk and kind in en.risk
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in ko.risk[kind])

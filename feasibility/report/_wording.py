@@ -219,6 +219,9 @@ def risk_sentence(t: Texts, a: Assessment, rec: Recommendation, risk: Risk) -> s
         values["targets"] = t("list_sep").join(_target_name(a, str(x)) for x in v["targets"])
     if "tasks" in v:
         values["tasks"] = tasks(t, v["tasks"])
+    for key in ("runtime", "api", "backend", "chips"):
+        if key in v:
+            values[key] = str(v[key])
     template = t.risk.get(risk.kind, t.risk["default"])
     if risk.kind == "license-conditions" and not v.get("conditions"):
         template = t.risk.get("license-conditions-unstated", template)
