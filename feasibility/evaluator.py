@@ -40,6 +40,7 @@ from pydantic import BaseModel
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
 from feasibility.estimator import Estimate, estimate, floor_bytes, on_device, weights_floor
+from feasibility.estimator.core import ASSUMPTIONS
 from feasibility.rules import (
     BUDGET_BLIND,
     CHECKS,
@@ -88,6 +89,10 @@ SPEED_INPUTS = (
     "speed_calibration",
 )
 """Device facts the estimator and the estimate-level rules read (checked the same way)."""
+
+
+REFERENCE_RUNTIME = "llama.cpp"
+"""The runtime whose speed on a backend is measured most widely (the cap for unmeasured pairs)."""
 
 
 def _facts(device: Device, names: tuple[str, ...]) -> tuple[Any, ...]:
@@ -307,16 +312,59 @@ class Evaluator:
         key = (cand.key, backend, self._keys(target)[1])
         hit = self._estimates.get(key)
         if hit is None:
-            hit = self._estimates[key] = on_device(
-                self.memory_estimate(cand, backend),
-                cand.model,
-                cand.quant,
-                device=target.device,
-                runtime=cand.runtime,
-                backend=backend,
-                prompt_tokens=self.prompt_tokens,
-            )
+            hit = self._on_device(cand, target, backend)
+            route = self.placement(cand, target)[0].route
+            if route is not None and not route.measured:
+                hit = self._capped(hit, cand, target, backend)
+            self._estimates[key] = hit
         return hit
+
+    def _on_device(self, cand: Candidate, target: Target, backend: str) -> Estimate:
+        return on_device(
+            self.memory_estimate(cand, backend),
+            cand.model,
+            cand.quant,
+            device=target.device,
+            runtime=cand.runtime,
+            backend=backend,
+            prompt_tokens=self.prompt_tokens,
+        )
+
+    def _capped(self, est: Estimate, cand: Candidate, target: Target, backend: str) -> Estimate:
+        """An unmeasured runtime/backend pair, never faster than the measured reference runtime
+        (llama.cpp, at the nearest weight bits) where that runs the model on the same backend;
+        marked ``speed-unmeasured`` either way."""
+        codes = (*est.assumption_codes, "speed-unmeasured")
+        note = ASSUMPTIONS["speed-unmeasured"]
+        update: dict[str, Any] = {
+            "assumption_codes": codes,
+            "assumptions": (*est.assumptions, note),
+        }
+        ref = self._reference(cand, target, backend)
+        if ref is not None and est.decode_tps is not None and ref.decode_tps is not None:
+            update["decode_tps"] = min(est.decode_tps, ref.decode_tps)
+        if ref is not None and est.prefill_tps is not None and ref.prefill_tps is not None:
+            update["prefill_tps"] = min(est.prefill_tps, ref.prefill_tps)
+            if est.ttft_ms is not None and ref.ttft_ms is not None:
+                update["ttft_ms"] = max(est.ttft_ms, ref.ttft_ms)
+        return est.model_copy(update=update)
+
+    def _reference(self, cand: Candidate, target: Target, backend: str) -> Estimate | None:
+        ref_rt = self.catalog.runtimes.get(REFERENCE_RUNTIME)
+        if ref_rt is None or ref_rt.id == cand.runtime.id:
+            return None
+        if cand.model.architecture.type not in ref_rt.architectures:
+            return None
+        bits = cand.quant.weight_bits
+        qid = min(
+            ref_rt.quantizations,
+            key=lambda q: (abs(self.catalog.quantizations[q].weight_bits - bits), q),
+        )
+        ref = Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license)
+        where = self.placement(ref, target)[0]
+        if where.backend != backend or where.route is None or not where.route.measured:
+            return None
+        return self._on_device(ref, target, backend)
 
     def option(self, cand: Candidate, target: Target, *, past_model_level: bool = False) -> Option:
         """Evaluate ``cand`` on ``target`` level by level.

@@ -617,6 +617,9 @@ class BackendSupport(Strict):
     """Oldest NPU generation it drives (Hexagon ``v73``); a device of unknown generation fails."""
     maturity: BackendMaturity
     source: str = Field(pattern=r"^https?://\S+$")
+    speed_measured: bool = False
+    """Published measurements of this runtime on this backend fitted the speed constants; an
+    unmeasured pair is never estimated faster than the measured runtime on the same hardware."""
 
 
 class RamGuidance(Strict):

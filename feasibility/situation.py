@@ -98,6 +98,8 @@ class Route:
     api: str
     maturity: BackendMaturity
     source: str = ""
+    measured: bool = False
+    """A published measurement of this runtime on this backend fitted the speed model."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +175,7 @@ def _route(runtime: Runtime, acc: str, device: Device) -> Route | PlacementCause
     for b in listed:
         cause = _matches(b, acc, device)
         if cause is None:
-            return Route(acc, b.api, b.maturity, b.source)
+            return Route(acc, b.api, b.maturity, b.source, b.speed_measured)
         causes.append(cause)
     return causes[0]
 
@@ -185,7 +187,7 @@ def _with_path(runtime: Runtime, device: Device, quant: Quantization | None, rou
     for p in runtime.quant_paths:
         lower = MATURITY_ORDER.index(p.maturity) > MATURITY_ORDER.index(route.maturity)
         if quant.id in p.quants and device.os in p.os and lower:
-            return Route(route.accelerator, route.api, p.maturity, p.source)
+            return Route(route.accelerator, route.api, p.maturity, p.source, route.measured)
     return route
 
 

@@ -233,3 +233,17 @@ def test_korean_risk_sentences_exist_for_the_new_kinds() -> None:
     for kind in ("backend-beta", "backend-experimental", "variants", "speed-unmeasured"):
         assert kind in ko.risk and kind in en.risk
         assert any("\uac00" <= ch <= "\ud7a3" for ch in ko.risk[kind])
+
+
+# -- unmeasured speeds ----------------------------------------------------------------------------
+
+
+def test_unmeasured_runtime_is_never_faster_than_llama_cpp_on_the_same_cpu(cat: Catalog) -> None:
+    ort = _option(cat, "granite-4.0-h-tiny", "onnx-int4", "onnxruntime-genai", "rpi-5-8gb")
+    ref = _option(cat, "granite-4.0-h-tiny", "Q4_0", "llama.cpp", "rpi-5-8gb")
+    assert ort.estimate is not None and ref.estimate is not None
+    assert ort.backend == ref.backend == "cpu"
+    assert "speed-unmeasured" in ort.estimate.assumption_codes
+    assert ort.estimate.decode_tps is not None and ref.estimate.decode_tps is not None
+    assert ort.estimate.decode_tps <= ref.estimate.decode_tps + 1e-9
+    assert "speed-unmeasured" not in ref.estimate.assumption_codes
