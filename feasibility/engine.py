@@ -74,6 +74,7 @@ def evaluate(
         placeholders=_placeholders(spec, rtargets),
         sensitivities=claims.thresholds(ctx, picks, feasible),
         why_not=claims.why_not(ctx, feasible, by_closeness=not recs),
+        quality_floor=ctx.floor,
         also_fits=claims.also_fits(ranked, picks, spec.constraints),
         gaps=tuple(sorted({f"{rt.name}: {g}" for rt in rtargets for g in rt.gaps})),
         sources=_sources(catalog, recs, rtargets),

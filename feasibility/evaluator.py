@@ -9,8 +9,8 @@ keyed by exactly what its computation reads:
 - model-level verdicts, per model (those rules read the model, its licence, the service and the
   constraints; the last two are fixed for an evaluator);
 - placement (backend and placement-level verdicts), per runtime, quantization, architecture and
-  the target's *placement inputs*, plus the artifact rule per build (it reads the model, runtime
-  and quantization only);
+  the target's *placement inputs*, plus the artifact rule per build and device RAM (it reads the
+  model, runtime, quantization and the maker's RAM guidance);
 - estimates: memory once per candidate and backend (it does not depend on the device), speeds
   per candidate, backend and the device's *speed inputs*; estimate-level verdicts and the score
   per estimate and budget.
@@ -41,6 +41,7 @@ from pydantic import BaseModel
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
 from feasibility.estimator import Estimate, estimate, floor_bytes, on_device, weights_floor
+from feasibility.estimator.core import ASSUMPTIONS
 from feasibility.rules import (
     BUDGET_BLIND,
     CHECKS,
@@ -70,8 +71,20 @@ _LATER = ESTIMATE_LEVEL - {memory_fit.ID}
 _BLIND = _LATER <= BUDGET_BLIND
 """Whether those rules can be shared across budgets (see ``feasibility.rules.BUDGET_BLIND``)."""
 
-PLACEMENT_INPUTS = ("os", "accelerators", "gpu_vendor", "npu")
+PLACEMENT_INPUTS = (
+    "os",
+    "accelerators",
+    "gpu",
+    "gpu_vendor",
+    "npu",
+    "cpu_arch",
+    "cpu_vendor",
+    "variants",
+    "ram_gb",
+)
 """Device facts the placement rules and ``situation.place`` read (with the target's OS version).
+Placement is cached per runtime, quantization and model (the artifact rule reads the model's
+artifact and size), and these facts.
 ``tests/test_evaluator.py`` scans those modules and fails when they read a device field missing
 here, so a new rule input cannot silently make a cache answer for the wrong device."""
 
@@ -88,6 +101,10 @@ SPEED_INPUTS = (
     "kind",
 )
 """Device facts the estimator and the estimate-level rules read (checked the same way)."""
+
+
+REFERENCE_RUNTIME = "llama.cpp"
+"""The runtime whose speed on a backend is measured most widely (the cap for unmeasured pairs)."""
 
 
 def _facts(device: Device, names: tuple[str, ...]) -> tuple[Any, ...]:
@@ -121,8 +138,6 @@ class _NoEstimate:
 
 
 NO_ESTIMATE: Any = _NoEstimate()
-NO_TARGET: Any = _NoEstimate()
-"""Stands in for the target where a rule reads the build alone (the artifact rule)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +231,7 @@ class Evaluator:
     _arch_placement: dict[Any, tuple[Placement, tuple[Verdict, ...]]] = field(
         init=False, default_factory=dict
     )
-    _builds: dict[tuple[str, str, str], Verdict] = field(init=False, default_factory=dict)
+    _builds: dict[Any, Verdict] = field(init=False, default_factory=dict)
     _memory: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _estimates: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _judged: dict[Any, tuple[tuple[Verdict, ...], ScoreTerms | None]] = field(
@@ -262,7 +277,8 @@ class Evaluator:
         hit = self._placement.get(key)
         if hit is None:
             where, by_arch = self._by_architecture(cand, target, pkey)
-            verdicts = tuple(sorted((*by_arch, self._build_verdict(cand)), key=_rule_position))
+            build = self._build_verdict(cand, target)
+            verdicts = tuple(sorted((*by_arch, build), key=_rule_position))
             rejects = where.backend is None or any(v.rejects for v in verdicts)
             hit = self._placement[key] = (where, verdicts, rejects)
         return hit
@@ -281,12 +297,14 @@ class Evaluator:
             hit = self._arch_placement[key] = (where, verdicts)
         return hit
 
-    def _build_verdict(self, cand: Candidate) -> Verdict:
-        """The artifact rule: whether this model's build exists (target-independent)."""
-        hit = self._builds.get(cand.key)
+    def _build_verdict(self, cand: Candidate, target: Target) -> Verdict:
+        """The artifact rule: whether this model's build exists, and the runtime maker's RAM
+        guidance (it reads the build and the device's RAM only)."""
+        key = (cand.key, target.device.ram_gb)
+        hit = self._builds.get(key)
         if hit is None:
-            hit = self._builds[cand.key] = artifact.check(
-                Situation(cand, NO_TARGET, self.service, self.constraints, None, NO_ESTIMATE)
+            hit = self._builds[key] = artifact.check(
+                Situation(cand, target, self.service, self.constraints, None, NO_ESTIMATE)
             )
         return hit
 
@@ -335,16 +353,59 @@ class Evaluator:
         key = (cand.key, backend, self._keys(target)[1])
         hit = self._estimates.get(key)
         if hit is None:
-            hit = self._estimates[key] = on_device(
-                self.memory_estimate(cand, backend),
-                cand.model,
-                cand.quant,
-                device=target.device,
-                runtime=cand.runtime,
-                backend=backend,
-                prompt_tokens=self.prompt_tokens,
-            )
+            hit = self._on_device(cand, target, backend)
+            route = self.placement(cand, target)[0].route
+            if route is not None and not route.measured:
+                hit = self._capped(hit, cand, target, backend)
+            self._estimates[key] = hit
         return hit
+
+    def _on_device(self, cand: Candidate, target: Target, backend: str) -> Estimate:
+        return on_device(
+            self.memory_estimate(cand, backend),
+            cand.model,
+            cand.quant,
+            device=target.device,
+            runtime=cand.runtime,
+            backend=backend,
+            prompt_tokens=self.prompt_tokens,
+        )
+
+    def _capped(self, est: Estimate, cand: Candidate, target: Target, backend: str) -> Estimate:
+        """An unmeasured runtime/backend pair, never faster than the measured reference runtime
+        (llama.cpp, at the nearest weight bits) where that runs the model on the same backend;
+        marked ``speed-unmeasured`` either way."""
+        codes = (*est.assumption_codes, "speed-unmeasured")
+        note = ASSUMPTIONS["speed-unmeasured"]
+        update: dict[str, Any] = {
+            "assumption_codes": codes,
+            "assumptions": (*est.assumptions, note),
+        }
+        ref = self._reference(cand, target, backend)
+        if ref is not None and est.decode_tps is not None and ref.decode_tps is not None:
+            update["decode_tps"] = min(est.decode_tps, ref.decode_tps)
+        if ref is not None and est.prefill_tps is not None and ref.prefill_tps is not None:
+            update["prefill_tps"] = min(est.prefill_tps, ref.prefill_tps)
+            if est.ttft_ms is not None and ref.ttft_ms is not None:
+                update["ttft_ms"] = max(est.ttft_ms, ref.ttft_ms)
+        return est.model_copy(update=update)
+
+    def _reference(self, cand: Candidate, target: Target, backend: str) -> Estimate | None:
+        ref_rt = self.catalog.runtimes.get(REFERENCE_RUNTIME)
+        if ref_rt is None or ref_rt.id == cand.runtime.id:
+            return None
+        if cand.model.architecture.type not in ref_rt.architectures:
+            return None
+        bits = cand.quant.weight_bits
+        qid = min(
+            ref_rt.quantizations,
+            key=lambda q: (abs(self.catalog.quantizations[q].weight_bits - bits), q),
+        )
+        ref = Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license)
+        where = self.placement(ref, target)[0]
+        if where.backend != backend or where.route is None or not where.route.measured:
+            return None
+        return self._on_device(ref, target, backend)
 
     def option(self, cand: Candidate, target: Target, *, past_model_level: bool = False) -> Option:
         """Evaluate ``cand`` on ``target`` level by level.

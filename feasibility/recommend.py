@@ -284,6 +284,7 @@ def risks(
             )
         )
     items.extend(_speed_risks(plans))
+    items.extend(_runtime_risks(plans))
     if model.verification == "C":
         items.append(
             (
@@ -292,6 +293,43 @@ def risks(
             )
         )
     return tuple(t for t, _ in items), tuple(r for _, r in items)
+
+
+def _runtime_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
+    """Per target: a backend below production maturity, a device sold with several chips (what
+    the build does on each), and a speed no one measured for this runtime."""
+    items: list[tuple[str, Risk]] = []
+    for p in plans:
+        ev = next((r.evidence for r in p.rules if r.rule == "accelerator"), {})
+        backend = p.backend.upper()
+        values = {"runtime": p.runtime_name, "backend": backend, "api": str(ev.get("api", ""))}
+        maturity = ev.get("maturity", "production")
+        if maturity in ("beta", "experimental"):
+            items.append(
+                (
+                    f"{p.runtime_name} runs on the {backend} of {p.target_name} through "
+                    f"{values['api']}, {maturity}: test on the device before launch",
+                    Risk(kind=f"backend-{maturity}", target=p.target, values=values),
+                )
+            )
+        chips = "; ".join(f"{v['name']}: {', '.join(v['markets'])}" for v in ev.get("variants", ()))
+        if chips:
+            items.append(
+                (
+                    f"{p.target_name} ships with different chips by market ({chips}); this build "
+                    f"({p.runtime_name} on the {backend}) runs on every one of them",
+                    Risk(kind="variants", target=p.target, values={**values, "chips": chips}),
+                )
+            )
+        if "speed-unmeasured" in p.assumption_codes:
+            items.append(
+                (
+                    f"the speed of {p.runtime_name} on the {backend} of {p.target_name} is not "
+                    "measured: capped at the measured runtime's on the same hardware",
+                    Risk(kind="speed-unmeasured", target=p.target, values=values),
+                )
+            )
+    return items
 
 
 def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:

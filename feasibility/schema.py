@@ -592,6 +592,67 @@ class Efficiency(Strict):
     npu: float | None = Field(default=None, gt=0, le=1)
 
 
+# -- availability per backend (runtime realism: which chips a compiled-in backend drives) ------
+
+BackendMaturity = Literal["production", "beta", "experimental"]
+"""How far a runtime's backend has come, as its maintainers describe it (see ``BackendSupport``)."""
+MATURITY_ORDER: tuple[str, ...] = ("production", "beta", "experimental")
+"""Best first: placement prefers a production backend, and a lower one is a named risk."""
+CpuArch = Literal["arm64", "x86_64"]
+
+
+class BackendSupport(Strict):
+    """One compiled-in backend of a runtime: the accelerator, the API, the chips it drives and
+    its maturity, with the maintainers' page that says so.
+
+    When a runtime lists backends for an accelerator on an OS, that accelerator is usable only
+    through a matching entry (an empty filter matches anything); with none listed, the platform's
+    accelerators decide alone and the runtime's own maturity applies.
+    """
+
+    accelerator: Accelerator
+    api: str
+    """As the runtime names it: CPU, Metal, OpenCL, Vulkan, CUDA, QNN HTP, Neural Engine..."""
+    os: tuple[OsName, ...] = ()
+    """OSes this entry is for (empty: every OS of the runtime's platforms)."""
+    cpu_archs: tuple[CpuArch, ...] = ()
+    cpu_vendors: tuple[str, ...] = ()
+    """CPU makers it supports (empty: any of ``cpu_archs``)."""
+    gpu_families: tuple[str, ...] = ()
+    """GPU families (``Device.gpu_vendor``: apple, qualcomm, arm, nvidia, intel...)."""
+    npu_vendors: tuple[str, ...] = ()
+    min_npu_generation: str | None = Field(default=None, pattern=r"^v\d+$")
+    """Oldest NPU generation it drives (Hexagon ``v73``); a device of unknown generation fails."""
+    maturity: BackendMaturity
+    source: str = Field(pattern=r"^https?://\S+$")
+    speed_measured: bool = False
+    """Published measurements of this runtime on this backend fitted the speed constants; an
+    unmeasured pair is never estimated faster than the measured runtime on the same hardware."""
+
+
+class RamGuidance(Strict):
+    """A maker's minimum device RAM for a class of models on this runtime (Qualcomm: 16 GB for
+    7B+ or 4,096-token contexts, 12 GB for 3B+)."""
+
+    min_ram_gb: PositiveFloat
+    min_params: PositiveInt | None = None
+    """Applies to models of at least this many parameters."""
+    min_context_tokens: PositiveInt | None = None
+    """Applies to services with at least this context."""
+    source: str = Field(pattern=r"^https?://\S+$")
+
+
+class QuantPath(Strict):
+    """A (quantization, OS) path of a runtime whose maturity is below its backend's: the catalog
+    knows the runtime loads the format somewhere, not that it works on this OS."""
+
+    quants: tuple[str, ...]
+    os: tuple[OsName, ...]
+    maturity: BackendMaturity
+    reason: str
+    source: str = Field(pattern=r"^https?://\S+$")
+
+
 class Runtime(Strict):
     id: Id
     name: str
@@ -606,6 +667,10 @@ class Runtime(Strict):
     """Runtime library, tokenizer and bookkeeping resident beside the model (MiB)."""
     efficiency: Efficiency = Efficiency()
     maturity: Literal["stable", "beta", "experimental", "deprecated"] = "stable"
+    backends: tuple[BackendSupport, ...] = ()
+    """Compiled-in backends with the chips they drive and their maturity (see BackendSupport)."""
+    ram_guidance: tuple[RamGuidance, ...] = ()
+    quant_paths: tuple[QuantPath, ...] = ()
     pipeline: tuple[PipelineStep, ...]
     notes: str = ""
     sources: Sources
@@ -772,6 +837,8 @@ class Npu(Strict):
     """apple, qualcomm, mediatek, google, samsung, intel, nvidia, ..."""
     tops: PositiveFloat | None = None
     """INT8 TOPS as published; None when not published."""
+    generation: str | None = Field(default=None, pattern=r"^v\d+$")
+    """NPU architecture generation where the vendor's tools gate on it (Hexagon ``v73``)."""
 
 
 class DeviceVariant(Strict):
@@ -787,6 +854,8 @@ class DeviceVariant(Strict):
     npu: Npu | None = None
     memory_bandwidth_gbs: PositiveFloat | None = None
     """Peak DRAM bandwidth (GB/s) of this variant; None when not published."""
+    cpu_vendor: str | None = None
+    """Maker of this variant's chip (what runtimes gate on); None: the device's."""
     sources: Sources
     source_tiers: tuple[SourceTier, ...] = ()
     notes: str = ""
@@ -826,6 +895,12 @@ class Device(Strict):
     """Built-in system models available on this device (Apple Foundation Models, Gemini Nano)."""
     variants: tuple[DeviceVariant, ...] = ()
     """Chips the device ships with in different markets (empty: one chip, the fields above)."""
+    # Availability facts (situation.place): which runtimes' backends can drive this chip.
+    cpu_arch: CpuArch | None = None
+    """CPU instruction set architecture; None when not known (then it restricts nothing)."""
+    cpu_vendor: str | None = None
+    """Maker of the chip (intel, amd, apple, qualcomm, mediatek, google, samsung, broadcom,
+    nvidia): some runtimes support only one maker's CPUs."""
     # Speed facts (estimator.speed): all optional, unknown stays None/empty.
     cpu_clusters: tuple[CpuCluster, ...] = ()
     cpu_isa: tuple[CpuIsa, ...] = ()
@@ -846,6 +921,23 @@ class Device(Strict):
         name = self.gpu.lower()
         hits = [(name.find(k), v) for k, v in GPU_FAMILIES if k in name]
         return min(hits)[1] if hits else None
+
+    def as_variant(self, variant: DeviceVariant) -> Device:
+        """This device as sold with ``variant``'s chip (fields the variant leaves out stay)."""
+        update: dict[str, object] = {
+            "name": variant.name,
+            "soc": variant.soc,
+            "variants": (),
+            "npu": variant.npu,
+            "memory_bandwidth_gbs": variant.memory_bandwidth_gbs,
+        }
+        if variant.gpu:
+            update["gpu"] = variant.gpu
+        if variant.cpu_vendor:
+            update["cpu_vendor"] = variant.cpu_vendor
+        if variant.npu is None and "npu" in self.accelerators:
+            update["accelerators"] = tuple(a for a in self.accelerators if a != "npu")
+        return self.model_copy(update=update)
 
     @model_validator(mode="after")
     def _ram_known(self) -> Device:
@@ -937,6 +1029,8 @@ class TargetSpec(Strict):
     accelerators: tuple[Accelerator, ...] | None = None
     npu: Npu | None = None
     memory_budget_mb: PositiveInt | None = None
+    variant: Id | None = None
+    """For a preset sold with several chips: the one variant this target is (else all)."""
     """Per-target override of the memory the app may give the model."""
 
     @model_validator(mode="after")

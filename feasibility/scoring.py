@@ -43,9 +43,11 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
 - energy: the estimated energy per generated token (``Estimate.energy_mj_per_token``), on a log
   scale from 500 mJ (0) to 5 mJ (1); 0.5 when not estimated. Weighed only under
   ``battery: minimize`` (a balanced service does not trade quality for joules).
-- bonus: +0.03 when the developer publishes this quantization itself, +0.05 on the NPU when the
+- bonus: +0.03 when the developer publishes this quantization itself, +0.02 when the catalog names
+  a published build of it for this runtime (``data/artifacts.yaml``), +0.05 on the NPU when the
   NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
-  outputs), -0.02 for beta/experimental and -0.10 for deprecated runtimes.
+  outputs), -0.05 for a beta backend and -1.2 for an experimental one (see ``MATURITY_BONUS``:
+  experimental never outranks production), -0.10 for deprecated runtimes.
 
 Weights: balanced battery 0.65/0.15/0.10/0.10/0; battery minimize 0.55/0.10/0.10/0.10/0.15.
 Quality dominates on purpose: among candidates that all fit, the most capable one is what a team
@@ -63,7 +65,7 @@ import math
 from dataclasses import dataclass
 
 from feasibility.schema import Constraints, GroupScheme, ModelEntry, Quantization, Service
-from feasibility.situation import Situation
+from feasibility.situation import RUNTIME_MATURITY, Situation
 from feasibility.verdict import ScoreTerms
 
 TERMS = ("quality", "fidelity", "speed", "headroom", "energy", "bonus")
@@ -210,6 +212,13 @@ def quality(model: ModelEntry, service: Service) -> float:
 
 
 _QUALITY: dict[tuple[object, ...], float] = {}
+PUBLISHED_BONUS = 0.02
+"""A published build (an exact repository or bundle) beats one the pipeline converts, at equal
+fit: nobody has to run and check the conversion."""
+MATURITY_BONUS = {"production": 0.0, "beta": -0.05, "experimental": -1.2}
+"""An experimental backend scores below every production build: the weighted terms lie in
+[0, 1] and the other bonuses in [-0.05, +0.10], so -1.2 puts its best under a production
+build's worst. A beta backend gives way to a production one of similar merit."""
 
 
 def size_quality(params: int) -> float:
@@ -287,17 +296,25 @@ def _terms(s: Situation) -> tuple[float, float, float, float, float, float, floa
     bonus = 0.0
     if quant.id in model.official_quantizations:
         bonus += 0.03
+    art = s.candidate.artifact
+    if art is not None and art.status == "published":
+        bonus += PUBLISHED_BONUS
     if s.backend == "npu" and s.constraints.npu == "preferred":
         bonus += 0.05
     if model.reasoning_mode and s.constraints.battery == "minimize":
         bonus -= 0.05
-    if runtime.maturity in ("beta", "experimental"):
-        bonus -= 0.02
-    elif runtime.maturity == "deprecated":
+    bonus += MATURITY_BONUS[_maturity(s)]
+    if runtime.maturity == "deprecated":
         bonus -= 0.10
     w = WEIGHTS_MIN_BATTERY if s.constraints.battery == "minimize" else WEIGHTS_BALANCED
     total = w[0] * qual + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
     return qual, fid, speed, headroom, energy, bonus, total
+
+
+def _maturity(s: Situation) -> str:
+    """The chosen backend's maturity (the runtime's own where it describes no backends)."""
+    route = s.placement.route if s.placement is not None else None
+    return route.maturity if route is not None else RUNTIME_MATURITY[s.candidate.runtime.maturity]
 
 
 def score_total(s: Situation) -> float:

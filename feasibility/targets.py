@@ -99,7 +99,7 @@ def _device_for(spec: TargetSpec, index: int, catalog: Catalog, source: str) -> 
             )
         if "npu" in update and "accelerators" not in update:
             update["accelerators"] = tuple(sorted({*base.accelerators, "npu"}))
-        return base.model_copy(update=update), base.id
+        return _variant(base, spec, path, source).model_copy(update=update), base.id
     assert spec.os is not None and spec.ram_gb is not None  # checked by TargetSpec
     accels = spec.accelerators or (("cpu", "gpu", "npu") if spec.npu else ("cpu", "gpu"))
     device = Device.model_construct(
@@ -124,6 +124,32 @@ def _device_for(spec: TargetSpec, index: int, catalog: Catalog, source: str) -> 
         notes="described in the device file",
     )
     return device, ""
+
+
+def _variant(base: Device, spec: TargetSpec, path: str, source: str) -> Device:
+    """The preset as one named variant, or as is (then placement must serve every variant).
+
+    A device sold with several chips stays one target: ``situation.place`` runs a build on each
+    variant and keeps only accelerators every variant can use, so the plan covers every unit the
+    target stands for. Naming a variant narrows the target to that chip.
+    """
+    if spec.variant is None:
+        return base
+    ids = [v.id for v in base.variants]
+    chosen = next((v for v in base.variants if v.id == spec.variant), None)
+    if chosen is None:
+        known = ", ".join(f"'{i}'" for i in ids) if ids else "none (it ships with one chip)"
+        raise InputError(
+            "is not valid",
+            source=source,
+            problems=(
+                Problem(
+                    f"preset '{base.id}' has no variant '{spec.variant}'; its variants: {known}",
+                    path=f"{path}.variant",
+                ),
+            ),
+        )
+    return base.as_variant(chosen)
 
 
 def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, ResolvedTarget]]:

@@ -189,6 +189,10 @@ RiskKind = Literal[
     "low-bits",
     "license-noncommercial",
     "quality-unknown",
+    "backend-beta",
+    "backend-experimental",
+    "variants",
+    "speed-unmeasured",
 ]
 
 
@@ -382,6 +386,9 @@ class Assessment(Frozen):
     failing rule; strongest models first."""
     also_fits: tuple[AlsoFits, ...] = ()
     """Feasible models that were not picked, best first."""
+    quality_floor: bool = False
+    """Builds under the quality floor (``feasibility.ranking.LOW_BIT_FLOOR`` bits per weight) were
+    not ranked, because some model has a build of 4 bits or more that fits every target."""
     gaps: tuple[str, ...]
     sources: dict[str, tuple[str, ...]]
     """what -> urls, for every model, device, runtime and quantization the report uses."""

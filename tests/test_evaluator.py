@@ -28,7 +28,7 @@ from feasibility.schema import Spec, TargetSpec
 
 PKG = Path(__file__).resolve().parents[1] / "feasibility"
 SERVICE = Path(__file__).parent / "data" / "fleet" / "service.yaml"
-DERIVED = {"gpu_vendor": "gpu"}
+DERIVED = {"gpu_vendor": "gpu", "as_variant": "variants"}
 """Device properties computed from a stored field (keyed through that field)."""
 
 

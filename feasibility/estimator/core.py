@@ -128,6 +128,8 @@ ASSUMPTIONS: Final[dict[str, str]] = {
     "energy-model": "Energy per token is estimated, ±{energy_pct}%: DRAM traffic x 20 pJ/byte "
     "plus operations x published energy per operation (dynamic energy only; static, display and "
     "radio power excluded).",
+    "speed-unmeasured": "No published measurement of this runtime on this backend: its speed is "
+    "capped at llama.cpp's on the same device where llama.cpp runs the model on that backend.",
     "speed-borrowed": "No measurement of this backend family ({family}) exists to fit on: its "
     "speed uses the constants of {borrowed}.",
     "burst-speed": "Speeds are burst figures, as benchmarks measure; minutes-long generation on "

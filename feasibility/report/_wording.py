@@ -243,6 +243,9 @@ def risk_sentence(
         values["bpw"] = f"{float(v['bpw']):g}"
     if "fidelity" in v:
         values["fidelity"] = f"{float(v['fidelity']):.0%}"
+    for key in ("runtime", "api", "backend", "chips"):
+        if key in v:
+            values[key] = str(v[key])
     template = table.get(risk.kind, table["default"])
     if risk.kind == "license-conditions" and not v.get("conditions"):
         template = table.get("license-conditions-unstated", template)

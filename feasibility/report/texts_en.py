@@ -722,6 +722,15 @@ TEXTS = Texts(
         "these tasks on your own data before launch.",
         "verification": "Some catalog facts for this model are incomplete (verification C); "
         "re-check the model card before launch.",
+        "backend-beta": "{runtime} runs on the {backend} of {target} through {api}, which its "
+        "maintainers ship as beta: test on the device before launch.",
+        "backend-experimental": "{runtime} runs on the {backend} of {target} through {api}, an "
+        "experimental path: expect failures or wrong output, and keep a fallback build.",
+        "variants": "{target} ships with different chips by market ({chips}); this build "
+        "({runtime} on the {backend}) runs on every one of them. Builds only one chip can run "
+        "were left out: name the variant in the device file to plan for one chip.",
+        "speed-unmeasured": "The speed of {runtime} on the {backend} of {target} is not measured: "
+        "the estimate is capped at the measured runtime's on the same hardware.",
         "default": "The engine reported a further risk.",
     },
     gap={

@@ -14,6 +14,7 @@ from typing import Any
 
 from feasibility.catalog import Catalog
 from feasibility.evaluator import Evaluator, Option
+from feasibility.ranking import low_bit
 from feasibility.rules import MODEL_LEVEL
 from feasibility.schema import Spec
 from feasibility.targets import resolve
@@ -24,21 +25,26 @@ STEP_MB = 1
 STEP_TPS = 0.1
 
 
-def options_of(catalog: Catalog, spec: Spec, model: str) -> list[list[Option]]:
-    """The model's options on every target of ``spec`` (the evaluator ``check`` uses)."""
+def options_of(catalog: Catalog, spec: Spec, model: str, floor: bool = False) -> list[list[Option]]:
+    """The model's options on every target of ``spec`` (the evaluator ``check`` uses); with the
+    quality floor active, only the builds the ranking may pick."""
     targets = [t for t, _ in resolve(spec, catalog, "<audit>")]
     ev = Evaluator(catalog, spec.service, spec.constraints)
-    mine = [c for c in ev.candidates if c.model.id == model]
+    mine = [c for c in ev.candidates if c.model.id == model and not (floor and low_bit(c))]
     return [[ev.option(c, t, past_model_level=True) for c in mine] for t in targets]
 
 
 def fits_everywhere(
-    catalog: Catalog, spec: Spec, model: str, but: frozenset[str] = frozenset()
+    catalog: Catalog,
+    spec: Spec,
+    model: str,
+    but: frozenset[str] = frozenset(),
+    floor: bool = False,
 ) -> bool:
     """Some build passes every rule (but those in ``but``) on every target."""
     return all(
         any(o.feasible or (but and o.passes_except(but)) for o in opts)
-        for opts in options_of(catalog, spec, model)
+        for opts in options_of(catalog, spec, model, floor)
     )
 
 
@@ -138,23 +144,24 @@ def check_reasons(a: Assessment, name: str) -> None:
 def check_threshold(catalog: Catalog, spec: Spec, a: Assessment, s: Sensitivity, name: str) -> None:
     """The claimed value admits the model; one step short does not."""
     claim = f"{name}: {s.kind} {s.value} for {s.model}"
+    fl = a.quality_floor
     if s.kind == "budget":
         mb = int(s.value)
         but = frozenset({s.still_fails}) if s.still_fails else frozenset()
-        assert fits_everywhere(catalog, _with(spec, memory_budget_mb=mb), s.model, but), claim
+        assert fits_everywhere(catalog, _with(spec, memory_budget_mb=mb), s.model, but, fl), claim
         assert not fits_everywhere(
-            catalog, _with(spec, memory_budget_mb=mb - STEP_MB), s.model, but
+            catalog, _with(spec, memory_budget_mb=mb - STEP_MB), s.model, but, fl
         ), claim + " (1 MB less also admits)"
         for t in a.targets:
             assert mb <= t.ram_gb * 1024, claim + " (more than the device's RAM)"
     elif s.kind == "speed":
         tps = float(s.value)
-        assert fits_everywhere(catalog, _with(spec, min_decode_tps=tps), s.model), claim
+        assert fits_everywhere(catalog, _with(spec, min_decode_tps=tps), s.model, floor=fl), claim
         assert not fits_everywhere(
-            catalog, _with(spec, min_decode_tps=round(tps + STEP_TPS, 1)), s.model
+            catalog, _with(spec, min_decode_tps=round(tps + STEP_TPS, 1)), s.model, floor=fl
         ), claim + " (0.1 tok/s more also admits)"
     elif s.kind == "license":
-        assert fits_everywhere(catalog, _with(spec, license="any"), s.model), claim
+        assert fits_everywhere(catalog, _with(spec, license="any"), s.model, floor=fl), claim
     elif s.kind in ("language", "context"):
         rule = "languages" if s.kind == "language" else "context-window"
-        assert fits_everywhere(catalog, spec, s.model, frozenset({rule})), claim
+        assert fits_everywhere(catalog, spec, s.model, frozenset({rule}), fl), claim

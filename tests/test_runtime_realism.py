@@ -1,0 +1,249 @@
+"""Runtimes as they really ship: CPU makers, GPU families, NPU generations, regional variants.
+
+Each test reproduces one audit finding on the shipped catalog (issue: OpenVINO first on ARM
+boards, GPU backends that do not exist, Genie on a v69 Hexagon, the Exynos Galaxy S26).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from feasibility.api import check
+from feasibility.catalog import Catalog, load_catalog
+from feasibility.errors import InputError
+from feasibility.schema import Constraints
+from feasibility.situation import place
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    return load_catalog()
+
+
+def _place(cat: Catalog, runtime: str, device: str, quant: str, **constraints: str):  # type: ignore[no-untyped-def]
+    return place(
+        cat.runtimes[runtime],
+        cat.device(device),
+        Constraints(**constraints),  # type: ignore[arg-type]
+        cat.quantizations[quant],
+    )
+
+
+def test_no_gpu_backend_drives_the_raspberry_pi_videocore(cat: Catalog) -> None:
+    for runtime, quant in (("llama.cpp", "Q4_K_M"), ("litert-lm", "litert-int4")):
+        if quant not in cat.quantizations:
+            quant = cat.runtimes[runtime].quantizations[0]
+        where = _place(cat, runtime, "rpi-5-8gb", quant)
+        assert where.backend == "cpu", runtime
+        assert where.cause("gpu") == "gpu-family", runtime
+
+
+def test_openvino_is_beta_on_arm_and_production_on_intel(cat: Catalog) -> None:
+    quant = cat.runtimes["openvino-genai"].quantizations[0]
+    arm = _place(cat, "openvino-genai", "rpi-5-8gb", quant)
+    intel = _place(cat, "openvino-genai", "core-ultra-258v-laptop", quant)
+    assert arm.route is not None and arm.route.maturity == "beta"
+    assert intel.route is not None and intel.route.maturity == "production"
+
+
+def test_raspberry_pi_example_does_not_rank_openvino_first() -> None:
+    a = check(EXAMPLES / "raspberry-pi-5.yaml")
+    first = a.recommendations[0]
+    assert first.runtime != "openvino-genai"
+    assert all(p.backend == "cpu" for r in a.recommendations for p in r.targets)
+
+
+def test_jetson_llama_cpp_uses_its_cuda_gpu(cat: Catalog) -> None:
+    where = _place(cat, "llama.cpp", "jetson-orin-nano-super", "Q4_K_M")
+    assert where.backend == "gpu"
+    assert where.route is not None and where.route.api == "CUDA"
+
+
+def test_mali_phone_gets_llama_cpp_on_the_cpu_not_experimental_vulkan(cat: Catalog) -> None:
+    where = _place(cat, "llama.cpp", "galaxy-a54", "Q4_K_M")
+    assert where.backend == "cpu"
+    assert "gpu" in where.usable  # Vulkan exists, but experimental never beats production
+
+
+def test_genie_needs_hexagon_v73(cat: Catalog) -> None:
+    quant = cat.runtimes["qualcomm-genie"].quantizations[0]
+    old = _place(cat, "qualcomm-genie", "snapdragon-8-gen-1-ref", quant)
+    new = _place(cat, "qualcomm-genie", "snapdragon-8-gen-2-ref", quant)
+    assert old.backend is None and old.cause("npu") == "npu-generation"
+    assert new.backend == "npu"
+
+
+def test_galaxy_s26_build_must_run_on_the_exynos_units(cat: Catalog) -> None:
+    quant = cat.runtimes["qualcomm-genie"].quantizations[0]
+    where = _place(cat, "qualcomm-genie", "galaxy-s26", quant)
+    assert where.backend is None
+    stuck = [v.id for v in where.variants if not v.usable]
+    assert stuck == ["exynos-2600"]
+    llama = _place(cat, "llama.cpp", "galaxy-s26", "Q4_K_M")
+    assert llama.backend == "cpu" and {v.id for v in llama.variants} == {
+        "snapdragon-8-elite-gen-5-for-galaxy",
+        "exynos-2600",
+    }
+
+
+def _s26(tmp_path: Path, variant: str | None) -> Path:
+    spec = tmp_path / "s26.yaml"
+    line = f"    variant: {variant}\n" if variant else ""
+    spec.write_text(
+        "service:\n  tasks: [chat]\n  languages: [ko, en]\n  context_tokens: 2048\n"
+        f"targets:\n  - preset: galaxy-s26\n{line}constraints:\n  npu: required\n",
+        encoding="utf-8",
+    )
+    return spec
+
+
+def test_npu_required_on_s26_names_the_exynos_variant(tmp_path: Path) -> None:
+    a = check(_s26(tmp_path, None))
+    genie = [r for r in a.why_not if r.runtime == "qualcomm-genie"]
+    assert not any(p.runtime == "qualcomm-genie" for r in a.recommendations for p in r.targets)
+    assert genie == [] or all("Exynos" in r.reason for r in genie)
+
+
+def test_named_snapdragon_variant_admits_genie(tmp_path: Path) -> None:
+    a = check(_s26(tmp_path, "snapdragon-8-elite-gen-5-for-galaxy"))
+    runtimes = {p.runtime for r in a.recommendations for p in r.targets}
+    assert runtimes <= {"qualcomm-genie", "executorch", "litert-lm", "onnxruntime-genai"}
+    assert a.recommendations
+
+
+def test_unknown_variant_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no variant 'exynos'"):
+        check(_s26(tmp_path, "exynos"))
+
+
+def test_core_ml_prefers_the_gpu_over_the_experimental_neural_engine(cat: Catalog) -> None:
+    quant = cat.runtimes["coreml"].quantizations[0]
+    where = _place(cat, "coreml", "iphone-16-pro", quant, npu="preferred")
+    assert where.backend == "gpu"
+    required = _place(cat, "coreml", "iphone-16-pro", quant, npu="required")
+    assert required.route is not None and required.route.maturity == "experimental"
+
+
+# -- artifacts ------------------------------------------------------------------------------------
+
+
+def _option(cat: Catalog, model: str, quant: str, runtime: str, preset: str, ctx: int = 2048):  # type: ignore[no-untyped-def]
+    from feasibility.evaluator import Evaluator
+    from feasibility.schema import Service, Spec
+    from feasibility.situation import Candidate
+    from feasibility.targets import resolve
+
+    spec = Spec.model_validate(
+        {"targets": [{"preset": preset}], "service": {"context_tokens": ctx}}
+    )
+    target = resolve(spec, cat, "test")[0][0]
+    ev = Evaluator(cat, Service(context_tokens=ctx), Constraints())
+    m, q, r = cat.models[model], cat.quantizations[quant], cat.runtimes[runtime]
+    cand = Candidate(m, q, r, cat.license_of(m), cat.artifact(model, runtime, quant))
+    return ev.option(cand, target)
+
+
+def _verdict(option, rule: str):  # type: ignore[no-untyped-def]
+    return next(v for v in option.verdicts if v.rule == rule)
+
+
+def test_genie_rejects_a_model_without_an_ai_hub_bundle(cat: Catalog) -> None:
+    o = _option(cat, "granite-3.3-8b-instruct", "genie-w4a16", "qualcomm-genie", "galaxy-s25-ultra")
+    v = _verdict(o, "artifact")
+    assert v.rejects and "qai_hub_models" in v.reason
+
+
+def test_executorch_qnn_rejects_a_model_outside_its_decoder_list(cat: Catalog) -> None:
+    o = _option(cat, "falcon3-3b-instruct", "executorch-qnn-16a4w", "executorch", "galaxy-s25")
+    v = _verdict(o, "artifact")
+    assert v.rejects and "decoder_model" in v.reason
+
+
+def test_genie_7b_needs_16_gb_per_qualcomm(cat: Catalog) -> None:
+    o = _option(cat, "qwen2.5-7b-instruct", "genie-w4a16", "qualcomm-genie", "galaxy-s25")
+    v = _verdict(o, "artifact")
+    assert v.rejects and dict(v.evidence)["need_gb"] == 16 and dict(v.evidence)["have_gb"] == 12
+
+
+def test_published_build_scores_above_a_converted_one(cat: Catalog) -> None:
+    pub = _option(cat, "qwen2.5-1.5b-instruct", "Q4_K_M", "llama.cpp", "rpi-5-8gb")
+    assert (
+        pub.terms is not None and dict(_verdict(pub, "artifact").evidence)["status"] == "published"
+    )
+    from dataclasses import replace
+
+    conv = replace(pub.candidate, artifact=None)
+    from feasibility.scoring import score
+    from feasibility.situation import Situation
+
+    assert pub.estimate is not None
+    sit = Situation(conv, pub.target, _svc(), Constraints(), pub.backend, pub.estimate)
+    assert score(sit).bonus < pub.terms.bonus
+
+
+def _svc():  # type: ignore[no-untyped-def]
+    from feasibility.schema import Service
+
+    return Service(context_tokens=2048)
+
+
+# -- risks ----------------------------------------------------------------------------------------
+
+
+def test_s26_plan_says_what_happens_on_exynos_units(tmp_path: Path) -> None:
+    spec = tmp_path / "s26.yaml"
+    spec.write_text(
+        "service:\n  tasks: [chat]\n  languages: [ko]\n  context_tokens: 2048\n"
+        "targets:\n  - preset: galaxy-s26\n",
+        encoding="utf-8",
+    )
+    a = check(spec)
+    assert a.recommendations
+    for r in a.recommendations:
+        kinds = [k.kind for k in r.risk_items]
+        assert "variants" in kinds
+        assert any("Exynos 2600" in text for text in r.risks)
+
+
+def test_every_beta_or_experimental_pick_is_a_risk(tmp_path: Path) -> None:
+    spec = tmp_path / "ane.yaml"
+    spec.write_text(
+        "service:\n  tasks: [chat]\n  languages: [en]\n  context_tokens: 2048\n"
+        "targets:\n  - preset: iphone-16-pro\n"
+        "constraints:\n  npu: required\n  runtimes: [coreml]\n",
+        encoding="utf-8",
+    )
+    a = check(spec)
+    assert a.recommendations
+    for r in a.recommendations:
+        for p in r.targets:
+            maturity = next(x for x in p.rules if x.rule == "accelerator").evidence["maturity"]
+            assert maturity == "experimental"
+        assert "backend-experimental" in [k.kind for k in r.risk_items]
+
+
+def test_korean_risk_sentences_exist_for_the_new_kinds() -> None:
+    from feasibility.report._rows import texts_for
+
+    ko, en = texts_for("ko"), texts_for("en")
+    for kind in ("backend-beta", "backend-experimental", "variants", "speed-unmeasured"):
+        assert kind in ko.risk and kind in en.risk
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in ko.risk[kind])
+
+
+# -- unmeasured speeds ----------------------------------------------------------------------------
+
+
+def test_unmeasured_runtime_is_never_faster_than_llama_cpp_on_the_same_cpu(cat: Catalog) -> None:
+    ort = _option(cat, "granite-4.0-h-tiny", "onnx-int4", "onnxruntime-genai", "rpi-5-8gb")
+    ref = _option(cat, "granite-4.0-h-tiny", "Q4_0", "llama.cpp", "rpi-5-8gb")
+    assert ort.estimate is not None and ref.estimate is not None
+    assert ort.backend == ref.backend == "cpu"
+    assert "speed-unmeasured" in ort.estimate.assumption_codes
+    assert ort.estimate.decode_tps is not None and ref.estimate.decode_tps is not None
+    assert ort.estimate.decode_tps <= ref.estimate.decode_tps + 1e-9
+    assert "speed-unmeasured" not in ref.estimate.assumption_codes
