@@ -37,7 +37,7 @@ from feasibility.scoring import TERMS, term_weights
 from feasibility.situation import Target
 from feasibility.targets import default_budget_fraction
 from feasibility.units import MIB, need_mb, rate_floor
-from feasibility.verdict import AlsoFits, Rejection, ResolvedTarget, Sensitivity
+from feasibility.verdict import AlsoFits, Rejection, ResolvedTarget, Sensitivity, Verdict
 
 RULE_ORDER = {r.ID: i for i, r in enumerate(RULES)}
 MEMORY = frozenset({memory_fit.ID})
@@ -167,20 +167,29 @@ def _rejection(ctx: Context, o: Option, failing: Sequence[int]) -> Rejection:
     est = ctx.ev.complete(o)
     if v.rule == memory_fit.ID and est is not None and o.estimate is not est:
         v = ctx.ev.judge_memory(o.candidate, o.target, est)
-    model_level = v.rule in MODEL_LEVEL
+    row = _row(o, v, rt, None if est is None else need_mb(est.total_bytes))
+    failing_ids = tuple(ctx.resolved[t].id for t in failing)
+    if v.rule in MODEL_LEVEL:
+        return row.model_copy(
+            update={"quantization": "", "runtime": "", "failing_targets": failing_ids}
+        )
+    return row.model_copy(update={"failing_targets": failing_ids})
+
+
+def _row(o: Option, v: Verdict, rt: ResolvedTarget, total_mb: int | None) -> Rejection:
+    """A rejection row: the build, the target and the verdict that stopped it there."""
     return Rejection(
         model=o.candidate.model.id,
-        quantization="" if model_level else o.candidate.quant.id,
-        runtime="" if model_level else o.candidate.runtime.id,
+        quantization=o.candidate.quant.id,
+        runtime=o.candidate.runtime.id,
         target=rt.id,
         rule=v.rule,
         outcome=v.outcome,
         reason=f"{rt.name}: {v.reason}",
         evidence=dict(v.evidence),
         params=o.candidate.model.params,
-        total_mb=None if est is None else need_mb(est.total_bytes),
+        total_mb=total_mb,
         budget_mb=rt.budget_mb,
-        failing_targets=tuple(ctx.resolved[t].id for t in failing),
     )
 
 
@@ -206,23 +215,9 @@ def rejections(ctx: Context) -> tuple[tuple[Rejection, ...], dict[str, int], int
     for o in first.values():
         v = o.first_failure
         assert v is not None
-        rt = ctx.resolved[o.target.index]
         est = o.estimate
-        out.append(
-            Rejection(
-                model=o.candidate.model.id,
-                quantization=o.candidate.quant.id,
-                runtime=o.candidate.runtime.id,
-                target=rt.id,
-                rule=v.rule,
-                outcome=v.outcome,
-                reason=f"{rt.name}: {v.reason}",
-                evidence=dict(v.evidence),
-                params=o.candidate.model.params,
-                total_mb=None if est is None or est.lower_bound else need_mb(est.total_bytes),
-                budget_mb=rt.budget_mb,
-            )
-        )
+        total = None if est is None or est.lower_bound else need_mb(est.total_bytes)
+        out.append(_row(o, v, ctx.resolved[o.target.index], total))
     return tuple(out), dict(sorted(counts.items())), feasible
 
 
