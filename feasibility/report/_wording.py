@@ -100,7 +100,9 @@ def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
     if rule == "task-fit":
         return "unknown" if "missing" in ev else "pass"
     if rule == "artifact":
-        return f"pass-{ev.get('status', 'convertible')}" if outcome == "pass" else "fail"
+        if outcome == "pass":
+            return f"pass-{ev.get('status', 'convertible')}"
+        return "fail-ram" if ev.get("problem") == "ram-guidance" else "fail"
     return outcome
 
 
@@ -131,13 +133,18 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
         v["runtime"] = code(str(ev.get("runtime", "")))
         v["repo"] = str(ev.get("repo", ""))
         v["why"] = str(ev.get("why", ""))
+        for k in ("need_gb", "have_gb"):
+            if k in ev:
+                v[k] = f"{float(ev[k]):g} GB"
     elif rule in ("os-support", "architecture-support", "accelerator"):
         for k in ("runtime", "quantization"):
             if k in ev:
                 v[k] = code(str(ev[k]))
         if "os" in ev:
             v["os"] = _os(t, ev["os"])
-        for k in ("min_version", "have", "architecture", "npu", "vendor"):
+        if "markets" in ev:
+            v["markets"] = t("list_sep").join(str(m) for m in ev["markets"])
+        for k in ("min_version", "have", "architecture", "npu", "vendor", "variant_name"):
             if k in ev:
                 v[k] = str(ev[k])
         if "backend" in ev:

@@ -652,6 +652,8 @@ TEXTS = Texts(
         "os-support:fail-os": "{runtime} does not run on {os}.",
         "os-support:fail-version": "{runtime} needs {os} {min_version} or later; the target runs "
         "{os} {have}.",
+        "artifact:fail-ram": "{runtime}'s maker asks {need_gb} of RAM for this model and "
+        "context; the device has {have_gb}.",
         "artifact:pass-published": "Published build: {repo}.",
         "artifact:pass-convertible": "{runtime}'s own tooling converts the model.",
         "artifact:fail": "No {runtime} build of this model can be made: {why}",
@@ -674,6 +676,9 @@ TEXTS = Texts(
         "but {quantization} is built for another vendor's NPU, not {vendor} ({npu}).",
         "accelerator:fail-encoding": "{quantization} runs on the {backends} only, which "
         "{runtime} cannot use on this device.",
+        "accelerator:fail-variant": "{runtime} cannot run on {variant_name} (sold in {markets}); "
+        "the build must run on every chip the device ships with, or the device file names one "
+        "(variant:).",
         "accelerator:fail-no-common-backend": "{runtime} has no backend for this device's "
         "accelerators.",
         "memory-fit:pass": "Uses **{need}** of the **{budget}** budget.",

@@ -28,6 +28,7 @@ def check(s: Situation) -> Verdict:
             f"no {rt.name} build of this model: {art.reason}",
             runtime=rt.id,
             status=art.status,
+            why=art.reason,
             source=art.sources[0],
         )
     need = _ram_needed(s)
