@@ -80,13 +80,16 @@ PLACEMENT_INPUTS = (
     "cpu_arch",
     "cpu_vendor",
     "variants",
-    "ram_gb",
 )
 """Device facts the placement rules and ``situation.place`` read (with the target's OS version).
 Placement is cached per runtime, quantization and model (the artifact rule reads the model's
 artifact and size), and these facts.
 ``tests/test_evaluator.py`` scans those modules and fails when they read a device field missing
 here, so a new rule input cannot silently make a cache answer for the wrong device."""
+
+ARTIFACT_INPUTS = ("ram_gb",)
+"""Device facts the artifact rule reads (the runtime maker's RAM guidance); it is cached per build
+and these, apart from placement, so devices that differ in RAM still share their placement."""
 
 SPEED_INPUTS = (
     "memory_bandwidth_gbs",
@@ -273,7 +276,7 @@ class Evaluator:
     def _placed(
         self, cand: Candidate, target: Target, pkey: tuple[Any, ...]
     ) -> tuple[Placement, tuple[Verdict, ...], bool]:
-        key = (cand.key, pkey)
+        key = (cand.key, pkey, *_facts(target.device, ARTIFACT_INPUTS))
         hit = self._placement.get(key)
         if hit is None:
             where, by_arch = self._by_architecture(cand, target, pkey)
@@ -300,7 +303,7 @@ class Evaluator:
     def _build_verdict(self, cand: Candidate, target: Target) -> Verdict:
         """The artifact rule: whether this model's build exists, and the runtime maker's RAM
         guidance (it reads the build and the device's RAM only)."""
-        key = (cand.key, target.device.ram_gb)
+        key = (cand.key, *_facts(target.device, ARTIFACT_INPUTS))
         hit = self._builds.get(key)
         if hit is None:
             hit = self._builds[key] = artifact.check(
@@ -483,7 +486,8 @@ class Evaluator:
         self, target: Target, pkey: tuple[Any, ...]
     ) -> tuple[list[int], list[tuple[int, Candidate, Placement]]]:
         """Candidates past the model level and placement on this placement, by memory total."""
-        hit = self._sorted.get(pkey)
+        key = (pkey, _facts(target.device, ARTIFACT_INPUTS))
+        hit = self._sorted.get(key)
         if hit is None:
             rows = []
             for i, cand in enumerate(self.candidates):
@@ -495,7 +499,7 @@ class Evaluator:
                 total = self.memory_estimate(cand, where.backend).total_bytes
                 rows.append((total, i, cand, where))
             rows.sort(key=lambda r: (r[0], r[1]))
-            hit = self._sorted[pkey] = ([r[0] for r in rows], [r[1:] for r in rows])
+            hit = self._sorted[key] = ([r[0] for r in rows], [r[1:] for r in rows])
         return hit
 
     def judge_memory(self, cand: Candidate, target: Target, est: Estimate) -> Verdict:

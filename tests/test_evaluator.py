@@ -21,9 +21,9 @@ from feasibility import fleet as fleet_mod
 from feasibility.catalog import load_catalog
 from feasibility.engine import evaluate
 from feasibility.estimator import estimate, on_device
-from feasibility.evaluator import PLACEMENT_INPUTS, SPEED_INPUTS
+from feasibility.evaluator import ARTIFACT_INPUTS, PLACEMENT_INPUTS, SPEED_INPUTS
 from feasibility.fleet import load_service, screen
-from feasibility.rules import ESTIMATE_LEVEL, MODEL_LEVEL, PLACEMENT_LEVEL, RULES
+from feasibility.rules import ESTIMATE_LEVEL, MODEL_LEVEL, PLACEMENT_LEVEL, RULES, artifact
 from feasibility.schema import Spec, TargetSpec
 
 PKG = Path(__file__).resolve().parents[1] / "feasibility"
@@ -50,8 +50,9 @@ def _covered(fields: set[str], listed: tuple[str, ...]) -> set[str]:
 
 
 def test_placement_key_covers_what_placement_reads() -> None:
-    files = [PKG / "situation.py", *(_rule_file(r) for r in PLACEMENT_LEVEL)]
-    assert not _covered(_device_fields(*files), PLACEMENT_INPUTS)
+    rules = [_rule_file(r) for r in PLACEMENT_LEVEL if r != artifact.ID]
+    assert not _covered(_device_fields(PKG / "situation.py", *rules), PLACEMENT_INPUTS)
+    assert not _covered(_device_fields(_rule_file(artifact.ID)), ARTIFACT_INPUTS)
 
 
 def test_estimate_key_covers_what_the_estimator_and_its_rules_read() -> None:
