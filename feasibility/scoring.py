@@ -212,6 +212,14 @@ def quality(model: ModelEntry, service: Service) -> float:
 
 
 _QUALITY: dict[tuple[object, ...], float] = {}
+OFFICIAL_BONUS = 0.03
+"""The developer publishes this quantization itself."""
+NPU_PREFERRED_BONUS = 0.05
+"""The build runs on the NPU and the service prefers it."""
+REASONING_PENALTY = 0.05
+"""A model that reasons before answering, when battery use is to be minimized."""
+DEPRECATED_PENALTY = 0.10
+"""A runtime its maker has deprecated."""
 PUBLISHED_BONUS = 0.02
 """A published build (an exact repository or bundle) beats one the pipeline converts, at equal
 fit: nobody has to run and check the conversion."""
@@ -295,17 +303,17 @@ def _terms(s: Situation) -> tuple[float, float, float, float, float, float, floa
     energy = energy_term(est.energy_mj_per_token)
     bonus = 0.0
     if quant.id in model.official_quantizations:
-        bonus += 0.03
+        bonus += OFFICIAL_BONUS
     art = s.candidate.artifact
     if art is not None and art.status == "published":
         bonus += PUBLISHED_BONUS
     if s.backend == "npu" and s.constraints.npu == "preferred":
-        bonus += 0.05
+        bonus += NPU_PREFERRED_BONUS
     if model.reasoning_mode and s.constraints.battery == "minimize":
-        bonus -= 0.05
+        bonus -= REASONING_PENALTY
     bonus += MATURITY_BONUS[_maturity(s)]
     if runtime.maturity == "deprecated":
-        bonus -= 0.10
+        bonus -= DEPRECATED_PENALTY
     w = WEIGHTS_MIN_BATTERY if s.constraints.battery == "minimize" else WEIGHTS_BALANCED
     total = w[0] * qual + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
     return qual, fid, speed, headroom, energy, bonus, total

@@ -31,3 +31,17 @@ def test_risk_and_claim_thresholds() -> None:
     assert recommend.SLOW_RISK_TPS == 10.0
     assert claims.PER_KIND == 3
     assert claims.LIFT_TRIES == 4
+
+
+def test_score_weights_bonuses_and_penalties() -> None:
+    from feasibility import scoring
+
+    assert scoring.WEIGHTS_BALANCED == (0.65, 0.15, 0.10, 0.10, 0.0)
+    assert scoring.WEIGHTS_MIN_BATTERY == (0.55, 0.10, 0.10, 0.10, 0.15)
+    assert (scoring.OFFICIAL_BONUS, scoring.PUBLISHED_BONUS, scoring.NPU_PREFERRED_BONUS) == (
+        0.03,
+        0.02,
+        0.05,
+    )
+    assert (scoring.REASONING_PENALTY, scoring.DEPRECATED_PENALTY) == (0.05, 0.10)
+    assert scoring.MATURITY_BONUS == {"production": 0.0, "beta": -0.05, "experimental": -1.2}
