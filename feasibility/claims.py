@@ -22,7 +22,7 @@ from typing import Literal
 
 from feasibility.catalog import Catalog
 from feasibility.evaluator import Evaluator, Option
-from feasibility.ranking import Ranked, full_bits_fit, low_bit, weakest
+from feasibility.ranking import Ranked, low_bit, weakest
 from feasibility.rules import (
     MODEL_LEVEL,
     RULES,
@@ -64,17 +64,15 @@ class Context:
     """Options per target, each in the evaluator's candidate order."""
     targets: Sequence[Target]
     resolved: Sequence[ResolvedTarget]
+    floor: bool
+    """The ranking's quality floor is active (``feasibility.ranking.quality_floor``): builds
+    under it cannot admit a model, so the thresholds search ignores them."""
     _by_model: dict[tuple[str, int], list[Option]] = field(default_factory=dict, repr=False)
-    floor: bool = field(default=False, init=False)
-    """The ranking's quality floor is active: builds under it cannot admit a model, so the
-    thresholds search ignores them (``feasibility.ranking.low_bit``)."""
 
     def __post_init__(self) -> None:
         for t, opts in enumerate(self.per_target):
             for o in opts:
                 self._by_model.setdefault((o.candidate.model.id, t), []).append(o)
-        feasible = [[o for o in opts if o.feasible] for opts in self.per_target]
-        object.__setattr__(self, "floor", full_bits_fit(feasible))
 
     def of_model(self, model: str, t: int) -> list[Option]:
         """The model's options on target ``t`` that the ranking could pick."""

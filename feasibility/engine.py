@@ -14,7 +14,7 @@ from pathlib import Path
 from feasibility import claims
 from feasibility.catalog import Catalog
 from feasibility.evaluator import Evaluator, Option, check_restrictions
-from feasibility.ranking import Ranked, feasible_models, floored, pick_two
+from feasibility.ranking import Ranked, feasible_models, floored, pick_two, quality_floor
 from feasibility.recommend import recommendation, versus
 from feasibility.schema import Device, Spec
 from feasibility.targets import resolve
@@ -44,13 +44,14 @@ def evaluate(
     rtargets = [r for _, r in resolved]
     ev = Evaluator(catalog, spec.service, spec.constraints)
     per_target = [ev.options(t) for t in targets]
-    ranked = feasible_models(per_target)
+    floor = quality_floor(per_target)
+    ranked = feasible_models(per_target, floor)
     picks = pick_two(ranked, catalog.models)
     recs = [
         recommendation(catalog, spec, rank, r, rtargets, _beats(r, picks, ranked, spec))
         for rank, r in enumerate(picks, start=1)
     ]
-    ctx = claims.Context(ev, catalog, per_target, targets, rtargets)
+    ctx = claims.Context(ev, catalog, per_target, targets, rtargets, floor)
     feasible = {r.model for r in ranked} | floored(per_target, ranked)
     rejected, counts, n_feasible = claims.rejections(ctx)
     return Assessment(

@@ -72,10 +72,15 @@ def rank(per_target: Sequence[Iterable[Scored[T]]]) -> list[Ranked[T]]:
     return out
 
 
-def feasible_models(per_target: Sequence[Iterable[Option]]) -> list[Ranked[Option]]:
-    """:func:`rank` over evaluated options (the feasible ones), under the quality floor."""
+def feasible_models(
+    per_target: Sequence[Iterable[Option]], floor: bool | None = None
+) -> list[Ranked[Option]]:
+    """:func:`rank` over evaluated options (the feasible ones), under the quality floor.
+
+    ``floor``: whether the floor is active, when the caller already knows (``quality_floor``).
+    """
     ok = [[o for o in opts if o.feasible and o.terms is not None] for opts in per_target]
-    if full_bits_fit(ok):
+    if quality_floor(ok) if floor is None else floor:
         ok = [[o for o in opts if not low_bit(o.candidate)] for opts in ok]
     return rank([[(o.candidate, o.terms.total, o) for o in opts if o.terms] for opts in ok])
 
@@ -84,6 +89,12 @@ def floored(per_target: Sequence[Iterable[Option]], ranked: Sequence[Ranked[Opti
     """Models feasible on every target that the quality floor kept out of the ranking."""
     every = rank([[(o.candidate, 0.0, o) for o in opts if o.feasible] for opts in per_target])
     return {r.model for r in every} - {r.model for r in ranked}
+
+
+def quality_floor(per_target: Sequence[Iterable[Option]]) -> bool:
+    """The quality floor is active: some model has a feasible build of at least 4 bits on every
+    target."""
+    return full_bits_fit([[o for o in opts if o.feasible] for opts in per_target])
 
 
 def low_bit(cand: Candidate) -> bool:
