@@ -5,7 +5,7 @@ it considers, a few hundred per run, and that is most of a cold run's time. The 
 yields depend only on the architecture, the file type and this package's code, so each entry is
 keyed on the architecture and file type, and the file on the package version and the bytes of every
 module the layout computation imports (:data:`feasibility.disk_cache.SOURCES`: ``ggml.py``,
-``gguf.py``, ``speed.py``'s type classes, ``schema.py``'s properties, ...), so a change to any of
+``gguf.py``, ``speed.py``'s type classes, ``schema``'s properties, ...), so a change to any of
 them starts a fresh store. The tensor list itself is not stored; it is rebuilt on demand. Results
 are identical with or without the store (a test compares them).
 

@@ -1,0 +1,66 @@
+"""Catalog schema of quantization formats (``data/quantizations.yaml``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from feasibility.schema.fields import (
+    Accelerator,
+    Id,
+    PositiveInt,
+    Sources,
+    Strict,
+)
+
+
+class GroupScheme(Strict):
+    """Group-wise integer quantization (MLX, ONNX int4, Core ML, ExecuTorch, LiteRT, MLC, AWQ...).
+
+    ``bits`` per code, one ``scale_bytes`` scale (and a ``zero_bytes`` zero point or bias) per
+    ``group_size`` weights. ``group_size`` None means per output channel.
+    """
+
+    kind: Literal["group"] = "group"
+    bits: float = Field(gt=0, le=32)
+    group_size: PositiveInt | None
+    scale_bytes: float = Field(ge=0)
+    zero_bytes: float = Field(default=0, ge=0)
+    embeddings: Literal["quantized", "float16", "float32", "int8"] = "quantized"
+    """How the token embedding is stored."""
+    lm_head: Literal["quantized", "float16", "float32", "int8", "tied"] = "quantized"
+    """How the output head is stored; "tied" = shares the embedding when the model ties them."""
+    tied_stored_twice: bool = False
+    """The format writes tied embedding and head separately (ORT GenAI default)."""
+    other_bits: float = 16
+    """Bits of tensors left unquantized (norms, biases)."""
+
+
+class GgufScheme(Strict):
+    """llama.cpp file type; per-tensor types follow llama-quantize's rules (see estimate.gguf)."""
+
+    kind: Literal["gguf"] = "gguf"
+    ftype: str
+
+
+class Quantization(Strict):
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)
+    name: str
+    format: Id
+    """File format: gguf, mlx, onnx, coreml, pte, litertlm, mlc, awq, gptq, openvino, qnn."""
+    bits_per_weight: float | None = Field(default=None, gt=0, le=32)
+    """Published whole-model bits per weight, where a source gives one (for reference)."""
+    weight_bits: float = Field(gt=0, le=32)
+    """Nominal bits of the bulk of the weights (4 for Q4_K_M); drives the quality term."""
+    scheme: GgufScheme | GroupScheme = Field(discriminator="kind")
+    backends: tuple[Accelerator, ...] = ()
+    """Accelerators this encoding runs on (empty: whatever the runtime offers). ExecuTorch 8da4w
+    is an XNNPACK (CPU) encoding; Genie w4a16 exists only for the Hexagon NPU."""
+    npu_vendors: tuple[str, ...] = ()
+    """NPU families this encoding is compiled for (empty: any the runtime supports)."""
+    needs_imatrix: bool = False
+    ppl_delta: float | None = None
+    """Published perplexity increase vs F16 on the reference model, where given."""
+    notes: str = ""
+    sources: Sources
