@@ -134,6 +134,7 @@ def test_a_languages_source_is_one_of_the_models_sources(catalog: ModelsFile) ->
         "deepseek-r1-distill-qwen-1.5b",
         "kanana-1.5-2.1b-instruct-2505",
         "midm-2.0-mini-instruct",
+        "ministral-3-8b-instruct-2512",
         "qwen3-4b-instruct-2507",
         "qwen3.5-2b",
     ],

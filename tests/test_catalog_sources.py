@@ -33,6 +33,8 @@ DENYLIST: tuple[str, ...] = (
     "hf.global-rail.com",
     "aifasthub.com",
     "hff.sound2gd.work",
+    # user-uploaded copies of makers' documents (cite the maker's own page instead)
+    "scribd.com",
     # personal blogs that stood in for a maker's claim
     "lzwjava.github.io",
     "brojogopalsapui.com",

@@ -1,7 +1,8 @@
 """Shared helpers for the human-readable renderers: wording lookup, number formats, row picking.
 
-Nothing here decides: helpers format numbers the engine computed, look words up in the per-language
-text modules (``texts_en``, ``texts_ko``) and pick rows out of the assessment in its own order.
+Nothing here decides: helpers format numbers the engine computed, look words up in the
+per-language text modules (``texts_*``, which merge ``reasons_*`` and ``security_*``) and pick rows
+out of the assessment in its own order.
 """
 
 from __future__ import annotations

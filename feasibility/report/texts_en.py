@@ -8,7 +8,9 @@ printed as the engine wrote them.
 
 from __future__ import annotations
 
+from feasibility.report import reasons_en as reasons
 from feasibility.report._rows import Texts
+from feasibility.report.security_en import SECURITY
 from feasibility.schema import OS_LABELS
 
 T: dict[str, str] = {
@@ -78,9 +80,6 @@ T: dict[str, str] = {
     "col_target": "Target",
     "col_need": "Needs / budget",
     "col_reason": "Reason",
-    "col_flow": "Data",
-    "col_server": "Server API",
-    "col_device": "This plan (on-device)",
     # 3. recommended models
     "h_recommended": "## 3. Recommended models",
     "recommended_none": "No model passed every rule on every target.",
@@ -179,32 +178,6 @@ T: dict[str, str] = {
         "- **Tokens per second:** how fast the answer appears; about 4 tokens make 3 English "
         "words, and reading speed is roughly 5 to 10 tokens/s."
     ),
-    # 7. privacy
-    "h_privacy": "## 7. Privacy and security",
-    "privacy_none": (
-        "No runtime was chosen, so there is no data-flow argument yet; it follows from the "
-        "runtime once a model fits."
-    ),
-    "privacy_intro": (
-        "{service} runs the model inside the app with {runtimes}: an in-process library, not a "
-        "network service. The user's text ({langs}) is read, processed and answered in the "
-        "device's memory."
-    ),
-    "flow_prompt": "User text (prompt)",
-    "flow_prompt_server": "Sent over TLS to the provider and processed on its servers",
-    "flow_prompt_device": "Stays in app memory; never transmitted",
-    "flow_output": "Generated answer",
-    "flow_output_server": "Produced on the server and sent back",
-    "flow_output_device": "Produced on the device; stored only where the app stores it",
-    "flow_logs": "Logs and retention",
-    "flow_logs_server": "Subject to the provider's logging, retention and abuse review",
-    "flow_logs_device": "No third-party logs; retention is the app's own policy",
-    "flow_network": "Network permission",
-    "flow_network_server": "Required for every request",
-    "flow_network_device": "Not needed for inference; only to download the model once",
-    "flow_vendor": "Processor / transfers",
-    "flow_vendor_server": "A processor agreement and possibly a cross-border transfer",
-    "flow_vendor_device": "No processor for inference; no transfer",
     # 8. trade-offs
     "h_tradeoffs": "## 8. Advantages and limitations",
     "tradeoffs_none": "Advantages and limits depend on the chosen model: none fits yet.",
@@ -375,8 +348,6 @@ T: dict[str, str] = {
     "col_build": "Build",
     "col_kv": "KV cache",
     "col_ttft": "First token",
-    "col_origin": "Built from (Hugging Face)",
-    "col_sha": "SHA-256 to pin",
     "speed_note": (
         "First token = time to process the service's typical prompt (the {ctx}-token context "
         "minus the {out}-token answer) before the answer starts; decode = tokens per second "
@@ -396,74 +367,6 @@ T: dict[str, str] = {
     "c_ttft": (
         "- **Time to first token (TTFT):** how long the user waits before the answer starts; it "
         "grows with the prompt length."
-    ),
-    "sec_flow": (
-        "**Data flow.** What stays on the device and what leaves it. The model runs in the app's "
-        "process; only the one-time model download needs the network."
-    ),
-    "flow_download": "Model download",
-    "flow_download_server": "Not needed (the model stays with the provider)",
-    "flow_download_device": "Once, over HTTPS from a store or your server; verified by SHA-256",
-    "flow_telemetry": "Crash reports, telemetry, analytics",
-    "flow_telemetry_server": "Whatever the app and the provider collect",
-    "flow_telemetry_device": (
-        "Whatever the app's SDKs send: keep prompts and answers out of crash reports and "
-        "analytics events"
-    ),
-    "sec_integrity": (
-        "**Model-file integrity.** Each distinct build below is one artifact to pin. Build it "
-        "from a pinned Hugging Face revision; record the SHA-256 of every file it ships (one "
-        "file for a GGUF, each file of a model folder or bundle) in the app; deliver it in the "
-        "signed app package or over HTTPS from your own server; and have the app refuse any file "
-        "whose hash differs."
-    ),
-    "sha_pending": "[record at build]",
-    "privacy_update": (
-        "**Update path:** a new model ships as a new file with a new hash, in an app update or a "
-        "verified download; the old file stays until the new one is verified, so a failed update "
-        "cannot leave the feature broken."
-    ),
-    "sec_storage": (
-        "**Storage.** Conversations and the model file live in the app's sandbox. On iOS, store "
-        "history with Data Protection (NSFileProtectionComplete, or "
-        "CompleteUntilFirstUserAuthentication for background work); on Android, use app-private "
-        "internal storage (not shared storage) and encrypt history with Jetpack Security or a "
-        "Keystore-held key. The model file holds no user data but anyone with the app package "
-        "can read it."
-    ),
-    "sec_injection": (
-        "**Prompt injection and small-model safety.** Models of this size are less safety-tuned "
-        "than hosted ones and follow instructions hidden in the text they process. Limit input "
-        "length to the planned context, filter or label generated output before it is shown or "
-        "stored, treat the output as untrusted text (never as code or commands), and let the "
-        "model call no tool or action without the user's confirmation."
-    ),
-    "sec_licence": "**Licence duties passed on to the product**",
-    "licence_duty": "- {model}: {name} ({id}). {conditions}",
-    "licence_no_conditions": (
-        "No conditions beyond the licence text: ship its notice with the app."
-    ),
-    "sec_regulation": (
-        "**Regulations.** On-device inference narrows what the law asks about, but the app still "
-        "processes personal data (the text users type and the history it keeps)."
-    ),
-    "sec_gdpr": (
-        "- **GDPR (EU):** data minimisation, Art. 5(1)(c); data protection by design and by "
-        "default, Art. 25; security of processing, Art. 32; no processor for inference "
-        "(Art. 28) and no international transfer to assess (Chapter V, Art. 44-50); a DPIA under "
-        "Art. 35 still covers the app; tell users what is processed where (Art. 13)."
-    ),
-    "sec_pipa": (
-        "- **PIPA (Korea's Personal Information Protection Act):** minimum collection, Art. 3 "
-        "and Art. 16; consent for collection and use, Art. 15; safety measures, Art. 29; no "
-        "outsourcing of processing (Art. 26) and no overseas transfer (Art. 28-8) for "
-        "inference; the privacy policy under Art. 30 says that text is processed on the device."
-    ),
-    "sec_limits": (
-        "**What on-device does not settle.** It reduces but does not remove compliance work: the "
-        "app's own storage, backups, crash reports, analytics and any cloud sync are still in "
-        "scope; a lost or rooted device exposes what the app stores; and the model's output can "
-        "still be wrong or harmful, so the product owns its review."
     ),
     "sources_intro": "Only the sources behind the facts the recommendations use, by fact.",
     "sources_device": "**Target devices** (RAM, memory bandwidth, NPU, OS: budgets and speeds)",
@@ -514,21 +417,15 @@ T: dict[str, str] = {
 
 TEXTS = Texts(
     lang="en",
-    t=T,
-    rule={
-        "param-cap": "parameter cap",
-        "license": "license",
-        "languages": "languages",
-        "context-window": "context window",
-        "task-fit": "task fit",
-        "os-support": "OS support",
-        "architecture-support": "architecture support",
-        "artifact": "artifact",
-        "accelerator": "accelerator",
-        "memory-fit": "memory fit",
-        "decode-speed": "decode speed",
-    },
-    outcome={"pass": "pass", "fail": "fail", "unknown": "to check"},
+    t={**T, **SECURITY},
+    rule=reasons.RULE,
+    outcome=reasons.OUTCOME,
+    rule_detail=reasons.RULE_DETAIL,
+    risk=reasons.RISK,
+    risk_short=reasons.RISK_SHORT,
+    gap=reasons.GAP,
+    basis=reasons.BASIS,
+    sensitivity=reasons.SENSITIVITY,
     language={
         "ar": "Arabic",
         "cs": "Czech",
@@ -608,167 +505,5 @@ TEXTS = Texts(
         "and which data it handles.",
         "target_device_specs": "**[Target device specs]**: RAM, memory bandwidth, NPU and OS "
         "version of each target the catalog lacks (listed below).",
-    },
-    sensitivity={
-        "budget": "A memory budget of **{value}** on every target would admit {model}.",
-        "budget-still-slow": "A memory budget of **{value}** on every target would fit {model}, "
-        "but it would still be below the minimum speed (about {tps} tokens/s, minimum {minimum}).",
-        "language": "{model} would qualify if its card listed every requested language "
-        "({langs}), or with fewer languages.",
-        "language-missing": "{model} would qualify if {missing} were dropped from the required "
-        "languages (for example after validating it yourself); its card "
-        "does not list it.",
-        "license": "{model} would qualify if non-commercial use were acceptable (license: any).",
-        "license-id": "{model} would qualify if non-commercial use under {license} were "
-        "acceptable (license: any).",
-        "context": "{model} would qualify with a context shorter than {ctx} tokens.",
-        "context-have": "{model} would qualify with a context of {have} tokens or less (now "
-        "{ctx}).",
-        "speed": "{model} would qualify with a minimum speed (min_decode_tps) of {value} tokens/s "
-        "or less.",
-        "npu": "{model} would qualify if the NPU were not required.",
-        "default": "{model} would qualify with one changed input.",
-    },
-    rule_detail={
-        "param-cap:pass": "{params} parameters, within the cap of {cap}.",
-        "param-cap:fail": "{params} parameters, above the cap of {cap}.",
-        "license:pass-yes": "The {license} license allows commercial use.",
-        "license:pass-conditional": "The {license} license allows commercial use with conditions.",
-        "license:pass-no": "The {license} license does not allow commercial use; no license "
-        "constraint was given (license: any).",
-        "license:fail": "The {license} license does not allow commercial use.",
-        "languages:pass": "The model card lists {languages}.",
-        "languages:claim": 'The model card does not list {missing}; it only claims "{claim}".',
-        "languages:fail": "The model card does not list {missing}; it lists {n_listed} languages "
-        "({listed}).",
-        "context-window:pass": "The service needs {need} of the model's {have} context tokens.",
-        "context-window:fail": "The service needs {need} tokens of context; the model handles "
-        "{have}.",
-        "os-support:pass": "{runtime} runs on {os}.",
-        "os-support:pass-version": "{runtime} needs {os} {min_version} or later; the target has "
-        "{os} {have}.",
-        "os-support:unknown": "{runtime} needs {os} {min_version} or later, and the target's {os} "
-        "version is not known; check it on the device.",
-        "os-support:fail-os": "{runtime} does not run on {os}.",
-        "os-support:fail-version": "{runtime} needs {os} {min_version} or later; the target runs "
-        "{os} {have}.",
-        "artifact:fail-ram": "{runtime}'s maker asks {need_gb} of RAM for this model and "
-        "context; the device has {have_gb}.",
-        "artifact:pass-published": "Published build: {repo}.",
-        "artifact:pass-convertible": "{runtime}'s own tooling converts the model.",
-        "artifact:fail": "No {runtime} build of this model can be made: {why}",
-        "architecture-support:pass": "{runtime} supports the {architecture} architecture.",
-        "architecture-support:fail": "{runtime} does not support the {architecture} architecture.",
-        "accelerator:pass": "Runs on the {backend}.",
-        "accelerator:pass-npu": "Runs on the NPU ({npu}).",
-        "accelerator:fail-os": "{runtime} has no backend for this OS.",
-        "accelerator:fail-npu-required": "The NPU is required (npu: required), but {runtime} "
-        "cannot use this device's NPU ({npu}).",
-        "accelerator:fail-npu-required-none": "The NPU is required (npu: required), but the "
-        "device has none for {runtime} to use.",
-        "accelerator:fail-npu-required-no-os-backend": "The NPU is required (npu: required), but "
-        "{runtime} has no NPU backend on this OS ({npu}).",
-        "accelerator:fail-npu-required-npu-runtime-vendor": "The NPU is required (npu: required), "
-        "but {runtime} does not drive {vendor} NPUs on this OS ({npu}).",
-        "accelerator:fail-npu-required-encoding": "The NPU is required (npu: required), but "
-        "{quantization} is a CPU/GPU format, not an NPU one ({npu}).",
-        "accelerator:fail-npu-required-npu-format-vendor": "The NPU is required (npu: required), "
-        "but {quantization} is built for another vendor's NPU, not {vendor} ({npu}).",
-        "accelerator:fail-encoding": "{quantization} runs on the {backends} only, which "
-        "{runtime} cannot use on this device.",
-        "accelerator:fail-variant": "{runtime} cannot run on {variant_name} (sold in {markets}); "
-        "the build must run on every chip the device ships with, or the device file names one "
-        "(variant:).",
-        "accelerator:fail-no-common-backend": "{runtime} has no backend for this device's "
-        "accelerators.",
-        "memory-fit:pass": "Uses **{need}** of the **{budget}** budget.",
-        "memory-fit:fail": "Needs **{need}**, over the **{budget}** budget.",
-        "memory-fit:fail-floor": "Needs at least **{need}** for the weights alone, over the "
-        "**{budget}** budget.",
-        "memory-fit:fail-detail": "Needs **{need}**, over the **{budget}** budget (weights "
-        "{weights}, KV cache {kv_cache}).",
-        "decode-speed:pass": "About {tps} tokens/s (no minimum set).",
-        "decode-speed:pass-min": "About {tps} tokens/s, meeting the minimum of {minimum}.",
-        "decode-speed:fail": "About {tps} tokens/s, below the minimum of {minimum}.",
-        "decode-speed:unknown": "No speed estimate: the device's memory bandwidth is not "
-        "published; measure on the device.",
-        "decode-speed:unknown-model": "No speed estimate for the {backend} backend on this device; "
-        "measure on the device.",
-        "decode-speed:unknown-min": "The minimum is {minimum} tokens/s, but the device's memory "
-        "bandwidth is not published, so the speed cannot be "
-        "estimated; measure on the device.",
-        "task-fit:pass": "The model card names {tasks} among its intended uses.",
-        "task-fit:unknown": "The model card does not name {missing} among its intended uses; "
-        "validate this task before launch.",
-        "default": "{reason}",
-    },
-    risk={
-        "headroom": "Small memory headroom on {target}: **{headroom}** ({pct} of the budget); the "
-        "OS limit moves with system state, so test with other apps open.",
-        "license-conditions": "{license} license conditions apply: {conditions} Have them "
-        "reviewed before launch.",
-        "license-noncommercial": "{license} does not allow commercial use ({conditions}); "
-        "shown because the service set `license: any`.",
-        "quality-unknown": "No published benchmark covers this service's tasks and languages: "
-        "evaluate output quality on your own data before launch.",
-        "low-bits": "Only a low-bit build fits on {target}: {quantization} keeps {bpw} bits per "
-        "weight and an estimated {fidelity} of the model's quality; validate output quality "
-        "before launch.",
-        "license-conditions-unstated": "{license} license conditions apply; have the license "
-        "text reviewed before launch.",
-        "language-claim": "Language coverage for {languages} rests on the card's broad claim "
-        "({claim}), not on its list; validate quality before launch.",
-        "reasoning": "Reasons before answering by default: long outputs cost time and battery.",
-        "slow": "Slow generation on {target}: about **{tps} tokens/s**; long answers keep the "
-        "user waiting.",
-        "no-speed": "No speed estimate for {targets} (memory bandwidth not published): measure "
-        "on the device.",
-        "task-unverified": "The card does not name {tasks} among its intended uses: validate "
-        "these tasks on your own data before launch.",
-        "verification": "Some catalog facts for this model are incomplete (verification C); "
-        "re-check the model card before launch.",
-        "backend-beta": "{runtime} runs on the {backend} of {target} through {api}, which its "
-        "maintainers ship as beta: test on the device before launch.",
-        "backend-experimental": "{runtime} runs on the {backend} of {target} through {api}, an "
-        "experimental path: expect failures or wrong output, and keep a fallback build.",
-        "variants": "{target} ships with different chips by market ({chips}); this build "
-        "({runtime} on the {backend}) runs on every one of them. Builds only one chip can run "
-        "were left out: name the variant in the device file to plan for one chip.",
-        "speed-unmeasured": "The speed of {runtime} on the {backend} of {target} is not measured: "
-        "the estimate is capped at the measured runtime's on the same hardware.",
-        "default": "The engine reported a further risk.",
-    },
-    gap={
-        "bandwidth": "Memory bandwidth not published: no speed estimate.",
-        "npu-tops": "NPU TOPS not published.",
-        "os-version": "OS version unknown: runtime minimum OS versions cannot be checked.",
-        "default": "A device fact is missing from the catalog.",
-    },
-    basis={
-        "target": "set for this target in the device file",
-        "explicit": "set by constraints.memory_budget_mb in the device file",
-        "ios": "planning default: {share} of {ram} GB RAM, the iOS per-app (jetsam) limit without "
-        "the increased-memory entitlement",
-        "android-small": "planning default: {share} of {ram} GB RAM, an Android foreground app "
-        "below 12 GB (lmkd)",
-        "android-large": "planning default: {share} of {ram} GB RAM, an Android foreground app on "
-        "a 12 GB+ device (lmkd)",
-        "macos": "planning default: {share} of {ram} GB RAM, the macOS GPU working-set limit for "
-        "Metal",
-        "other": "planning default: {share} of {ram} GB RAM; no per-app cap, so available memory "
-        "minus headroom",
-        "default": "{basis}",
-    },
-    risk_short={
-        "headroom": "little memory headroom on {target} ({pct}); test with other apps open.",
-        "license-conditions": "{license} licence conditions to meet (section 7).",
-        "license-conditions-unstated": "{license} licence conditions to review (section 7).",
-        "language-claim": "{languages} only claimed broadly by the card; test the quality.",
-        "reasoning": "thinks aloud before answering, so answers take longer.",
-        "slow": "slow on {target} (about {tps} tokens/s).",
-        "no-speed": "speed not estimated on {targets}; measure it.",
-        "task-unverified": "the card does not name {tasks}; test it on your own data.",
-        "verification": "some catalog facts incomplete; re-check the model card.",
-        "default": "see section 3.",
     },
 )

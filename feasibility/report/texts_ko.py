@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+from feasibility.report import reasons_ko as reasons
 from feasibility.report._rows import Texts
+from feasibility.report.security_ko import LICENSE_CONDITIONS, SECURITY
 from feasibility.report.step_titles_ko import STEP_TITLES
 from feasibility.schema import OS_LABELS
 
@@ -78,9 +80,6 @@ T: dict[str, str] = {
     "col_target": "타깃",
     "col_need": "필요량 / 예산",
     "col_reason": "제외 사유",
-    "col_flow": "데이터",
-    "col_server": "서버 API 방식",
-    "col_device": "본 계획(온디바이스)",
     # 3. 추천 모델
     "h_recommended": "## 3. 추천 모델",
     "recommended_none": "모든 타깃에서 모든 규칙을 통과한 모델이 없습니다.",
@@ -180,31 +179,6 @@ T: dict[str, str] = {
         "1~2개가 1토큰이며, 초당 5~10토큰이면 읽는 속도와 비슷합니다."
     ),
     # 7. 개인정보 보호
-    "h_privacy": "## 7. 개인정보 보호 및 보안 관점",
-    "privacy_none": (
-        "선정된 런타임이 없어 데이터 흐름 논거를 아직 제시할 수 없습니다. 모델이 선정되면 해당 "
-        "런타임 기준으로 작성됩니다."
-    ),
-    "privacy_intro": (
-        "이 서비스({service})는 {runtimes} 런타임으로 앱 안에서 모델을 실행합니다. 이 런타임은 앱 프로세스 "
-        "안에서 동작하는 라이브러리이며 네트워크 서비스가 아닙니다. 사용자의 텍스트({langs})는 "
-        "기기 메모리 안에서만 처리되며 답변도 기기에서 생성됩니다(기기 내부 처리, On-device Processing)."
-    ),
-    "flow_prompt": "사용자 입력(프롬프트)",
-    "flow_prompt_server": "TLS로 외부 사업자에게 전송되어 서버에서 처리",
-    "flow_prompt_device": "앱 메모리에만 존재하며 외부로 전송되지 않음",
-    "flow_output": "생성된 답변",
-    "flow_output_server": "서버에서 생성되어 기기로 회신",
-    "flow_output_device": "기기에서 생성되며 앱이 저장하는 곳에만 남음",
-    "flow_logs": "로그와 보관",
-    "flow_logs_server": "사업자의 로그 수집·보관·오남용 검토 정책을 따름",
-    "flow_logs_device": "제3자 로그 없음. 보관 기간은 자사 앱 정책으로 결정",
-    "flow_network": "네트워크 권한",
-    "flow_network_server": "모든 요청에 필요",
-    "flow_network_device": "추론에는 불필요하며 모델 최초 다운로드에만 필요",
-    "flow_vendor": "처리 위탁 / 국외 이전",
-    "flow_vendor_server": "처리 위탁 계약이 필요하고 국외 이전이 발생할 수 있음",
-    "flow_vendor_device": "추론 단계의 처리 위탁 없음, 국외 이전 없음",
     # 8. 장점과 한계
     "h_tradeoffs": "## 8. 도입 효과와 기술적 한계",
     "tradeoffs_none": "장점과 한계는 선정 모델에 따라 달라집니다. 현재 들어가는 모델이 없습니다.",
@@ -374,8 +348,6 @@ T: dict[str, str] = {
     "col_build": "빌드",
     "col_kv": "KV 캐시",
     "col_ttft": "첫 토큰 지연 시간(TTFT)",
-    "col_origin": "원본(Hugging Face)",
-    "col_sha": "고정할 SHA-256",
     "speed_note": (
         "첫 토큰 지연 시간(TTFT)은 서비스의 일반적인 프롬프트(컨텍스트 {ctx} 토큰에서 답변 {out} "
         "토큰을 뺀 길이)를 처리하고 답변이 시작되기까지의 시간이며, 생성 속도는 그 뒤의 초당 "
@@ -395,66 +367,6 @@ T: dict[str, str] = {
     "c_ttft": (
         "- **첫 토큰 지연 시간(TTFT):** 답변이 시작되기까지 사용자가 기다리는 시간입니다. "
         "프롬프트가 길수록 길어집니다."
-    ),
-    "sec_flow": (
-        "**데이터 흐름.** 무엇이 기기에 남고 무엇이 기기를 떠나는지 정리했습니다. 모델은 앱 "
-        "프로세스 안에서 실행되며, 네트워크는 최초 모델 다운로드에만 필요합니다."
-    ),
-    "flow_download": "모델 다운로드",
-    "flow_download_server": "불필요(모델이 사업자 서버에 있음)",
-    "flow_download_device": "최초 1회, 스토어 또는 자사 서버에서 HTTPS로 받고 SHA-256으로 검증",
-    "flow_telemetry": "크래시 리포트, 텔레메트리, 분석",
-    "flow_telemetry_server": "앱과 사업자가 수집하는 모든 것",
-    "flow_telemetry_device": "앱의 SDK가 보내는 것. 프롬프트와 답변은 크래시 리포트와 분석 이벤트에서 제외",
-    "sec_integrity": (
-        "**모델 파일 무결성.** 아래의 서로 다른 빌드마다 고정할 산출물이 하나씩 있습니다. 고정된 "
-        "Hugging Face 리비전에서 빌드하고, 배포하는 모든 파일(GGUF는 파일 하나, 모델 폴더나 "
-        "번들은 그 안의 각 파일)의 SHA-256 해시를 앱에 기록하며, 서명된 앱 패키지나 자사 서버의 "
-        "HTTPS로 전달합니다. 앱은 해시가 다른 파일을 로드하지 않습니다."
-    ),
-    "sha_pending": "[빌드 시 기록]",
-    "privacy_update": (
-        "**업데이트 경로:** 새 모델은 새 해시를 가진 새 파일로, 앱 업데이트나 검증된 다운로드로 "
-        "배포합니다. 새 파일 검증이 끝날 때까지 기존 파일을 유지하므로 업데이트가 실패해도 "
-        "기능이 중단되지 않습니다."
-    ),
-    "sec_storage": (
-        "**저장.** 대화 기록과 모델 파일은 앱 샌드박스에 둡니다. iOS에서는 대화 기록을 데이터 "
-        "보호(Data Protection, NSFileProtectionComplete, 백그라운드 작업이 있으면 "
-        "CompleteUntilFirstUserAuthentication)로 저장하고, Android에서는 공용 저장소가 아닌 "
-        "앱 전용 내부 저장소를 쓰고 Jetpack Security 또는 Keystore 키로 암호화합니다. 모델 "
-        "파일에는 사용자 데이터가 없지만 앱 패키지를 가진 누구나 읽을 수 있습니다."
-    ),
-    "sec_injection": (
-        "**프롬프트 인젝션과 소규모 모델의 안전성.** 이 크기의 모델은 호스팅 모델보다 안전 "
-        "튜닝이 약하고, 처리하는 텍스트에 숨은 지시를 따릅니다. 입력 길이를 계획한 컨텍스트로 "
-        "제한하고, 생성 결과를 표시·저장하기 전에 필터링하거나 표시를 붙이며, 결과를 코드나 "
-        "명령이 아닌 신뢰할 수 없는 텍스트로 다루고, 사용자 확인 없이 모델이 도구나 기능을 "
-        "호출하지 않게 합니다."
-    ),
-    "sec_licence": "**제품에 넘어오는 라이선스 의무**",
-    "licence_duty": "- {model}: {name}({id}). {conditions}",
-    "licence_no_conditions": "라이선스 본문 외의 조건은 없습니다. 라이선스 고지문을 앱에 포함합니다.",
-    "sec_regulation": (
-        "**법규.** 온디바이스 추론은 법이 묻는 범위를 줄이지만, 앱은 여전히 개인정보(사용자가 "
-        "입력한 텍스트와 저장하는 대화 기록)를 처리합니다."
-    ),
-    "sec_gdpr": (
-        "- **GDPR(EU 일반 개인정보 보호법):** 데이터 최소화(제5조 제1항 (c)호), 설계 및 기본 "
-        "설정에 의한 개인정보 보호(제25조), 처리의 보안(제32조). 추론 단계에는 수탁자(제28조)와 "
-        "국외 이전(제5장, 제44~50조) 검토 대상이 없습니다. 제35조의 개인정보 영향평가(DPIA)는 "
-        "앱을 대상으로 여전히 필요하며, 무엇을 어디서 처리하는지 이용자에게 알려야 합니다(제13조)."
-    ),
-    "sec_pipa": (
-        "- **개인정보 보호법(PIPA):** 최소 수집 원칙(제3조, 제16조), 수집·이용 동의(제15조), "
-        "안전조치의무(제29조). 추론 단계에는 처리 위탁(제26조)과 국외 이전(제28조의8)이 "
-        "없으며, 제30조의 개인정보 처리방침에 텍스트가 기기에서 처리된다고 밝힙니다."
-    ),
-    "sec_limits": (
-        "**온디바이스로 해결되지 않는 것.** 컴플라이언스 작업을 줄일 뿐 없애지는 않습니다. 앱의 "
-        "저장소, 백업, 크래시 리포트, 분석, 클라우드 동기화는 여전히 검토 대상이고, 분실되거나 "
-        "루팅된 기기에서는 앱이 저장한 내용이 노출되며, 모델의 출력은 틀리거나 해로울 수 있으므로 "
-        "그 검토 책임은 제품에 있습니다."
     ),
     "sources_intro": "추천에 쓰인 사실의 출처만, 사실별로 정리했습니다.",
     "sources_device": "**타깃 디바이스**(RAM, 메모리 대역폭, NPU, OS: 예산과 속도의 근거)",
@@ -500,21 +412,17 @@ T: dict[str, str] = {
 
 TEXTS = Texts(
     lang="ko",
-    t=T,
-    rule={
-        "param-cap": "파라미터 상한",
-        "license": "라이선스",
-        "languages": "언어 지원",
-        "context-window": "컨텍스트 길이",
-        "task-fit": "작업 적합성",
-        "os-support": "OS 지원",
-        "architecture-support": "아키텍처 지원",
-        "artifact": "빌드 가능 여부",
-        "accelerator": "가속기",
-        "memory-fit": "메모리 적합성",
-        "decode-speed": "생성 속도",
-    },
-    outcome={"pass": "통과", "fail": "탈락", "unknown": "확인 필요"},
+    t={**T, **SECURITY},
+    rule=reasons.RULE,
+    outcome=reasons.OUTCOME,
+    rule_detail=reasons.RULE_DETAIL,
+    risk=reasons.RISK,
+    risk_short=reasons.RISK_SHORT,
+    gap=reasons.GAP,
+    basis=reasons.BASIS,
+    sensitivity=reasons.SENSITIVITY,
+    claim=reasons.CLAIM,
+    license_conditions=LICENSE_CONDITIONS,
     language={
         "ar": "아랍어",
         "cs": "체코어",
@@ -596,134 +504,6 @@ TEXTS = Texts(
         "target_device_specs": "**[타겟 디바이스 제원]**: 카탈로그에 없는 타깃별 RAM, 메모리 "
         "대역폭, NPU, OS 버전(아래 목록 참고).",
     },
-    sensitivity={
-        "budget": "모든 타깃의 메모리 예산을 **{value}** 이상으로 늘리면 {model}도 후보가 됩니다.",
-        "budget-still-slow": "모든 타깃의 메모리 예산을 **{value}**로 늘리면 {model}이 메모리에는 "
-        "들어가지만, 여전히 최소 속도에 못 미칩니다(초당 약 {tps} 토큰, 최소 {minimum}).",
-        "language": "요청 언어({langs})를 줄이면 {model}도 후보가 됩니다. 현재 모델 카드에 일부 "
-        "언어가 명시되어 있지 않습니다.",
-        "language-missing": "{missing} 지원을 자체 검증해 언어 조건에서 빼면 {model}도 후보가 "
-        "됩니다. 현재 모델 카드에는 {missing}가 명시되어 있지 않습니다.",
-        "license": "비상업적 라이선스를 허용하면(license: any) {model}도 후보가 됩니다. 상업적 "
-        "서비스에는 쓸 수 없습니다.",
-        "license-id": "비상업적 라이선스({license})를 허용하면(license: any) {model}도 후보가 "
-        "됩니다. 상업적 서비스에는 쓸 수 없습니다.",
-        "context": "컨텍스트를 {ctx} 토큰보다 줄이면 {model}도 후보가 됩니다.",
-        "context-have": "컨텍스트를 현재 {ctx} 토큰에서 {have} 토큰 이하로 줄이면 {model}도 "
-        "후보가 됩니다.",
-        "speed": "최소 생성 속도(min_decode_tps)를 초당 {value} 토큰 이하로 낮추면 {model}도 후보가 "
-        "됩니다.",
-        "npu": "NPU 필수 조건을 없애면 {model}도 후보가 됩니다.",
-        "default": "입력 하나를 바꾸면 {model}도 후보가 됩니다.",
-    },
-    rule_detail={
-        "param-cap:pass": "파라미터 수 {params}로 상한 {cap} 이내입니다.",
-        "param-cap:fail": "파라미터 수({params})가 상한({cap})보다 큽니다.",
-        "license:pass-yes": "{license} 라이선스는 상업적 이용을 허용합니다.",
-        "license:pass-conditional": "{license} 라이선스는 조건부로 상업적 이용을 허용합니다.",
-        "license:pass-no": "{license} 라이선스는 상업적 이용을 허용하지 않지만, 라이선스 조건을 지정하지 않아(license: any) 통과했습니다.",
-        "license:fail": "{license} 라이선스는 상업적 이용을 허용하지 않습니다.",
-        "languages:pass": "모델 카드에 {languages}가 명시되어 있습니다.",
-        "languages:claim": "모델 카드에 {missing}가 명시되어 있지 않습니다. 카드의 언어 관련 기술은 '{claim}'뿐입니다.",
-        "languages:fail": "모델 카드에 명시된 언어 {n_listed}개({listed})에 {missing}가 없습니다.",
-        "context-window:pass": "필요한 컨텍스트 {need} 토큰은 모델 최대치 {have} 토큰 이내입니다.",
-        "context-window:fail": "필요한 컨텍스트 {need} 토큰이 모델 최대치 {have} 토큰보다 깁니다.",
-        "os-support:pass": "{runtime} 런타임은 {os}를 지원합니다.",
-        "os-support:pass-version": "{runtime} 런타임은 {os} {min_version} 이상을 요구하며, 타깃은 {os} {have}입니다.",
-        "os-support:unknown": "{runtime} 런타임은 {os} {min_version} 이상을 요구하지만 타깃의 {os} 버전을 알 수 없습니다. 실기기의 OS 버전을 확인해야 합니다.",
-        "os-support:fail-os": "{runtime} 런타임은 {os}에서 동작하지 않습니다.",
-        "os-support:fail-version": "{runtime} 런타임은 {os} {min_version} 이상을 요구하지만 타깃은 {os} {have}입니다.",
-        "artifact:fail-ram": "{runtime} 제조사는 이 모델과 컨텍스트에 RAM {need_gb} 이상을 권장하지만 기기의 RAM은 {have_gb}입니다.",
-        "artifact:pass-published": "공개된 빌드가 있습니다: {repo}.",
-        "artifact:pass-convertible": "{runtime} 런타임의 자체 도구로 변환할 수 있습니다.",
-        "artifact:fail": "이 모델의 {runtime} 빌드를 만들 수 없습니다(사유는 카탈로그의 artifacts.yaml 참고).",
-        "architecture-support:pass": "{runtime} 런타임이 {architecture} 아키텍처를 지원합니다.",
-        "architecture-support:fail": "{runtime} 런타임은 {architecture} 아키텍처를 지원하지 않습니다.",
-        "accelerator:pass": "{backend}에서 실행합니다.",
-        "accelerator:pass-npu": "NPU({npu})에서 실행합니다.",
-        "accelerator:fail-os": "{runtime} 런타임에는 이 OS용 백엔드가 없습니다.",
-        "accelerator:fail-npu-required": "NPU 사용이 필수(npu: required)이지만 {runtime} 런타임은 이 기기의 NPU({npu})를 사용할 수 없습니다.",
-        "accelerator:fail-npu-required-none": "NPU 사용이 필수(npu: required)이지만 이 기기에는 NPU가 없어 {runtime} 런타임을 NPU로 실행할 수 없습니다.",
-        "accelerator:fail-npu-required-no-os-backend": "NPU 사용이 필수(npu: required)이지만 {runtime} 런타임은 이 OS에서 NPU 백엔드가 없습니다({npu}).",
-        "accelerator:fail-npu-required-npu-runtime-vendor": "NPU 사용이 필수(npu: required)이지만 {runtime} 런타임은 이 OS에서 {vendor} NPU를 지원하지 않습니다({npu}).",
-        "accelerator:fail-npu-required-encoding": "NPU 사용이 필수(npu: required)이지만 {quantization} 포맷은 NPU용이 아니라 CPU/GPU용입니다({npu}).",
-        "accelerator:fail-npu-required-npu-format-vendor": "NPU 사용이 필수(npu: required)이지만 {quantization} 포맷은 {vendor}가 아닌 다른 제조사의 NPU용입니다({npu}).",
-        "accelerator:fail-encoding": "{quantization} 포맷은 {backends} 전용이지만 {runtime} 런타임은 이 기기에서 {backends}를 사용할 수 없습니다.",
-        "accelerator:fail-variant": "{runtime} 런타임은 {variant_name}(판매 지역: {markets})에서 실행할 수 없습니다. 빌드는 기기가 출시되는 모든 칩에서 동작해야 하며, 특정 칩만 대상으로 하려면 device 파일에 variant:를 지정하십시오.",
-        "accelerator:fail-no-common-backend": "{runtime} 런타임이 사용할 수 있는 가속기가 이 기기에 없습니다.",
-        "memory-fit:pass": "예산 **{budget}** 중 **{need}**를 사용합니다.",
-        "memory-fit:fail": "**{need}**가 필요해 예산 **{budget}**를 초과합니다.",
-        "memory-fit:fail-floor": "가중치만으로도 최소 **{need}**가 필요해 예산 **{budget}**를 초과합니다.",
-        "memory-fit:fail-detail": "**{need}**가 필요해 예산 **{budget}**를 초과합니다(가중치 {weights}, KV 캐시 {kv_cache}).",
-        "decode-speed:pass": "초당 약 {tps} 토큰을 생성합니다(최소 기준 없음).",
-        "decode-speed:pass-min": "초당 약 {tps} 토큰으로 최소 기준인 초당 {minimum} 토큰을 충족합니다.",
-        "decode-speed:fail": "초당 약 {tps} 토큰으로 최소 기준인 초당 {minimum} 토큰에 못 미칩니다.",
-        "decode-speed:unknown": "기기의 메모리 대역폭이 공개되지 않아 생성 속도를 추정할 수 없습니다. 실기기에서 측정해야 합니다.",
-        "decode-speed:unknown-model": "이 기기의 {backend} 백엔드에 대한 속도 추정 모델이 없습니다. 실기기에서 측정해야 합니다.",
-        "decode-speed:unknown-min": "기기의 메모리 대역폭이 공개되지 않아 최소 기준(초당 {minimum} 토큰) 충족 여부를 추정할 수 없습니다. 실기기에서 측정해야 합니다.",
-        "task-fit:pass": "모델 카드에 {tasks} 용도가 명시되어 있습니다.",
-        "task-fit:unknown": "모델 카드에 {missing} 용도가 명시되어 있지 않습니다. 출시 전에 해당 작업의 품질을 검증해야 합니다.",
-        "default": "{rule} 규칙의 상세 근거는 영문 보고서(--lang en)를 참고하십시오.",
-    },
-    risk={
-        "headroom": "{target}의 메모리 여유분이 **{headroom}**(예산의 {pct})로 작습니다. OS의 "
-        "메모리 한도는 시스템 상태에 따라 달라지므로 다른 앱을 띄운 상태에서 "
-        "시험해야 합니다.",
-        "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다: {conditions} 출시 "
-        "전에 법무 검토가 필요합니다.",
-        "license-noncommercial": "{license} 라이선스는 상업적 이용을 허용하지 않습니다"
-        "({conditions}). 서비스가 `license: any`로 설정되어 표시됩니다.",
-        "quality-unknown": "이 서비스의 작업과 언어를 다룬 공개 벤치마크가 없습니다. 출시 전에 "
-        "자체 데이터로 출력 품질을 평가해야 합니다.",
-        "low-bits": "{target}에는 저비트 빌드만 들어갑니다: {quantization}은 가중치당 {bpw}비트로 "
-        "모델 품질의 약 {fidelity}를 유지하는 것으로 추정됩니다. 출시 전에 출력 품질을 "
-        "검증해야 합니다.",
-        "license-conditions-unstated": "{license} 라이선스의 이용 조건이 적용됩니다. 출시 전에 "
-        "라이선스 원문으로 법무 검토를 받아야 합니다.",
-        "language-claim": "{languages}는 모델 카드에 명시되어 있지 않고 포괄적인 다국어 지원 "
-        "주장에만 근거합니다. 출시 전에 해당 언어의 품질을 검증해야 합니다.",
-        "reasoning": "기본 설정에서 답하기 전에 추론 과정을 출력하므로 답변이 길어지고 시간과 "
-        "배터리를 더 씁니다.",
-        "slow": "{target}에서 생성 속도가 초당 약 **{tps} 토큰**으로 느립니다. 긴 답변은 "
-        "사용자가 기다리는 시간이 깁니다.",
-        "no-speed": "다음 타깃은 메모리 대역폭이 공개되지 않아 속도 추정치가 없으므로 "
-        "실기기에서 측정해야 합니다: {targets}.",
-        "task-unverified": "모델 카드에 {tasks} 용도가 명시되어 있지 않습니다. 출시 전에 자체 "
-        "데이터로 해당 작업의 품질을 검증해야 합니다.",
-        "verification": "이 모델의 카탈로그 정보 일부가 불완전합니다(검증 등급 C). 출시 전에 "
-        "모델 카드 원문을 다시 확인해야 합니다.",
-        "backend-beta": "{target}에서 {runtime}은(는) {api}를 통해 {backend}에서 실행되며, "
-        "이 경로는 개발사가 베타로 제공합니다. 출시 전에 실기기에서 시험해야 합니다.",
-        "backend-experimental": "{target}에서 {runtime}은(는) {api}를 통해 {backend}에서 "
-        "실행되며, 이 경로는 실험 단계입니다. 실패하거나 잘못된 출력이 나올 수 있으므로 대체 "
-        "빌드를 함께 준비해야 합니다.",
-        "variants": "{target}은(는) 판매 지역에 따라 다른 칩을 탑재합니다({chips}). 이 빌드"
-        "({runtime}, {backend})는 모든 칩에서 실행됩니다. 한 칩에서만 실행되는 빌드는 "
-        "제외했으므로, 특정 칩 기준으로 계획하려면 디바이스 파일에 variant를 지정하십시오.",
-        "speed-unmeasured": "{target}의 {backend}에서 {runtime}의 속도는 측정된 적이 없어, 같은 "
-        "하드웨어에서 측정된 런타임의 속도를 넘지 않도록 추정치를 제한했습니다.",
-        "default": "엔진이 추가 위험을 보고했습니다. 영문 보고서(--lang en)를 참고하십시오.",
-    },
-    gap={
-        "bandwidth": "메모리 대역폭이 공개되지 않아 생성 속도를 추정할 수 없습니다.",
-        "npu-tops": "NPU 성능(TOPS)이 공개되지 않았습니다.",
-        "os-version": "OS 버전을 알 수 없어 런타임의 최소 OS 버전 조건을 확인할 수 없습니다.",
-        "default": "카탈로그에 없는 정보가 있습니다(영문 보고서 참고).",
-    },
-    basis={
-        "target": "입력 파일에서 이 타깃에 지정",
-        "explicit": "입력 파일의 constraints.memory_budget_mb로 지정",
-        "ios": "계획용 기본값: RAM {ram} GB의 {share}, 확장 메모리 권한(increased-memory "
-        "entitlement)이 없는 iOS 앱의 메모리 한도(jetsam) 기준",
-        "android-small": "계획용 기본값: RAM {ram} GB의 {share}, RAM 12 GB 미만 Android 기기의 "
-        "포그라운드 앱 기준(lmkd)",
-        "android-large": "계획용 기본값: RAM {ram} GB의 {share}, RAM 12 GB 이상 Android 기기의 "
-        "포그라운드 앱 기준(lmkd)",
-        "macos": "계획용 기본값: RAM {ram} GB의 {share}, macOS의 Metal GPU 작업 메모리 한도 기준",
-        "other": "계획용 기본값: RAM {ram} GB의 {share}, 앱별 한도가 없어 가용 메모리에서 여유분을 "
-        "남긴 값",
-        "default": "근거는 영문 보고서 참고",
-    },
     assumption={
         "gguf-types": "GGUF: 텐서별 타입은 중요도 행렬(imatrix)을 쓴 llama-quantize의 "
         "기본 규칙을 따릅니다. 파일 크기 = 32 B 단위로 정렬한 텐서 + "
@@ -769,47 +549,6 @@ TEXTS = Texts(
         "계산했습니다.",
         "lower-bound": "하한값입니다: 파라미터 수 × 양자화 비트만 계산했고 KV 캐시, 버퍼, "
         "오버헤드는 더하지 않았습니다.",
-    },
-    risk_short={
-        "headroom": "{target}의 메모리 여유분이 작음({pct}). 다른 앱을 띄운 상태로 테스트 필요.",
-        "license-conditions": "{license} 라이선스 조건 이행 필요(7절).",
-        "license-conditions-unstated": "{license} 라이선스 조건 검토 필요(7절).",
-        "language-claim": "{languages}는 카드의 포괄적 주장에만 근거. 품질 검증 필요.",
-        "reasoning": "답하기 전에 추론 과정을 출력해 답변이 느림.",
-        "slow": "{target}에서 느림(초당 약 {tps} 토큰).",
-        "no-speed": "{targets}의 속도 추정 불가. 실측 필요.",
-        "task-unverified": "모델 카드에 {tasks} 용도 미명시. 자사 데이터로 검증 필요.",
-        "verification": "카탈로그 정보 일부 미비. 모델 카드 재확인 필요.",
-        "default": "3절 참고.",
-    },
-    license_conditions={
-        "apple-ml-research": "비상업적 연구 용도로만 사용할 수 있습니다(제3자 감사 기준이며 카드의 YAML은 아직 apple-sample-code-license로 표기). 사용 전에 확인하십시오.",
-        "exaone-1.1-nc": "비상업적(연구) 용도만 허용됩니다. 상업적 이용은 LG AI연구원과 협의해야 합니다.",
-        "exaone-1.2-nc": "비상업적(연구·교육) 용도만 허용되며, 경쟁 모델 개발에 쓰는 것을 금지합니다.",
-        "fair-noncommercial": "비상업적 연구 용도만 허용되며 FAIR 허용 사용 정책이 적용됩니다.",
-        "gemma-terms": "사용자 수 제한은 없습니다. Gemma 금지 사용 정책이 적용되며 이를 최종 사용자에게도 고지해야 합니다. 저장소는 약관 동의 후 받을 수 있습니다.",
-        "lfm-open-1.0": "회사의 연간 매출이 1,000만 달러 미만일 때만 상업적 이용이 무료입니다. 이를 넘으면 Liquid AI의 유료 라이선스가 필요합니다(sales@liquid.ai). 연구와 적격 비영리 이용은 매출과 무관하게 무료이며, 그 밖에는 Apache-2.0 기반입니다(저작자 표시, 파생 모델은 같은 라이선스와 매출 기준을 따름).",
-        "llama-3.1-community": "출시일 기준 월간 활성 사용자가 7억 명을 넘는 제품은 Meta의 별도 라이선스가 필요합니다. 'Built with Llama' 표시, 파생 모델 이름은 'Llama'로 시작, 허용 사용 정책(Acceptable Use Policy)을 최종 사용자에게 전달해야 합니다.",
-        "llama-3.2-community": "출시일 기준 월간 활성 사용자가 7억 명을 넘는 제품은 Meta의 별도 라이선스가 필요합니다. 'Built with Llama' 표시, 파생 모델 이름은 'Llama'로 시작, 허용 사용 정책(Acceptable Use Policy)을 최종 사용자에게 전달해야 합니다(EU 제한은 멀티모달 모델에만 적용).",
-        "mistral-research": "연구 용도만 허용됩니다. 상업적 라이선스는 Mistral AI에 요청해야 합니다.",
-        "mit": "저작권 및 라이선스 고지를 유지해야 합니다.",
-        "qwen-research": "비상업적 연구 라이선스입니다. 상업적 이용은 Qwen 팀과 협의해야 합니다.",
-        "stability-community": "연간 매출 기준(수치 미확인) 미만에서만 상업적 이용이 무료이며, 넘으면 엔터프라이즈 라이선스가 필요합니다.",
-        "tii-falcon-2.0": "허용 사용 정책이 붙은 Apache-2.0 기반 자체 라이선스이며 OSI 승인 라이선스가 아닙니다.",
-    },
-    claim={
-        "119 languages and dialects, listed by family in the Qwen3 release blog": "119개 언어와 방언(Qwen3 출시 블로그에 어족별로 나열)",
-        "140+ languages (Gemma family claim; not re-read for Gemma 4)": "140개 이상 언어(Gemma 계열 주장, Gemma 4에서는 재확인 안 함)",
-        "140+ languages (no list on card)": "140개 이상 언어(카드에 목록 없음)",
-        "201 languages and dialects (no enumerated list found for Qwen3.5)": "201개 언어와 방언(Qwen3.5의 목록은 찾지 못함)",
-        "201 languages and dialects (third-party restatement; no list read)": "201개 언어와 방언(제3자 인용, 목록 미확인)",
-        "29+ languages": "29개 이상 언어",
-        "8 official languages": "공식 지원 언어 8개",
-        "8 official languages; trained on more": "공식 지원 언어 8개(학습에는 더 많은 언어 사용)",
-        "dozens of languages": "수십 개 언어",
-        "multilingual (no list on card)": "다국어 지원(카드에 목록 없음)",
-        "not stated on card (English-centric)": "카드에 기재 없음(영어 중심, 지원 언어 목록 없음)",
-        "trained on 140+ spoken languages (no list on card)": "140개 이상 언어로 학습(카드에 목록 없음)",
     },
     step_title=STEP_TITLES,
 )
