@@ -216,6 +216,7 @@ def _screen_json(result: Any, fh: IO[str]) -> None:
                 "runtime": c.runtime,
                 "weight": c.weight,
                 "share": round(c.share, 4),
+                "mean_score": round(c.mean_score, 3),
             }
             for c in result.coverage
         ],
@@ -273,15 +274,27 @@ def _screen_text(result: Any, fmt: str, top: int) -> str:
     lines.append(
         tabulate(rows, headers=["model", "weight", "share"], tablefmt=tf, disable_numparse=True)
     )
-    lines += ["", f"{h}Coverage per model, quantization and runtime (top {top})", ""]
+    lines += [
+        "",
+        f"{h}Coverage per model, quantization and runtime (top {top}; by weight, then mean "
+        "score where it runs; under the quality floor only where no 4-bit build fits)",
+        "",
+    ]
     rows = [
-        [c.model, c.quantization, c.runtime, f"{c.weight:,}", fmt_share(c.share)]
+        [
+            c.model,
+            c.quantization,
+            c.runtime,
+            f"{c.weight:,}",
+            fmt_share(c.share),
+            f"{c.mean_score:.3f}",
+        ]
         for c in result.coverage[:top]
     ]
     lines.append(
         tabulate(
             rows,
-            headers=["model", "quantization", "runtime", "weight", "share"],
+            headers=["model", "quantization", "runtime", "weight", "share", "mean score"],
             tablefmt=tf,
             disable_numparse=True,
         )
