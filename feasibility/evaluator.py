@@ -59,11 +59,11 @@ from feasibility.verdict import ScoreTerms, Verdict
 
 _ARCH_PLACEMENT = PLACEMENT_LEVEL - {artifact.ID}
 """Placement rules shared by every model of an architecture (the artifact rule is per model)."""
-_POSITION = {rid: i for i, (rid, _) in enumerate(CHECKS)}
-
-
-def _rule_position(v: Verdict) -> int:
-    return _POSITION[v.rule]
+_ARTIFACT_AT = sum(
+    1 for rid, _ in CHECKS[: [r for r, _ in CHECKS].index(artifact.ID)] if rid in _ARCH_PLACEMENT
+)
+"""Where the artifact rule's verdict goes among the architecture's placement verdicts (those are
+in rule order, so inserting it here keeps every placement verdict in rule order)."""
 
 
 _LATER = ESTIMATE_LEVEL - {memory_fit.ID}
@@ -141,6 +141,16 @@ class _NoEstimate:
 
 
 NO_ESTIMATE: Any = _NoEstimate()
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """A target's cache keys: its placement, speed and artifact inputs, each interned (equal
+    facts, equal number) so that cache lookups hash three small ints, not the facts."""
+
+    placement: int
+    speed: int
+    artifact: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +254,9 @@ class Evaluator:
     _sorted: dict[Any, tuple[list[int], list[tuple[int, Candidate, Placement]]]] = field(
         init=False, default_factory=dict
     )
-    _target_keys: dict[int, tuple[Target, tuple[Any, ...], tuple[Any, ...]]] = field(
-        init=False, default_factory=dict
-    )
+    _target_keys: dict[int, tuple[Target, _Keys]] = field(init=False, default_factory=dict)
+    _interned: dict[tuple[Any, ...], int] = field(init=False, default_factory=dict)
+    _groups: list[tuple[Candidate, list[int]]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.candidates = candidates(self.catalog, self.constraints)
@@ -270,24 +280,24 @@ class Evaluator:
         return hit
 
     def placement(self, cand: Candidate, target: Target) -> tuple[Placement, tuple[Verdict, ...]]:
-        where, verdicts, _ = self._placed(cand, target, self._keys(target)[0])
+        where, verdicts, _ = self._placed(cand, target, self._keys(target))
         return where, verdicts
 
     def _placed(
-        self, cand: Candidate, target: Target, pkey: tuple[Any, ...]
+        self, cand: Candidate, target: Target, keys: _Keys
     ) -> tuple[Placement, tuple[Verdict, ...], bool]:
-        key = (cand.key, pkey, *_facts(target.device, ARTIFACT_INPUTS))
+        key = (cand.key, keys.placement, keys.artifact)
         hit = self._placement.get(key)
         if hit is None:
-            where, by_arch = self._by_architecture(cand, target, pkey)
-            build = self._build_verdict(cand, target)
-            verdicts = tuple(sorted((*by_arch, build), key=_rule_position))
+            where, by_arch = self._by_architecture(cand, target, keys.placement)
+            build = self._build_verdict(cand, target, keys.artifact)
+            verdicts = (*by_arch[:_ARTIFACT_AT], build, *by_arch[_ARTIFACT_AT:])
             rejects = where.backend is None or any(v.rejects for v in verdicts)
             hit = self._placement[key] = (where, verdicts, rejects)
         return hit
 
     def _by_architecture(
-        self, cand: Candidate, target: Target, pkey: tuple[Any, ...]
+        self, cand: Candidate, target: Target, pkey: int
     ) -> tuple[Placement, tuple[Verdict, ...]]:
         """Placement rules that read the runtime, encoding and architecture (not the model's own
         artifact), shared by every model of that architecture."""
@@ -300,10 +310,10 @@ class Evaluator:
             hit = self._arch_placement[key] = (where, verdicts)
         return hit
 
-    def _build_verdict(self, cand: Candidate, target: Target) -> Verdict:
+    def _build_verdict(self, cand: Candidate, target: Target, akey: int) -> Verdict:
         """The artifact rule: whether this model's build exists, and the runtime maker's RAM
         guidance (it reads the build and the device's RAM only)."""
-        key = (cand.key, *_facts(target.device, ARTIFACT_INPUTS))
+        key = (cand.key, akey)
         hit = self._builds.get(key)
         if hit is None:
             hit = self._builds[key] = artifact.check(
@@ -353,7 +363,7 @@ class Evaluator:
 
     def full_estimate(self, cand: Candidate, target: Target, backend: str) -> Estimate:
         """The complete estimate (memory and this device's speeds) of a placed candidate."""
-        key = (cand.key, backend, self._keys(target)[1])
+        key = (cand.key, backend, self._keys(target).speed)
         hit = self._estimates.get(key)
         if hit is None:
             hit = self._on_device(cand, target, backend)
@@ -417,21 +427,15 @@ class Evaluator:
         rule rejected the candidate (the option stays infeasible, but carries its numbers). A
         build over the budget gets only the memory verdict: its speed is not worth a rule.
         """
-        pkey, skey = self._keys(target)
-        return self._option(cand, target, pkey, skey, past_model_level)
+        return self._option(cand, target, self._keys(target), past_model_level)
 
     def _option(
-        self,
-        cand: Candidate,
-        target: Target,
-        pkey: tuple[Any, ...],
-        skey: tuple[Any, ...],
-        past_model_level: bool,
+        self, cand: Candidate, target: Target, keys: _Keys, past_model_level: bool
     ) -> Option:
         mv, model_rejects = self._model_level(cand, target)
         if model_rejects and not past_model_level:
             return Option(cand, target, None, None, mv, None)
-        where, pv, placement_rejects = self._placed(cand, target, pkey)
+        where, pv, placement_rejects = self._placed(cand, target, keys)
         backend = where.backend
         if backend is None or placement_rejects:
             return Option(cand, target, backend, None, mv + pv, None)
@@ -439,7 +443,7 @@ class Evaluator:
         if over is not None:
             return Option(cand, target, backend, est, (*mv, *pv, over), None)
         est = self.full_estimate(cand, target, backend)
-        key = (cand.key, backend, skey, target.budget_bytes)
+        key = (cand.key, backend, keys.speed, target.budget_bytes)
         hit = self._judged.get(key)
         if hit is None:
             sit = self._situation(cand, target, backend, est, where)
@@ -449,9 +453,9 @@ class Evaluator:
 
     def options(self, target: Target, cands: Iterable[Candidate] | None = None) -> list[Option]:
         """Every candidate (or the ones given) on one target, in candidate order."""
-        pkey, skey = self._keys(target)
+        keys = self._keys(target)
         pool = self.candidates if cands is None else cands
-        return [self._option(c, target, pkey, skey, False) for c in pool]
+        return [self._option(c, target, keys, False) for c in pool]
 
     def scores(self, target: Target) -> list[tuple[int, float]]:
         """(candidate index, score) of every feasible candidate on ``target``, in index order.
@@ -462,8 +466,8 @@ class Evaluator:
         budget admits (``memory_fit.fits``); the other estimate-level rules are shared across
         budgets only when they are ``BUDGET_BLIND``.
         """
-        pkey, skey = self._keys(target)
-        totals, placed = self._by_memory(target, pkey)
+        keys = self._keys(target)
+        totals, placed = self._by_memory(target, keys)
         budget = target.budget_bytes
         out = []
         for i, cand, where in placed[: bisect_right(totals, budget)]:
@@ -471,7 +475,7 @@ class Evaluator:
             assert backend is not None
             est = self.full_estimate(cand, target, backend)
             sit = self._situation(cand, target, backend, est, where)
-            key = (cand.key, backend, skey, None if _BLIND else budget)
+            key = (cand.key, backend, keys.speed, None if _BLIND else budget)
             ok = self._speed_ok.get(key)
             if ok is None:
                 ok = self._speed_ok[key] = not any(
@@ -483,24 +487,40 @@ class Evaluator:
         return out
 
     def _by_memory(
-        self, target: Target, pkey: tuple[Any, ...]
+        self, target: Target, keys: _Keys
     ) -> tuple[list[int], list[tuple[int, Candidate, Placement]]]:
         """Candidates past the model level and placement on this placement, by memory total."""
-        key = (pkey, _facts(target.device, ARTIFACT_INPUTS))
+        key = (keys.placement, keys.artifact)
         hit = self._sorted.get(key)
         if hit is None:
             rows = []
-            for i, cand in enumerate(self.candidates):
-                if self._model_level(cand, target)[1]:
+            for first, members in self._placement_groups():
+                # One placement for every model of the architecture (see _by_architecture).
+                where, by_arch = self._by_architecture(first, target, keys.placement)
+                if where.backend is None or any(v.rejects for v in by_arch):
                     continue
-                where, _, rejects = self._placed(cand, target, pkey)
-                if rejects:
-                    continue
-                total = self.memory_estimate(cand, where.backend).total_bytes
-                rows.append((total, i, cand, where))
+                for i in members:
+                    cand = self.candidates[i]
+                    if self._model_level(cand, target)[1]:
+                        continue
+                    if self._build_verdict(cand, target, keys.artifact).rejects:
+                        continue
+                    total = self.memory_estimate(cand, where.backend).total_bytes
+                    rows.append((total, i, cand, where))
             rows.sort(key=lambda r: (r[0], r[1]))
             hit = self._sorted[key] = ([r[0] for r in rows], [r[1:] for r in rows])
         return hit
+
+    def _placement_groups(self) -> list[tuple[Candidate, list[int]]]:
+        """Candidate indices by runtime, quantization and architecture (what placement reads
+        apart from the model's own build), each with its first candidate."""
+        if self._groups is None:
+            groups: dict[tuple[str, str, str], tuple[Candidate, list[int]]] = {}
+            for i, c in enumerate(self.candidates):
+                key = (c.runtime.id, c.quant.id, c.model.architecture.type)
+                groups.setdefault(key, (c, []))[1].append(i)
+            self._groups = list(groups.values())
+        return self._groups
 
     def judge_memory(self, cand: Candidate, target: Target, est: Estimate) -> Verdict:
         """The memory rule's verdict on a given estimate (a full one where a floor decided)."""
@@ -527,9 +547,19 @@ class Evaluator:
     ) -> Situation:
         return Situation(cand, target, self.service, self.constraints, backend, est, where)
 
-    def _keys(self, target: Target) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    def _keys(self, target: Target) -> _Keys:
+        """The target's cache keys, computed once per target object (the target is kept with
+        them, so its id cannot be reused while they are cached)."""
         hit = self._target_keys.get(id(target))
         if hit is None or hit[0] is not target:
-            hit = (target, placement_inputs(target), speed_inputs(target.device))
-            self._target_keys[id(target)] = hit
-        return hit[1], hit[2]
+            keys = _Keys(
+                self._intern(("placement", *placement_inputs(target))),
+                self._intern(("speed", *speed_inputs(target.device))),
+                self._intern(("artifact", *_facts(target.device, ARTIFACT_INPUTS))),
+            )
+            hit = self._target_keys[id(target)] = (target, keys)
+        return hit[1]
+
+    def _intern(self, facts: tuple[Any, ...]) -> int:
+        """A small number per distinct fact tuple: cache keys hash it instead of the facts."""
+        return self._interned.setdefault(facts, len(self._interned))

@@ -21,108 +21,56 @@ of bad rows); the per-device output is produced by a second streaming pass
 
 from __future__ import annotations
 
-import csv
-import json
 import math
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from feasibility.catalog import Catalog
-from feasibility.errors import FeasibilityError, InputError, Problem
+from feasibility.errors import FeasibilityError
 from feasibility.evaluator import Evaluator, check_restrictions
+from feasibility.fleet_file import (
+    FORMATS,
+    ROW_FIELDS,
+    FleetRow,
+    RawRow,
+    fleet_format,
+    freeze,
+    iter_rows,
+    row_count,
+)
 from feasibility.loader import load_yaml, problems_from, validate
-from feasibility.ranking import pick_two, rank
-from feasibility.schema import (
-    Accelerator,
-    Constraints,
-    DeviceKind,
-    Npu,
-    OsName,
-    Service,
-    Spec,
-    Strict,
-    TargetSpec,
-)
+from feasibility.ranking import FULL_BITS, low_bit, pick_two, rank
+from feasibility.schema import Constraints, Service, Spec, Strict, TargetSpec
 from feasibility.situation import Target
-from feasibility.units import did_you_mean
 
-ROW_FIELDS: tuple[str, ...] = (
-    "preset",
-    "name",
-    "kind",
-    "os",
-    "os_version",
-    "ram_gb",
-    "memory_bandwidth_gbs",
-    "accelerators",
-    "npu_vendor",
-    "npu_tops",
-    "memory_budget_mb",
-    "count",
-)
-"""Columns a fleet file may have (any subset; ``preset`` or ``os`` + ``ram_gb`` per row)."""
-
-FORMATS = {
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "jsonl",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-}
-
-
-class FleetRow(Strict):
-    """One fleet row as written; becomes a :class:`TargetSpec` (``count`` and ``name`` aside)."""
-
-    preset: str | None = None
-    name: str | None = None
-    kind: DeviceKind | None = None
-    os: OsName | None = None
-    os_version: str | None = Field(default=None, pattern=r"^\d+(\.\d+){0,2}$")
-    ram_gb: float | None = Field(default=None, gt=0, le=1024)
-    memory_bandwidth_gbs: float | None = Field(default=None, gt=0, le=10_000)
-    accelerators: tuple[Accelerator, ...] | None = None
-    npu_vendor: str | None = None
-    npu_tops: float | None = Field(default=None, gt=0)
-    memory_budget_mb: int | None = Field(default=None, gt=0)
-    count: int = Field(default=1, ge=0)
-
-    @field_validator("accelerators", mode="before")
-    @classmethod
-    def _split(cls, v: object) -> object:
-        """CSV cells hold lists as ``cpu;gpu;npu`` (``|``, ``,`` or spaces also work)."""
-        if isinstance(v, str):
-            for sep in (";", "|", ","):
-                v = v.replace(sep, " ")
-            return tuple(sorted(set(v.split())))
-        if isinstance(v, (list, tuple)):
-            return tuple(sorted(set(v)))
-        return v
-
-    def target_spec(self) -> TargetSpec:
-        npu = None
-        if self.npu_vendor:
-            npu = Npu(name=f"{self.npu_vendor} NPU", vendor=self.npu_vendor, tops=self.npu_tops)
-        return TargetSpec(
-            preset=self.preset,
-            kind=self.kind,
-            os=self.os,
-            os_version=self.os_version,
-            ram_gb=self.ram_gb,
-            memory_bandwidth_gbs=self.memory_bandwidth_gbs,
-            accelerators=self.accelerators,
-            npu=npu,
-            memory_budget_mb=self.memory_budget_mb,
-        )
+__all__ = [
+    "FORMATS",
+    "ROW_FIELDS",
+    "Coverage",
+    "DeviceResult",
+    "FleetRow",
+    "Group",
+    "Pair",
+    "Pick",
+    "RawRow",
+    "Screener",
+    "Screening",
+    "ServiceFile",
+    "SpecResult",
+    "default_jobs",
+    "fleet_format",
+    "fmt_share",
+    "iter_rows",
+    "load_service",
+    "screen",
+]
 
 
 class ServiceFile(Strict):
@@ -135,155 +83,6 @@ class ServiceFile(Strict):
 def load_service(path: str | Path) -> ServiceFile:
     """Validate SERVICE.yaml. Raises InputError with the file, field and line."""
     return validate(load_yaml(path), ServiceFile, what="service file")
-
-
-# ------------------------------------------------------------------------------------------
-# Reading rows
-# ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    """A row as read: its 1-based number among the data rows and its line, where known."""
-
-    row: int
-    line: int | None
-    data: Mapping[str, Any] | None
-    error: str = ""
-    key: Any = None
-    """The row minus name and count (rows with the same key are evaluated identically)."""
-
-    def where(self) -> str:
-        return f"row {self.row}" + (f" (line {self.line})" if self.line is not None else "")
-
-
-def fleet_format(path: str | Path) -> str:
-    fmt = FORMATS.get(Path(path).suffix.lower())
-    if fmt is None:
-        raise InputError(
-            "unknown fleet file type: use .csv, .jsonl (JSON Lines) or .yaml", source=str(path)
-        )
-    return fmt
-
-
-def iter_rows(path: str | Path) -> Iterator[RawRow]:
-    """Stream the rows of a fleet file (YAML is read whole: keep large fleets in CSV/JSONL).
-
-    Raises:
-        InputError: the file cannot be read, or its header names an unknown column.
-    """
-    fmt = fleet_format(path)
-    p = Path(path)
-    if not p.is_file():
-        raise InputError("file not found" if not p.exists() else "is not a file", source=str(path))
-    if fmt == "yaml":
-        yield from _yaml_rows(p)
-        return
-    try:
-        with p.open(encoding="utf-8-sig", newline="") as fh:
-            if fmt == "csv":
-                yield from _csv_rows(fh, str(path))
-            else:
-                yield from _jsonl_rows(fh)
-    except UnicodeDecodeError:
-        raise InputError("is not UTF-8 text", source=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
-
-
-def _csv_rows(fh: Any, source: str) -> Iterator[RawRow]:
-    reader = csv.reader(fh)
-    header = next(reader, None)
-    if header is None:
-        raise InputError("the file is empty (expected a header row)", source=source)
-    cols = [h.strip().lower() for h in header]
-    bad = [c for c in cols if c not in ROW_FIELDS]
-    if bad:
-        raise InputError(
-            "has unknown columns",
-            source=source,
-            problems=tuple(
-                Problem(f"unknown column '{c}'{did_you_mean(c, ROW_FIELDS)}", path="header", line=1)
-                for c in bad
-            ),
-        )
-    if len(set(cols)) != len(cols):
-        raise InputError("has a repeated column in its header", source=source)
-    keyed = [i for i, c in enumerate(cols) if c not in ("name", "count")]
-    # With two or more keyed columns itemgetter builds the key tuple at C speed.
-    pick: Callable[[list[str]], tuple[str, ...]] = (
-        itemgetter(*keyed) if len(keyed) > 1 else (lambda cells: tuple(cells[i] for i in keyed))
-    )
-    loose = [(i, c) for i, c in enumerate(cols) if c in ("name", "count")]
-    n = 0
-    width = len(cols)
-    # Fleets repeat a few specs many times: strip and key each distinct spec once, and give each
-    # row only its own name and count on top of the shared spec fields.
-    specs: dict[tuple[str, ...], tuple[tuple[str, ...], dict[str, str]]] = {}
-    for cells in reader:
-        line = reader.line_num
-        if not cells or not "".join(cells).strip():
-            continue
-        n += 1
-        if len(cells) != width:
-            yield RawRow(n, line, None, f"has {len(cells)} cells, the header has {width}")
-            continue
-        raw_key = pick(cells)
-        hit = specs.get(raw_key)
-        if hit is None:
-            key = tuple(v.strip() for v in raw_key)
-            base = {cols[i]: v for i, v in zip(keyed, key, strict=True) if v}
-            hit = specs[raw_key] = (key, base)
-            if len(specs) > 100_000:  # bounded memory on fleets of all-distinct rows
-                specs.clear()
-        key, base = hit
-        data = base
-        if loose:
-            data = dict(base)
-            for i, c in loose:
-                v = cells[i].strip()
-                if v:
-                    data[c] = v
-        yield RawRow(n, line, data, "", key)
-
-
-def _jsonl_rows(fh: Any) -> Iterator[RawRow]:
-    n = 0
-    for line, text in enumerate(fh, start=1):
-        if not text.strip():
-            continue
-        n += 1
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield RawRow(n, line, None, f"invalid JSON: {exc.msg}")
-            continue
-        if not isinstance(obj, dict):
-            yield RawRow(n, line, None, "expected a JSON object ({...}) per line")
-            continue
-        yield RawRow(n, line, obj, "", _raw_key(obj))
-
-
-def _yaml_rows(p: Path) -> Iterator[RawRow]:
-    try:
-        doc = load_yaml(p)
-    except InputError as exc:
-        if "larger than" in exc.summary:
-            exc.summary += "; write large fleets as CSV or JSON Lines (streamed, no size limit)"
-        raise
-    data = doc.data
-    prefix: tuple[str, ...] = ()
-    if isinstance(data, dict) and set(data) == {"devices"}:
-        data, prefix = data["devices"], ("devices",)
-    if not isinstance(data, list):
-        raise InputError("expected a list of devices (or 'devices:' with a list)", source=str(p))
-    for i, item in enumerate(data):
-        pos = doc.positions.get((*prefix, i))
-        line = pos[0] if pos else None
-        if not isinstance(item, dict):
-            yield RawRow(i + 1, line, None, "expected a mapping of fields")
-            continue
-        yield RawRow(i + 1, line, item, "", _raw_key(item))
 
 
 # ------------------------------------------------------------------------------------------
@@ -307,7 +106,10 @@ class SpecResult:
     feasible: frozenset[int]
     """Indices into :attr:`Screener.triples` of the triples feasible on this spec."""
     model_scores: Mapping[str, float]
-    """Best score per feasible model (for the pair tie-break)."""
+    """Best score per ranked model (for the pair tie-break)."""
+    ranked: Mapping[int, float]
+    """The feasible triples ``check`` ranks on this spec (the quality floor applied), with their
+    scores: what coverage counts."""
 
 
 class Screener:
@@ -334,14 +136,24 @@ class Screener:
         """Feasible triples and the top two on one target (engine semantics)."""
         scored = self.evaluator.scores(target)
         cands = self.evaluator.candidates
-        ranked = rank([[(cands[i], score, cands[i]) for i, score in scored]])
+        kept = _above_floor(scored, cands)
+        ranked = rank([[(cands[i], score, cands[i]) for i, score in kept]])
         picks = tuple(
             Pick(c.model.id, c.quant.id, c.runtime.id, r.score)
             for r in pick_two(ranked, self.catalog.models)
             for c in r.bests
         )
         feasible = frozenset(i for i, _ in scored)
-        return SpecResult(picks, feasible, {r.model: r.score for r in ranked})
+        return SpecResult(picks, feasible, {r.model: r.score for r in ranked}, dict(kept))
+
+
+def _above_floor(scored: list[tuple[int, float]], cands: list[Any]) -> list[tuple[int, float]]:
+    """The feasible candidates ``check`` ranks on one target: builds under the quality floor are
+    left out while some build of at least ``FULL_BITS`` fits (``ranking.quality_floor`` on a
+    single target)."""
+    if not any(cands[i].quant.weight_bits >= FULL_BITS for i, _ in scored):
+        return scored
+    return [(i, s) for i, s in scored if not low_bit(cands[i])]
 
 
 # ------------------------------------------------------------------------------------------
@@ -368,6 +180,8 @@ class Coverage:
     runtime: str
     weight: int
     share: float
+    mean_score: float = 0.0
+    """The build's score averaged over the weight it covers (its quality where it runs)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,7 +233,7 @@ class Screening:
             if not isinstance(hit, int):
                 continue
             g = self.groups[hit]
-            count = _count(raw.data)
+            count = row_count(raw.data)
             if isinstance(count, str):
                 continue
             name = str(raw.data.get("name") or g.label)
@@ -437,36 +251,6 @@ class Screening:
             "total_weight": self.total_weight,
             "uncovered_weight": self.uncovered_weight,
         }
-
-
-def _freeze(v: Any) -> Any:
-    if isinstance(v, list):
-        return tuple(_freeze(x) for x in v)
-    if isinstance(v, dict):
-        return tuple(sorted((str(k), _freeze(x)) for k, x in v.items()))
-    return v
-
-
-def _raw_key(data: Mapping[str, Any]) -> Any:
-    """A row minus name and count: rows with the same key are evaluated identically."""
-    return tuple(
-        sorted((str(k), _freeze(v)) for k, v in data.items() if k not in ("name", "count"))
-    )
-
-
-def _count(data: Mapping[str, Any]) -> int | str:
-    """The row's weight (a whole number >= 0, 1 when absent), or what is wrong with it.
-
-    Checked per row, not per key: the count is not part of the spec.
-    """
-    v = data.get("count", 1)
-    if isinstance(v, int) and not isinstance(v, bool) and v >= 0:
-        return v
-    if isinstance(v, str) and v.strip().isdigit():
-        return int(v)
-    if isinstance(v, float) and v.is_integer() and v >= 0:
-        return int(v)
-    return f"count: expected a whole number >= 0 (got {v!r})"
 
 
 def screen(
@@ -507,7 +291,7 @@ def screen(
         if isinstance(hit, str):
             out.problems.append((raw, hit))
             continue
-        c = _count(raw.data)
+        c = row_count(raw.data)
         if isinstance(c, str):
             out.problems.append((raw, c))
             continue
@@ -587,7 +371,7 @@ def _classify(
         result = "; ".join(p.format() for p in probs)
         out._keys[key] = result
         return result
-    skey = _freeze(ts.model_dump(exclude={"name"}))
+    skey = freeze(ts.model_dump(exclude={"name"}))
     idx = spec_index.get(skey)
     if idx is None:
         try:
@@ -624,6 +408,7 @@ def _aggregate(out: Screening, screener: Screener) -> None:
     total = out.total_weight
     share = (lambda w: w / total) if total else (lambda w: 0.0)
     per_triple: dict[int, int] = {}
+    score_sums: dict[int, float] = {}
     per_model: dict[str, int] = {}
     groups = [g for g in out.groups if g.result is not None and g.rows]
     models = screener.catalog.models
@@ -633,22 +418,31 @@ def _aggregate(out: Screening, screener: Screener) -> None:
 
     for g in groups:
         assert g.result is not None
-        for i in g.result.feasible:
+        for i, s in g.result.ranked.items():
             per_triple[i] = per_triple.get(i, 0) + g.weight
+            score_sums[i] = score_sums.get(i, 0.0) + s * g.weight
         for mid in g.result.model_scores:
             per_model[mid] = per_model.get(mid, 0) + g.weight
         if not g.result.model_scores:
             out.uncovered_weight += g.weight
     out.coverage = sorted(
-        (Coverage(*screener.triples[i], weight=w, share=share(w)) for i, w in per_triple.items()),
-        # Equal coverage: the larger (stronger) model first, then ids.
-        key=lambda c: (-c.weight, -params(c.model), c.model, c.quantization, c.runtime),
+        (
+            Coverage(*screener.triples[i], w, share(w), _mean(score_sums[i], w))
+            for i, w in per_triple.items()
+        ),
+        # Equal coverage: the better build where it runs first, then ids.
+        key=lambda c: (-c.weight, -c.mean_score, c.model, c.quantization, c.runtime),
     )
     out.models = sorted(
         (Coverage(mid, "", "", weight=w, share=share(w)) for mid, w in per_model.items()),
         key=lambda c: (-c.weight, -params(c.model), c.model),
     )
     out.best_pair = _best_pair(groups, sorted(per_model), share)
+
+
+def _mean(total: float, weight: int) -> float:
+    """A weighted mean score, rounded so that summation order cannot reorder equal builds."""
+    return round(total / weight, 6) if weight else 0.0
 
 
 def _best_pair(

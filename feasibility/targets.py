@@ -10,6 +10,8 @@ headroom). The report always states which basis applied.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem, UnknownIdError
 from feasibility.schema import Device, DeviceKind, Spec, TargetSpec
@@ -172,30 +174,14 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
                 )
             )
             continue
-        ram_gb = device.ram_gb
-        ram_bytes = gb_to_bytes(ram_gb)
-        fraction: float | None = None
-        rule: BudgetRule
-        if ts.memory_budget_mb is not None:
-            budget_mb, basis = ts.memory_budget_mb, "set for this target in the device file"
-            rule = "target"
-            budget_path = f"targets[{i}].memory_budget_mb"
-        elif spec.constraints.memory_budget_mb is not None:
-            budget_mb, basis = spec.constraints.memory_budget_mb, "set in the device file"
-            rule = "explicit"
-            budget_path = "constraints.memory_budget_mb"
-        else:
-            frac, rule, why = default_budget_fraction(device.os, ram_gb)
-            fraction = frac
-            budget_mb = int(ram_bytes * frac / MIB)
-            basis = f"planning default: {frac:.0%} of {ram_gb:g} GB RAM ({why})"
-            budget_path = ""
-        if budget_mb * MIB > ram_bytes:
+        budget = _budget(ts, spec, device, device.ram_gb, i)
+        ram_bytes = gb_to_bytes(device.ram_gb)
+        if budget.mb * MIB > ram_bytes:
             problems.append(
                 Problem(
-                    f"memory budget {fmt_int(budget_mb)} MB is more than {device.name}'s RAM "
+                    f"memory budget {fmt_int(budget.mb)} MB is more than {device.name}'s RAM "
                     f"({fmt_int(ram_bytes / MIB)} MB)",
-                    path=budget_path,
+                    path=budget.path,
                 )
             )
             continue
@@ -206,48 +192,94 @@ def resolve(spec: Spec, catalog: Catalog, source: str) -> list[tuple[Target, Res
         else:
             seen[tid] = 1
         os_version = ts.os_version or device.os_version
-        gaps = []
-        codes: list[GapCode] = []
-        if device.memory_bandwidth_gbs is None:
-            gaps.append("memory bandwidth not published: no speed estimate")
-            codes.append("bandwidth")
-        if device.npu is not None and device.npu.tops is None:
-            gaps.append("NPU TOPS not published")
-            codes.append("npu-tops")
-        if os_version is None:
-            gaps.append("OS version unknown: runtime minimum versions cannot be checked")
-            codes.append("os-version")
-        overridden = tuple(
-            k
-            for k in (*_OVERRIDABLE, "os_version", "memory_budget_mb")
-            if preset and getattr(ts, k) is not None
-        )
-        target = Target(i, tid, device, os_version, budget_mb * MIB)
-        resolved = ResolvedTarget(
-            index=i,
-            id=tid,
-            name=device.name,
-            kind=device.kind,
-            os=device.os,
-            os_version=os_version,
-            ram_gb=ram_gb,
-            memory_bandwidth_gbs=device.memory_bandwidth_gbs,
-            accelerators=tuple(device.accelerators),
-            npu=device.npu.name if device.npu else None,
-            npu_vendor=device.npu.vendor if device.npu else None,
-            npu_tops=device.npu.tops if device.npu else None,
-            budget_mb=budget_mb,
-            budget_basis=basis,
-            budget_rule=rule,
-            budget_fraction=fraction,
-            preset=preset or None,
-            overridden=overridden,
-            platform_models=tuple(device.platform_models),
-            gaps=tuple(gaps),
-            gap_codes=tuple(codes),
-            sources=tuple(device.sources),
-        )
-        out.append((target, resolved))
+        target = Target(i, tid, device, os_version, budget.mb * MIB)
+        out.append((target, _resolved(target, ts, preset, budget)))
     if problems:
         raise InputError("is not valid", source=source, problems=tuple(problems))
     return out
+
+
+@dataclass(frozen=True)
+class _Budget:
+    """A target's memory budget and where it came from."""
+
+    mb: int
+    basis: str
+    rule: BudgetRule
+    fraction: float | None
+    path: str
+    """The device-file field that set it (empty: the planning default)."""
+
+
+def _budget(ts: TargetSpec, spec: Spec, device: Device, ram_gb: float, i: int) -> _Budget:
+    """The target's own budget, else the file's, else the planning default for its OS and RAM."""
+    if ts.memory_budget_mb is not None:
+        return _Budget(
+            ts.memory_budget_mb,
+            "set for this target in the device file",
+            "target",
+            None,
+            f"targets[{i}].memory_budget_mb",
+        )
+    if spec.constraints.memory_budget_mb is not None:
+        return _Budget(
+            spec.constraints.memory_budget_mb,
+            "set in the device file",
+            "explicit",
+            None,
+            "constraints.memory_budget_mb",
+        )
+    frac, rule, why = default_budget_fraction(device.os, ram_gb)
+    basis = f"planning default: {frac:.0%} of {ram_gb:g} GB RAM ({why})"
+    return _Budget(int(gb_to_bytes(ram_gb) * frac / MIB), basis, rule, frac, "")
+
+
+def _gaps(device: Device, os_version: str | None) -> tuple[list[str], list[GapCode]]:
+    """Facts the catalog does not publish for this device, worded, with their codes."""
+    gaps = []
+    codes: list[GapCode] = []
+    if device.memory_bandwidth_gbs is None:
+        gaps.append("memory bandwidth not published: no speed estimate")
+        codes.append("bandwidth")
+    if device.npu is not None and device.npu.tops is None:
+        gaps.append("NPU TOPS not published")
+        codes.append("npu-tops")
+    if os_version is None:
+        gaps.append("OS version unknown: runtime minimum versions cannot be checked")
+        codes.append("os-version")
+    return gaps, codes
+
+
+def _resolved(target: Target, ts: TargetSpec, preset: str, budget: _Budget) -> ResolvedTarget:
+    """What reports say about a target: its device facts, budget, overrides and gaps."""
+    device = target.device
+    gaps, codes = _gaps(device, target.os_version)
+    overridden = tuple(
+        k
+        for k in (*_OVERRIDABLE, "os_version", "memory_budget_mb")
+        if preset and getattr(ts, k) is not None
+    )
+    return ResolvedTarget(
+        index=target.index,
+        id=target.id,
+        name=device.name,
+        kind=device.kind,
+        os=device.os,
+        os_version=target.os_version,
+        ram_gb=device.ram_gb,
+        memory_bandwidth_gbs=device.memory_bandwidth_gbs,
+        accelerators=tuple(device.accelerators),
+        npu=device.npu.name if device.npu else None,
+        npu_vendor=device.npu.vendor if device.npu else None,
+        npu_tops=device.npu.tops if device.npu else None,
+        budget_mb=budget.mb,
+        budget_basis=budget.basis,
+        budget_rule=budget.rule,
+        budget_fraction=budget.fraction,
+        preset=preset or None,
+        overridden=overridden,
+        platform_models=tuple(device.platform_models),
+        gaps=tuple(gaps),
+        gap_codes=tuple(codes),
+        sources=tuple(device.sources),
+    )

@@ -167,3 +167,50 @@ def test_bad_inputs_exit_2(tmp_path: Path) -> None:
     code, _, err = run("screen", str(allbad), "--service", SERVICE)
     assert code == 2 and "no usable rows" in err
     assert "Traceback" not in err
+
+
+COVERAGE_TOP_6 = """\
+Coverage per model, quantization and runtime (top 6; by weight, then mean score where it runs; \
+under the quality floor only where no 4-bit build fits)
+
+model             quantization    runtime    weight    share    mean score
+----------------  --------------  ---------  --------  -------  ------------
+granite-4.0-h-1b  Q4_K_M          llama.cpp  1,001     100.0%   0.549
+granite-4.0-h-1b  Q5_K_M          llama.cpp  1,001     100.0%   0.547
+lfm2-1.2b         Q5_K_M          llama.cpp  1,001     100.0%   0.545
+granite-4.0-h-1b  IQ4_NL          llama.cpp  1,001     100.0%   0.544
+lfm2-350m         Q5_K_M          llama.cpp  1,001     100.0%   0.544
+granite-4.0-h-1b  Q5_K_S          llama.cpp  1,001     100.0%   0.544
+"""
+
+
+def test_coverage_table_ranks_by_weight_then_score() -> None:
+    """Builds that cover the same weight are ordered by their score where they run, never by
+    quantization id (which put IQ2 builds first)."""
+    code, out, err = run("screen", str(DATA / "fleet.csv"), "--service", SERVICE, "--top", "6")
+    assert code == 0, err
+    start = out.index("Coverage per model")
+    section = out[start : out.index("\n\n", out.index("----", start)) + 1]
+    assert section == COVERAGE_TOP_6
+
+
+def test_coverage_applies_the_quality_floor() -> None:
+    """A build under the floor counts on a device only where no 4-bit build fits (as in check),
+    and the coverage order is weight, then mean score."""
+    from feasibility.ranking import FULL_BITS, low_bit
+
+    cat = load_catalog()
+    res = screen(cat, DATA / "fleet.csv", load_service(SERVICE), jobs=1)
+    sc = Screener(cat, load_service(SERVICE).service, load_service(SERVICE).constraints)
+    cands = {c.key: c for c in sc.evaluator.candidates}
+    groups = [g for g in res.groups if g.result is not None and g.rows]
+    for g in groups:
+        assert g.result is not None
+        full = any(cands[sc.triples[i]].quant.weight_bits >= FULL_BITS for i in g.result.ranked)
+        assert full  # every device of this fleet fits a 4-bit build: the floor is active
+        assert set(g.result.ranked) <= g.result.feasible
+        assert not any(low_bit(cands[sc.triples[i]]) for i in g.result.ranked)
+        assert any(low_bit(cands[sc.triples[i]]) for i in g.result.feasible)  # some were dropped
+    assert not any(low_bit(cands[(c.model, c.quantization, c.runtime)]) for c in res.coverage)
+    keys = [(-c.weight, -c.mean_score) for c in res.coverage]
+    assert keys == sorted(keys)

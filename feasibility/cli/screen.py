@@ -216,6 +216,7 @@ def _screen_json(result: Any, fh: IO[str]) -> None:
                 "runtime": c.runtime,
                 "weight": c.weight,
                 "share": round(c.share, 4),
+                "mean_score": round(c.mean_score, 3),
             }
             for c in result.coverage
         ],
@@ -242,11 +243,8 @@ def _screen_json(result: Any, fh: IO[str]) -> None:
 
 
 def _screen_text(result: Any, fmt: str, top: int) -> str:
-    from tabulate import tabulate
-
     from feasibility.fleet import fmt_share
 
-    tf = "github" if fmt == "markdown" else "simple"
     h = "## " if fmt == "markdown" else ""
     s = result.summary()
     lines = [
@@ -268,25 +266,58 @@ def _screen_text(result: Any, fmt: str, top: int) -> str:
             f"Best pair: {' + '.join(pair.models)} covers {fmt_share(pair.share)} of "
             f"the weight (mean score {pair.mean_score:.3f} where covered).",
         ]
-    lines += ["", f"{h}Models: share of the fleet each runs on (any quantization/runtime)", ""]
+    lines += _coverage_tables(result, fmt, top)
+    lines += _group_table(result, fmt, top)
+    if result.problems:
+        lines += ["", f"{h}Skipped rows ({result.skipped_rows:,})", ""]
+        for raw, msg in result.problems[:SKIPPED_SHOWN]:
+            lines.append(f"- {raw.where()}: {msg}")
+        if result.skipped_rows > SKIPPED_SHOWN:
+            lines.append(f"- ... and {result.skipped_rows - SKIPPED_SHOWN:,} more")
+    return "\n".join(lines) + "\n"
+
+
+def _table(rows: list[list[str]], headers: list[str], fmt: str) -> str:
+    from tabulate import tabulate
+
+    tf = "github" if fmt == "markdown" else "simple"
+    return tabulate(rows, headers=headers, tablefmt=tf, disable_numparse=True)
+
+
+def _coverage_tables(result: Any, fmt: str, top: int) -> list[str]:
+    """The share of the fleet per model, then per build (model, quantization, runtime)."""
+    from feasibility.fleet import fmt_share
+
+    h = "## " if fmt == "markdown" else ""
+    lines = ["", f"{h}Models: share of the fleet each runs on (any quantization/runtime)", ""]
     rows = [[c.model, f"{c.weight:,}", fmt_share(c.share)] for c in result.models[:top]]
-    lines.append(
-        tabulate(rows, headers=["model", "weight", "share"], tablefmt=tf, disable_numparse=True)
-    )
-    lines += ["", f"{h}Coverage per model, quantization and runtime (top {top})", ""]
+    lines.append(_table(rows, ["model", "weight", "share"], fmt))
+    lines += [
+        "",
+        f"{h}Coverage per model, quantization and runtime (top {top}; by weight, then mean "
+        "score where it runs; under the quality floor only where no 4-bit build fits)",
+        "",
+    ]
     rows = [
-        [c.model, c.quantization, c.runtime, f"{c.weight:,}", fmt_share(c.share)]
+        [
+            c.model,
+            c.quantization,
+            c.runtime,
+            f"{c.weight:,}",
+            fmt_share(c.share),
+            f"{c.mean_score:.3f}",
+        ]
         for c in result.coverage[:top]
     ]
-    lines.append(
-        tabulate(
-            rows,
-            headers=["model", "quantization", "runtime", "weight", "share"],
-            tablefmt=tf,
-            disable_numparse=True,
-        )
-    )
-    lines += ["", f"{h}Device groups by weight (top {top}; per device: --format csv or json)", ""]
+    headers = ["model", "quantization", "runtime", "weight", "share", "mean score"]
+    lines.append(_table(rows, headers, fmt))
+    return lines
+
+
+def _group_table(result: Any, fmt: str, top: int) -> list[str]:
+    """The heaviest device groups with their top two."""
+    h = "## " if fmt == "markdown" else ""
+    lines = ["", f"{h}Device groups by weight (top {top}; per device: --format csv or json)", ""]
     groups = sorted((g for g in result.groups if g.rows), key=lambda g: (-g.weight, g.label))
     rows = []
     for g in groups[:top]:
@@ -301,18 +332,5 @@ def _screen_text(result: Any, fmt: str, top: int) -> str:
                 cells[1] if len(cells) > 1 else "-",
             ]
         )
-    lines.append(
-        tabulate(
-            rows,
-            headers=["device", "rows", "weight", "first", "second"],
-            tablefmt=tf,
-            disable_numparse=True,
-        )
-    )
-    if result.problems:
-        lines += ["", f"{h}Skipped rows ({result.skipped_rows:,})", ""]
-        for raw, msg in result.problems[:SKIPPED_SHOWN]:
-            lines.append(f"- {raw.where()}: {msg}")
-        if result.skipped_rows > SKIPPED_SHOWN:
-            lines.append(f"- ... and {result.skipped_rows - SKIPPED_SHOWN:,} more")
-    return "\n".join(lines) + "\n"
+    lines.append(_table(rows, ["device", "rows", "weight", "first", "second"], fmt))
+    return lines
