@@ -231,3 +231,31 @@ def test_hybrids_cache_kv_only_on_attention_layers(catalog: Catalog) -> None:
         assert a.n_kv_layers == att
         kv = kv_cache(a, 1024, llama_cpp=True)
         assert kv.global_bytes == att * 2 * a.kv_heads * a.head_dim * 1024 * 2
+
+
+def test_onnx_genai_shares_a_tied_embedding(catalog: Catalog) -> None:
+    """onnxruntime-genai 0.18.0 builder.py: shared_embeddings defaults to tie_word_embeddings and
+    adds Gather to the quantized ops, so a tied model stores one int4 matrix (block 32, fp32 scale
+    on CPU: 5 bits per weight) used as embedding and head."""
+    from feasibility.estimator.group import GroupLayout
+
+    m = catalog.model("qwen2.5-0.5b-instruct")
+    assert m.architecture.tied_embeddings
+    lay = layout_for(m, catalog.quantization("onnx-int4"))
+    assert isinstance(lay, GroupLayout)
+    assert lay.embedding_bytes == 151936 * 896 * 5 // 8
+    assert lay.head_bytes == lay.embedding_bytes
+    assert lay.weights_bytes == lay.embedding_bytes + lay.linear_bytes + lay.other_bytes
+
+
+def test_awq_keeps_a_stored_lm_head(catalog: Catalog) -> None:
+    """An AWQ checkpoint of a model whose source stores lm_head keeps it, in fp16 like the
+    embedding; MLX drops it (one quantized matrix)."""
+    from feasibility.estimator.group import GroupLayout
+
+    m = catalog.model("qwen3-0.6b")
+    awq = layout_for(m, catalog.quantization("awq-int4"))
+    assert isinstance(awq, GroupLayout)
+    fp16 = 151936 * 1024 * 2
+    assert awq.embedding_bytes == fp16 and awq.head_bytes == fp16
+    assert awq.weights_bytes == 2 * fp16 + awq.linear_bytes + awq.other_bytes

@@ -95,12 +95,19 @@ def layout_for(model: ModelEntry, quant: Quantization) -> Layout:
     lay: Layout
     if isinstance(s, GgufScheme):
         lay = layout_store.layout(gguf_architecture(model), s.ftype.upper())
+    elif quant.format in HF_CHECKPOINT_FORMATS:
+        lay = build_group_layout(gguf_architecture(model), s)
     else:
         lay = build_group_layout(model.architecture, s)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
     _CACHE[key] = (model.architecture, quant, lay)
     return lay
+
+
+HF_CHECKPOINT_FORMATS: Final = frozenset({"awq", "gptq"})
+"""Formats saved as Hugging Face checkpoints (AutoAWQ, GPTQModel): they keep the source's tensors,
+a stored ``lm_head`` included, with embedding and head in fp16."""
 
 
 def gguf_architecture(model: ModelEntry) -> Architecture:
