@@ -306,6 +306,10 @@ class RecurrentState(Strict):
     short convolutions keep ``(L_cache - 1) * hidden_size`` (``d_state = n_groups = 0``).
     """
 
+    kind: Literal["mamba2", "gated_deltanet", "short_conv"]
+    """The mixer: Mamba-2 (Granite 4.0-H), Gated DeltaNet (Qwen3.5: its layers hold llama.cpp
+    ``attn_qkv``, ``attn_gate``, ``ssm_*`` tensors and interleave with attention as 3:1), or
+    LFM2's gated short convolutions."""
     layers: PositiveInt
     """Layers with a recurrent (SSM, DeltaNet or short-convolution) mixer."""
     d_conv: PositiveInt

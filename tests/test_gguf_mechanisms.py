@@ -259,3 +259,84 @@ def test_awq_keeps_a_stored_lm_head(catalog: Catalog) -> None:
     fp16 = 151936 * 1024 * 2
     assert awq.embedding_bytes == fp16 and awq.head_bytes == fp16
     assert awq.weights_bytes == 2 * fp16 + awq.linear_bytes + awq.other_bytes
+
+
+def test_qwen3_5_deltanet_layers_byte_exact(catalog: Catalog) -> None:
+    """qwen35.cpp @0c1e57098: layer il is Gated DeltaNet unless (il + 1) % 4 == 0; its attn_qkv
+    {2048, 2 x 16 x 128 + 2048} is attn_v-like for quant@0c1e57098, so every layer holds one and
+    use_more_bits runs over all 24 (layer 0: Q6_K, layer 4: Q4_K). attn_gate, ssm_beta/alpha and
+    ssm_out take the default type; ssm_conv1d stays F32. Attention layers fuse the output gate
+    into attn_q (2 x 8 x 256 rows)."""
+    m = catalog.model("qwen3.5-2b")
+    lay = layout_for(m, catalog.quantization("Q4_K_M"))
+    assert isinstance(lay, GgufLayout)
+    t = by_name(lay)
+    assert t["blk.0.attn_qkv.weight"] == ("Q6_K", 6144 * 8 * 210)
+    assert t["blk.4.attn_qkv.weight"] == ("Q4_K", 6144 * 8 * 144)
+    assert t["blk.4.attn_gate.weight"] == ("Q4_K", 2048 * 8 * 144)
+    assert t["blk.4.ssm_beta.weight"] == ("Q4_K", 16 * 8 * 144)
+    assert t["blk.4.ssm_conv1d.weight"] == ("F32", 4 * 6144 * 4)
+    assert t["blk.4.ssm_out.weight"] == ("Q4_K", 2048 * 8 * 144)
+    assert t["blk.3.attn_q.weight"] == ("Q4_K", 4096 * 8 * 144)
+    assert t["blk.3.attn_v.weight"] == ("Q4_K", 512 * 8 * 144)
+    assert t["blk.23.attn_v.weight"] == ("Q6_K", 512 * 8 * 210)
+    assert "blk.3.attn_qkv.weight" not in t and "blk.0.attn_v.weight" not in t
+    assert "extra.weight" not in t  # extra_params is exactly the DeltaNet mixers and the gates
+
+
+@pytest.mark.parametrize("model_id", ["qwen3.5-0.8b", "qwen3.5-2b", "qwen3.5-4b"])
+def test_qwen3_5_extra_params_are_the_llama_cpp_tensors(catalog: Catalog, model_id: str) -> None:
+    from feasibility.estimator.gguf import explicit_extra_params
+
+    a = catalog.model(model_id).architecture
+    assert explicit_extra_params(a) == a.extra_params
+
+
+def _moe(layers: int) -> Architecture:
+    from feasibility.schema import MoE
+
+    return make_arch(
+        layers=layers,
+        hidden_size=256,
+        attention_heads=4,
+        kv_heads=2,
+        head_dim=64,
+        intermediate_size=512,
+        vocab_size=1024,
+        max_context=4096,
+        n_merges=1000,
+        moe=MoE(
+            experts=4,
+            active_experts=2,
+            expert_intermediate_size=256,
+            shared_expert_intermediate_size=256,
+        ),
+    )
+
+
+def test_moe_experts_take_the_ffn_down_column() -> None:
+    """quant@0c1e57098 matches categories by substring: ffn_down_exps and ffn_down_shexp are
+    FFN_DOWN (layer read from the name when n_expert > 1), so Q4_K_M bumps them on use_more_bits
+    layers; the expert gate/up stay at the default."""
+    t = by_name(build_layout(_moe(2), "Q4_K_M"))
+    assert t["blk.0.ffn_down_exps.weight"] == ("Q4_K", 4 * 256 * 144)
+    assert t["blk.1.ffn_down_exps.weight"] == ("Q6_K", 4 * 256 * 210)
+    assert t["blk.1.ffn_down_shexp.weight"] == ("Q6_K", 256 * 210)
+    assert t["blk.1.ffn_gate_exps.weight"] == ("Q4_K", 4 * 256 * 144)
+
+
+def test_moe_iq2_ffn_down_counts_tensors_not_layers() -> None:
+    """IQ2 mixes compare the running ffn_down count with n_layer / 8: with a shared expert each
+    layer holds two, so only layer 0 (counts 0 and 1 < 16 / 8) gets Q2_K."""
+    t = by_name(build_layout(_moe(16), "IQ2_XXS"))
+    assert t["blk.0.ffn_down_exps.weight"][0] == "Q2_K"
+    assert t["blk.0.ffn_down_shexp.weight"][0] == "Q2_K"
+    assert t["blk.1.ffn_down_exps.weight"][0] == "IQ2_XXS"
+
+
+def test_mxfp4_moe_types_experts_mxfp4_and_the_rest_q8_0() -> None:
+    t = by_name(build_layout(_moe(2), "MXFP4_MOE"))
+    assert t["blk.0.ffn_down_exps.weight"] == ("MXFP4", 4 * 256 * 8 * 17)
+    assert t["blk.0.ffn_down_shexp.weight"][0] == "Q8_0"
+    assert t["blk.0.attn_q.weight"][0] == "Q8_0"
+    assert t["token_embd.weight"][0] == "Q8_0"

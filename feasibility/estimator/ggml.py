@@ -234,10 +234,17 @@ def attn_q_type(ftype: str, default: str) -> str:
     return default
 
 
-def ffn_down_type(ftype: str, default: str, i: int, n: int, imatrix: bool) -> str:
-    """§2.5 ffn_down column (``i`` = layer, ``n`` = n_layer)."""
+def ffn_down_type(
+    ftype: str, default: str, i: int, n: int, imatrix: bool, counter: int | None = None
+) -> str:
+    """§2.5 ffn_down column (``i`` = layer, ``n`` = n_layer).
+
+    The IQ1/IQ2 branch compares llama-quantize's running count of ffn_down tensors (``counter``)
+    rather than the layer: it differs from the layer in MoE files, where experts and shared
+    expert each hold one (llama-quant.cpp @0c1e57098, ``qs.i_ffn_down < qs.n_ffn_down/8``).
+    """
     if ftype in _IQ2_FAMILY:
-        if i < n // 8:
+        if (i if counter is None else counter) < n // 8:
             return "IQ3_S" if ftype in ("IQ2_S", "IQ2_M") else "Q2_K"
         return default
     if ftype == "Q2_K":

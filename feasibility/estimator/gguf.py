@@ -181,7 +181,8 @@ class _Mix:
     quantized: bool
     imatrix: bool
     n_layer: int
-    n_att: int
+    n_wv: int
+    """attn_v-like tensors (attn_v, attn_qkv): the ``n`` of attn_v's use_more_bits."""
     n_gqa: int
     n_expert: int
     qkv_like_v: bool
@@ -193,13 +194,20 @@ class _Mix:
         the 16-bit type of the converted file (BF16 and F16 weigh the same)."""
         return self.default if self.default in ggml.UNQUANTIZED else "F16"
 
-    def weight(self, kind: str, i: int) -> str:
-        """Type of a 2-D weight by role (``kind``) at running index ``i``."""
+    def weight(self, kind: str, i: int, *, counter: int | None = None, expert: bool = False) -> str:
+        """Type of a weight by role (``kind``) at layer / running index ``i``.
+
+        ``counter``: llama-quantize's running count of ffn_down tensors where it differs from the
+        layer (MoE). ``expert``: a 3-D expert tensor (MXFP4_MOE types only those MXFP4, every
+        other weight Q8_0).
+        """
         if not self.quantized:
             return self.default
+        if self.ftype == "MXFP4_MOE":
+            return "MXFP4" if expert else "Q8_0"
         f, d = self.ftype, self.default
         if kind == "attn_v" or (kind == "attn_qkv" and self.qkv_like_v):
-            return ggml.attn_v_type(f, d, i, self.n_att, self.n_gqa, self.n_expert, self.imatrix)
+            return ggml.attn_v_type(f, d, i, self.n_wv, self.n_gqa, self.n_expert, self.imatrix)
         if kind == "attn_qkv":
             return ggml.attn_qkv_type(f, d)
         if kind == "attn_k":
@@ -209,7 +217,7 @@ class _Mix:
         if kind == "attn_output":
             return ggml.attn_output_type(f, d, self.n_expert)
         if kind == "ffn_down":
-            return ggml.ffn_down_type(f, d, i, self.n_layer, self.imatrix)
+            return ggml.ffn_down_type(f, d, i, self.n_layer, self.imatrix, counter)
         if kind in ("ffn_gate", "ffn_up"):
             return ggml.ffn_gate_up_type(f, d, i, self.n_layer)
         return d
@@ -225,11 +233,81 @@ def _mix(a: Architecture, ftype: str, imatrix: bool) -> _Mix:
         quantized=default not in ggml.UNQUANTIZED,
         imatrix=imatrix,
         n_layer=a.layers,
-        n_att=a.n_attention_layers,
+        n_wv=a.n_attention_layers + len(deltanet_layers(a)),
         n_gqa=a.attention_heads // a.kv_heads,
         n_expert=a.moe.experts if a.moe else 1,
         qkv_like_v=a.type not in ggml.CLASSIC_QKV_TYPES,
     )
+
+
+def deltanet_layers(a: Architecture) -> tuple[int, ...]:
+    """Qwen3.5's Gated DeltaNet layers: every layer but each ``layers / attention_layers``-th
+    (llama.cpp qwen35.cpp ``is_recr_impl[i] = (i + 1) % full_attn_interval != 0``)."""
+    r = a.recurrent
+    if r is None or r.kind != "gated_deltanet":
+        return ()
+    interval = a.layers // a.n_attention_layers
+    return tuple(il for il in range(a.layers) if (il + 1) % interval)
+
+
+def _has_attention(a: Architecture, il: int) -> bool:
+    """Attention weights in layer ``il``. Other hybrids are laid out with their attention layers
+    first: their types depend on the order of the attn_v tensors, not on where they sit."""
+    if a.recurrent is not None and a.recurrent.kind == "gated_deltanet":
+        return (il + 1) % (a.layers // a.n_attention_layers) == 0
+    return il < a.n_attention_layers
+
+
+def layer_kinds(a: Architecture) -> tuple[str, ...]:
+    """Per layer: "attention", "deltanet" or "mixer" (an SSM or convolution layer)."""
+    deltanet = set(deltanet_layers(a))
+    return tuple(
+        "attention" if _has_attention(a, il) else "deltanet" if il in deltanet else "mixer"
+        for il in range(a.layers)
+    )
+
+
+def _deltanet_shapes(a: Architecture) -> tuple[int, int, int, int]:
+    """(conv channels, value dim, value heads, head dim) of a Gated DeltaNet layer."""
+    r = a.recurrent
+    assert r is not None
+    conv = r.d_inner + 2 * r.n_groups * r.d_state
+    return conv, r.d_inner, r.d_inner // r.d_state, r.d_state
+
+
+def _deltanet_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
+    """qwen35.cpp @0c1e57098: attn_qkv {n_embd, 2 key_dim + value_dim} (an attn_v-like tensor for
+    llama-quantize), attn_gate, ssm_beta/alpha {n_embd, n_v_heads} and ssm_out at the default type;
+    ssm_conv1d F32 (converter), ssm_dt bias, ssm_a and ssm_norm F32."""
+    assert a.recurrent is not None
+    h, d_conv = a.hidden_size, a.recurrent.d_conv
+    conv, value, heads, head_dim = _deltanet_shapes(a)
+    return [
+        _proto("attn_qkv.weight", m.weight("attn_qkv", il), h, conv),
+        _proto("attn_gate.weight", m.weight("other", il), h, value),
+        ("ssm_conv1d.weight", "F32", d_conv, conv, _pad(4 * d_conv * conv)),
+        _f32_proto("ssm_dt.bias", heads),
+        _f32_proto("ssm_a", heads),
+        _proto("ssm_beta.weight", m.weight("other", il), h, heads),
+        _proto("ssm_alpha.weight", m.weight("other", il), h, heads),
+        _f32_proto("ssm_norm.weight", head_dim),
+        _proto("ssm_out.weight", m.weight("other", il), value, h),
+    ]
+
+
+def explicit_extra_params(a: Architecture) -> int:
+    """The part of ``extra_params`` the layout lays out tensor by tensor: the per-layer embedding
+    table, Gated DeltaNet mixers and the output gates fused into Qwen3.5's attn_q."""
+    n = a.offloadable_params if ple_width(a) else 0
+    if deltanet_layers(a):
+        assert a.recurrent is not None
+        h, d_conv = a.hidden_size, a.recurrent.d_conv
+        conv, value, heads, head_dim = _deltanet_shapes(a)
+        layer = h * conv + h * value + d_conv * conv + 2 * heads + 2 * h * heads
+        layer += head_dim + value * h
+        n += len(deltanet_layers(a)) * layer
+        n += a.n_attention_layers * h * a.attention_heads * a.head_dim
+    return n
 
 
 def _tensor(name: str, layer: int, gtype: str, ne0: int, rows: int) -> Tensor:
@@ -302,7 +380,9 @@ def _attention_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
     if a.fused_qkv:
         out.append(_proto("attn_qkv.weight", m.weight("attn_qkv", il), h, q_out + 2 * kv_out))
     else:
-        out.append(_proto("attn_q.weight", m.weight("attn_q", il), h, q_out))
+        gated = a.recurrent is not None and a.recurrent.kind == "gated_deltanet"
+        q_rows = 2 * q_out if gated else q_out  # Qwen3.5 gated attention: q and its gate
+        out.append(_proto("attn_q.weight", m.weight("attn_q", il), h, q_rows))
         out.append(_proto("attn_k.weight", m.weight("attn_k", il), h, kv_out))
         out.append(_proto("attn_v.weight", m.weight("attn_v", il), h, kv_out))
     if a.qkv_bias:
@@ -323,18 +403,39 @@ def _ffn_protos(a: Architecture, m: _Mix, il: int) -> tuple[list[Proto], int]:
         out.append(_proto("ffn_down.weight", m.weight("ffn_down", il), ff, h))
         return out, 0
     e = a.moe
-    eff, d = e.expert_intermediate_size, m.default
+    eff, k = e.expert_intermediate_size, _downs_per_layer(a)
     out = [("ffn_gate_inp.weight", "F32", h, e.experts, _pad(4 * h * e.experts))]
     mats = ("gate", "up") if a.gated_ffn else ("up",)
-    experts = [_proto(f"ffn_{mat}_exps.weight", d, h, eff * e.experts) for mat in mats]
-    experts.append(_proto("ffn_down_exps.weight", d, eff, h * e.experts))
+    experts = [
+        _proto(
+            f"ffn_{mat}_exps.weight", m.weight(f"ffn_{mat}", il, expert=True), h, eff * e.experts
+        )
+        for mat in mats
+    ]
+    down = m.weight("ffn_down", il, counter=k * il, expert=True)
+    experts.append(_proto("ffn_down_exps.weight", down, eff, h * e.experts))
     idle = sum(p[4] for p in experts) * (e.experts - e.active_experts) // e.experts
     out += experts
     if e.shared_expert_intermediate_size:
         sff = e.shared_expert_intermediate_size
-        out += [_proto(f"ffn_{mat}_shexp.weight", d, h, sff) for mat in mats]
-        out.append(_proto("ffn_down_shexp.weight", d, sff, h))
+        out += [
+            _proto(f"ffn_{mat}_shexp.weight", m.weight(f"ffn_{mat}", il), h, sff) for mat in mats
+        ]
+        down = m.weight("ffn_down", il, counter=k * il + 1)
+        out.append(_proto("ffn_down_shexp.weight", down, sff, h))
     return out, idle
+
+
+def _downs_per_layer(a: Architecture) -> int:
+    """ffn_down tensors per layer: 1 (dense), 1 or 2 for MoE (experts, shared expert).
+
+    llama-quant.cpp @0c1e57098 matches categories by substring, so ``ffn_down_exps`` and
+    ``ffn_down_shexp`` both take the ffn_down column (layer read from the name for MoE), and the
+    expert gate/up tensors the ffn_gate/ffn_up ones.
+    """
+    if a.moe is None or not a.moe.shared_expert_intermediate_size:
+        return 1
+    return 2
 
 
 def _per_layer_input_protos(a: Architecture, m: _Mix) -> list[Proto]:
@@ -380,8 +481,10 @@ def _layer_template(a: Architecture, m: _Mix, il: int) -> tuple[list[Proto], int
     """Tensors of layer ``il`` (names without the ``blk.N.`` prefix) and its idle expert bytes."""
     protos = [_f32_proto(f"norm{k}.weight", a.hidden_size) for k in range(_norms(a))]
     idle = 0
-    if il < m.n_att:
+    if _has_attention(a, il):
         protos += _attention_protos(a, m, il)
+    elif il in deltanet_layers(a):
+        protos += _deltanet_protos(a, m, il)
     if il < a.n_ffn_layers:
         ffn, idle = _ffn_protos(a, m, il)
         protos += ffn
@@ -394,23 +497,29 @@ def _norms(a: Architecture) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _layer_signatures(m: _Mix, n_ffn: int, fused_qkv: bool, moe: bool) -> tuple[Sig, ...]:
+def _layer_signatures(
+    m: _Mix, kinds: tuple[str, ...], n_ffn: int, fused_qkv: bool, downs: int
+) -> tuple[Sig, ...]:
     """Per layer: which blocks it has and the types of its layer-dependent tensors.
 
     Depends on the layer counts and the mix only, not on widths, so many models share it.
+    ``kinds[il]``: "attention", "deltanet" (its attn_qkv takes the attn_v-like type of its index)
+    or "mixer" (no attn_v-like tensor).
     """
     out = []
     for il in range(m.n_layer):
-        has_att, has_ffn = il < m.n_att, il < n_ffn
-        dense_ffn = has_ffn and not moe
-        v = m.weight("attn_qkv" if fused_qkv else "attn_v", il) if has_att else None
+        has_att, has_ffn = kinds[il] == "attention", il < n_ffn
+        qkv = fused_qkv or kinds[il] == "deltanet"
+        v = m.weight("attn_qkv" if qkv else "attn_v", il) if kinds[il] != "mixer" else None
         out.append(
             (
                 has_att,
                 has_ffn,
                 v,
-                m.weight("ffn_down", il) if dense_ffn else None,
-                m.weight("ffn_gate", il) if dense_ffn else None,
+                "/".join(m.weight("ffn_down", il, counter=downs * il + j) for j in range(downs))
+                if has_ffn
+                else None,
+                m.weight("ffn_gate", il) if has_ffn else None,
             )
         )
     return tuple(out)
@@ -421,12 +530,11 @@ def _extra_tensors(a: Architecture, m: _Mix) -> tuple[list[Tensor], int]:
     with rows of hidden_size (their input width in every case we know), and the bytes a runtime
     can keep out of fast memory (the per-layer embeddings)."""
     h = a.hidden_size
-    explicit_ple = a.offloadable_params if ple_width(a) else 0
-    rows, rest = divmod(a.extra_params - explicit_ple, h)
+    rows, rest = divmod(a.extra_params - explicit_extra_params(a), h)
     out = [_tensor("extra.weight", -1, m.default, h, rows)] if rows > 0 else []
     if rows >= 0 and rest:
         out.append(_f32("extra.rest", -1, rest))
-    if not a.offloadable_params or explicit_ple:
+    if not a.offloadable_params or ple_width(a):
         return out, 0
     ple_t = ggml.shape_fallback(m.default, h)
     return out, round(a.offloadable_params * ggml.bits_per_weight(ple_t) / 8)
@@ -482,7 +590,8 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
     head = (*_embedding_tensors(a, m), *_per_layer_embedding_tensors(a, m))
     extra, offloadable = _extra_tensors(a, m)
     tail = tuple(extra)
-    sigs = _layer_signatures(m, a.n_ffn_layers, a.fused_qkv, a.moe is not None)
+    downs = _downs_per_layer(a)
+    sigs = _layer_signatures(m, layer_kinds(a), a.n_ffn_layers, a.fused_qkv, downs)
     templates: dict[Sig, tuple[list[Proto], int]] = {}
     uses: dict[Sig, int] = {}
     for il, sig in enumerate(sigs):
