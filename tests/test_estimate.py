@@ -161,9 +161,18 @@ def test_shape_fallback_when_hidden_not_multiple_of_256() -> None:
 
 
 def test_fused_qkv_classic_rule() -> None:
-    t = types(build_layout(tiny(fused_qkv=True), "Q4_K_M"))
-    assert t["blk.0.attn_qkv.weight"] == "Q5_K"
+    """Phi-3 files keep the classic attn_qkv column (llama-quant.cpp @8784689f)."""
+    t = types(build_layout(tiny(fused_qkv=True, type="phi3"), "Q4_K_M"))
+    assert t["blk.0.attn_qkv.weight"] == "Q5_K" and t["blk.1.attn_qkv.weight"] == "Q5_K"
     assert "blk.0.attn_v.weight" not in t
+
+
+def test_fused_qkv_current_rule_follows_attn_v() -> None:
+    """llama.cpp@0c1e57098 ``category_is_attn_v``: attn_qkv takes attn_v's column, use_more_bits
+    over the attn_v-like tensors (n = 2: only layer 1)."""
+    t = types(build_layout(tiny(fused_qkv=True), "Q4_K_M"))
+    assert t["blk.0.attn_qkv.weight"] == "Q4_K" and t["blk.1.attn_qkv.weight"] == "Q6_K"
+    assert types(build_layout(tiny(fused_qkv=True), "Q3_K_M"))["blk.1.attn_qkv.weight"] == "Q5_K"
 
 
 def test_f16_file_keeps_everything_f16() -> None:

@@ -317,7 +317,7 @@ def test_exit3_names_smallest_budget(tmp_path: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_exit3_one_model_names_budget_for_a_second(tmp_path: Path, lang: str) -> None:
-    spec = _tiny(tmp_path, 420)
+    spec = _tiny(tmp_path, 325)
     a = check(spec)
     assert len(a.recommendations) == 1
     first = next(s for s in a.sensitivities if s.kind == "budget")

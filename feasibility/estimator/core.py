@@ -21,7 +21,12 @@ from feasibility.arch import breakdown
 from feasibility.estimator import layout_store, speed
 from feasibility.estimator.gguf import GgufLayout
 from feasibility.estimator.group import GroupLayout, build_group_layout
-from feasibility.estimator.memory import KvBreakdown, compute_buffer, kv_cache
+from feasibility.estimator.memory import (
+    KvBreakdown,
+    compute_buffer,
+    kv_cache,
+    recurrent_state_bytes,
+)
 from feasibility.schema import Architecture, Device, GgufScheme, ModelEntry, Quantization, Runtime
 
 MIB: Final = 1 << 20
@@ -89,13 +94,36 @@ def layout_for(model: ModelEntry, quant: Quantization) -> Layout:
     s = quant.scheme
     lay: Layout
     if isinstance(s, GgufScheme):
-        lay = layout_store.layout(model.architecture, s.ftype.upper())
+        lay = layout_store.layout(gguf_architecture(model), s.ftype.upper())
+    elif quant.format in HF_CHECKPOINT_FORMATS:
+        lay = build_group_layout(gguf_architecture(model), s)
     else:
         lay = build_group_layout(model.architecture, s)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
     _CACHE[key] = (model.architecture, quant, lay)
     return lay
+
+
+HF_CHECKPOINT_FORMATS: Final = frozenset({"awq", "gptq"})
+"""Formats saved as Hugging Face checkpoints (AutoAWQ, GPTQModel): they keep the source's tensors,
+a stored ``lm_head`` included, with embedding and head in fp16."""
+
+
+def gguf_architecture(model: ModelEntry) -> Architecture:
+    """The architecture as the GGUF converter writes it.
+
+    convert_hf_to_gguf.py writes every tensor the checkpoint holds (only a few model classes,
+    e.g. DeepSeek and GLM, drop ``lm_head`` when ``tie_word_embeddings`` is set; the Qwen classes
+    do not, llama.cpp@0c1e57098 conversion/qwen.py). A tied checkpoint that stores its own
+    ``lm_head`` (``lm_head_stored``) therefore gives a file with ``output.weight``: llama-quantize
+    then types ``token_embd`` by the embedding rule and the head by the output rule, and llama.cpp
+    allocates no duplicate; that is the untied layout.
+    """
+    a = model.architecture
+    if model.lm_head_stored and a.tied_embeddings:
+        return a.model_copy(update={"tied_embeddings": False})
+    return a
 
 
 ASSUMPTIONS: Final[dict[str, str]] = {
@@ -426,7 +454,7 @@ def work(
     return speed.Work(
         bytes_by_class=by_class,
         params_by_class=params,
-        kv_bytes=float(kv_read + a.state_bytes),
+        kv_bytes=float(kv_read + recurrent_state_bytes(a)),
         layers=a.layers,
         attention_flops=_attention_flops(a, prompt),
         fallback_bytes_by_class=fb,

@@ -9,6 +9,11 @@ length is not a multiple of the 256-element super-block), and those choices move
 Sources (quant_internals.md): §1 type table (ggml/src/ggml-common.h, ggml.c ``type_traits``);
 §2.2 default type per ftype, §2.3 output/embedding rules, §2.4 ``use_more_bits``, §2.5 mix rules
 (``llama_tensor_get_type`` in src/llama-quant.cpp, classic version @8784689f), §2.6 shape fallback.
+Re-read at upstream ggml-org/llama.cpp@0c1e57098 (the copy vendored in llama-cpp-python 0.3.36),
+where ``llama_tensor_get_type_impl`` sorts tensors into categories: the per-ftype columns are
+unchanged, but (a) ``attn_qkv`` joins ``attn_v``'s column (``category_is_attn_v``) and (b)
+``per_layer_token_embd`` is a TOKEN_EMBD tensor, so in a model without ``output.weight`` it takes
+the output head's rule like the tied ``token_embd`` (Q6_K in a Q4_K_M file, not Q4_K).
 """
 
 from __future__ import annotations
@@ -106,6 +111,10 @@ SHAPE_FALLBACK: Final[dict[str, str]] = {
     "Q6_K": "Q8_0",
 }
 
+CLASSIC_QKV_TYPES: Final = frozenset({"phi3"})
+"""Architectures whose published GGUFs predate the category rules and keep the classic fused-QKV
+column (Q5_K in Q4_K_M): Phi-3/3.5/4-mini files match it byte for byte (quant_internals.md §7)."""
+
 _IQ2_FAMILY: Final = frozenset({"IQ2_XXS", "IQ2_XS", "IQ2_S", "IQ2_M", "IQ1_S", "IQ1_M"})
 _OUTPUT_Q5K: Final = frozenset({"IQ2_XXS", "IQ2_XS", "IQ2_S", "IQ2_M", "IQ3_XXS", "IQ1_S", "IQ1_M"})
 
@@ -165,6 +174,14 @@ def token_embd_type(ftype: str, default: str, ne0: int) -> str:
     return shape_fallback(t, ne0)
 
 
+def per_layer_embd_type(ftype: str, default: str, ne0: int, tied: bool) -> str:
+    """``per_layer_token_embd`` (Gemma 3n/4) at llama.cpp@0c1e57098: a TOKEN_EMBD tensor, typed by
+    the output rule when the file has no ``output.weight`` (tied), else by the embedding rule."""
+    if tied:
+        return output_type(ftype, default, ne0)
+    return token_embd_type(ftype, default, ne0)
+
+
 def attn_v_type(
     ftype: str, default: str, i: int, n: int, n_gqa: int, n_expert: int, imatrix: bool
 ) -> str:
@@ -217,10 +234,17 @@ def attn_q_type(ftype: str, default: str) -> str:
     return default
 
 
-def ffn_down_type(ftype: str, default: str, i: int, n: int, imatrix: bool) -> str:
-    """§2.5 ffn_down column (``i`` = layer, ``n`` = n_layer)."""
+def ffn_down_type(
+    ftype: str, default: str, i: int, n: int, imatrix: bool, counter: int | None = None
+) -> str:
+    """§2.5 ffn_down column (``i`` = layer, ``n`` = n_layer).
+
+    The IQ1/IQ2 branch compares llama-quantize's running count of ffn_down tensors (``counter``)
+    rather than the layer: it differs from the layer in MoE files, where experts and shared
+    expert each hold one (llama-quant.cpp @0c1e57098, ``qs.i_ffn_down < qs.n_ffn_down/8``).
+    """
     if ftype in _IQ2_FAMILY:
-        if i < n // 8:
+        if (i if counter is None else counter) < n // 8:
             return "IQ3_S" if ftype in ("IQ2_S", "IQ2_M") else "Q2_K"
         return default
     if ftype == "Q2_K":

@@ -164,245 +164,456 @@ def _sized(gtype: str, ne0: int, rows: int) -> tuple[str, int]:
     return gtype, _pad(ggml.type_bytes(gtype, ne0, rows))
 
 
+Proto = tuple[str, str, int, int, int]
+"""A layer tensor before its ``blk.N.`` prefix: name suffix, type, ne0, rows, padded bytes."""
+
+Sig = tuple[bool, bool, str | None, str | None, str | None]
+"""What varies between layers: has attention, has FFN, attn_v (or attn_qkv), ffn_down, ffn_gate/up
+types."""
+
+
+@dataclass(frozen=True)
+class _Mix:
+    """One file type's per-tensor rules as they apply to one architecture."""
+
+    ftype: str
+    default: str
+    quantized: bool
+    imatrix: bool
+    n_layer: int
+    n_wv: int
+    """attn_v-like tensors (attn_v, attn_qkv): the ``n`` of attn_v's use_more_bits."""
+    n_gqa: int
+    n_expert: int
+    qkv_like_v: bool
+    """``attn_qkv`` takes attn_v's column (llama.cpp@0c1e57098) instead of its classic own."""
+
+    @property
+    def float16(self) -> str:
+        """Type of 2-D tensors llama-quantize never touches (AltUp, LAuReL, per-layer projection):
+        the 16-bit type of the converted file (BF16 and F16 weigh the same)."""
+        return self.default if self.default in ggml.UNQUANTIZED else "F16"
+
+    def weight(self, kind: str, i: int, *, counter: int | None = None, expert: bool = False) -> str:
+        """Type of a weight by role (``kind``) at layer / running index ``i``.
+
+        ``counter``: llama-quantize's running count of ffn_down tensors where it differs from the
+        layer (MoE). ``expert``: a 3-D expert tensor (MXFP4_MOE types only those MXFP4, every
+        other weight Q8_0).
+        """
+        if not self.quantized:
+            return self.default
+        if self.ftype == "MXFP4_MOE":
+            return "MXFP4" if expert else "Q8_0"
+        f, d = self.ftype, self.default
+        if kind == "attn_v" or (kind == "attn_qkv" and self.qkv_like_v):
+            return ggml.attn_v_type(f, d, i, self.n_wv, self.n_gqa, self.n_expert, self.imatrix)
+        if kind == "attn_qkv":
+            return ggml.attn_qkv_type(f, d)
+        if kind == "attn_k":
+            return ggml.attn_k_type(f, d, self.n_expert)
+        if kind == "attn_q":
+            return ggml.attn_q_type(f, d)
+        if kind == "attn_output":
+            return ggml.attn_output_type(f, d, self.n_expert)
+        if kind == "ffn_down":
+            return ggml.ffn_down_type(f, d, i, self.n_layer, self.imatrix, counter)
+        if kind in ("ffn_gate", "ffn_up"):
+            return ggml.ffn_gate_up_type(f, d, i, self.n_layer)
+        return d
+
+
+def _mix(a: Architecture, ftype: str, imatrix: bool) -> _Mix:
+    if ftype not in ggml.FTYPE_DEFAULT:
+        raise ValueError(f"unknown GGUF file type {ftype!r}")
+    default = ggml.FTYPE_DEFAULT[ftype]
+    return _Mix(
+        ftype=ftype,
+        default=default,
+        quantized=default not in ggml.UNQUANTIZED,
+        imatrix=imatrix,
+        n_layer=a.layers,
+        n_wv=a.n_attention_layers + len(deltanet_layers(a)),
+        n_gqa=a.attention_heads // a.kv_heads,
+        n_expert=a.moe.experts if a.moe else 1,
+        qkv_like_v=a.type not in ggml.CLASSIC_QKV_TYPES,
+    )
+
+
+def deltanet_layers(a: Architecture) -> tuple[int, ...]:
+    """Qwen3.5's Gated DeltaNet layers: every layer but each ``layers / attention_layers``-th
+    (llama.cpp qwen35.cpp ``is_recr_impl[i] = (i + 1) % full_attn_interval != 0``)."""
+    r = a.recurrent
+    if r is None or r.kind != "gated_deltanet":
+        return ()
+    interval = a.layers // a.n_attention_layers
+    return tuple(il for il in range(a.layers) if (il + 1) % interval)
+
+
+def _has_attention(a: Architecture, il: int) -> bool:
+    """Attention weights in layer ``il``. Other hybrids are laid out with their attention layers
+    first: their types depend on the order of the attn_v tensors, not on where they sit."""
+    if a.recurrent is not None and a.recurrent.kind == "gated_deltanet":
+        return (il + 1) % (a.layers // a.n_attention_layers) == 0
+    return il < a.n_attention_layers
+
+
+def layer_kinds(a: Architecture) -> tuple[str, ...]:
+    """Per layer: "attention", "deltanet" or "mixer" (an SSM or convolution layer)."""
+    deltanet = set(deltanet_layers(a))
+    return tuple(
+        "attention" if _has_attention(a, il) else "deltanet" if il in deltanet else "mixer"
+        for il in range(a.layers)
+    )
+
+
+def _deltanet_shapes(a: Architecture) -> tuple[int, int, int, int]:
+    """(conv channels, value dim, value heads, head dim) of a Gated DeltaNet layer."""
+    r = a.recurrent
+    assert r is not None
+    conv = r.d_inner + 2 * r.n_groups * r.d_state
+    return conv, r.d_inner, r.d_inner // r.d_state, r.d_state
+
+
+def _deltanet_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
+    """qwen35.cpp @0c1e57098: attn_qkv {n_embd, 2 key_dim + value_dim} (an attn_v-like tensor for
+    llama-quantize), attn_gate, ssm_beta/alpha {n_embd, n_v_heads} and ssm_out at the default type;
+    ssm_conv1d F32 (converter), ssm_dt bias, ssm_a and ssm_norm F32."""
+    assert a.recurrent is not None
+    h, d_conv = a.hidden_size, a.recurrent.d_conv
+    conv, value, heads, head_dim = _deltanet_shapes(a)
+    return [
+        _proto("attn_qkv.weight", m.weight("attn_qkv", il), h, conv),
+        _proto("attn_gate.weight", m.weight("other", il), h, value),
+        ("ssm_conv1d.weight", "F32", d_conv, conv, _pad(4 * d_conv * conv)),
+        _f32_proto("ssm_dt.bias", heads),
+        _f32_proto("ssm_a", heads),
+        _proto("ssm_beta.weight", m.weight("other", il), h, heads),
+        _proto("ssm_alpha.weight", m.weight("other", il), h, heads),
+        _f32_proto("ssm_norm.weight", head_dim),
+        _proto("ssm_out.weight", m.weight("other", il), value, h),
+    ]
+
+
+def explicit_extra_params(a: Architecture) -> int:
+    """The part of ``extra_params`` the layout lays out tensor by tensor: the per-layer embedding
+    table, Gated DeltaNet mixers and the output gates fused into Qwen3.5's attn_q."""
+    n = a.offloadable_params if ple_width(a) else 0
+    if deltanet_layers(a):
+        assert a.recurrent is not None
+        h, d_conv = a.hidden_size, a.recurrent.d_conv
+        conv, value, heads, head_dim = _deltanet_shapes(a)
+        layer = h * conv + h * value + d_conv * conv + 2 * heads + 2 * h * heads
+        layer += head_dim + value * h
+        n += len(deltanet_layers(a)) * layer
+        n += a.n_attention_layers * h * a.attention_heads * a.head_dim
+    return n
+
+
+def _tensor(name: str, layer: int, gtype: str, ne0: int, rows: int) -> Tensor:
+    gtype, nbytes = _sized(gtype, ne0, rows)
+    return Tensor(name, layer, gtype, ne0, rows, nbytes)
+
+
+def _f32(name: str, layer: int, n: int, rows: int = 1) -> Tensor:
+    return Tensor(name, layer, "F32", n, rows, _pad(4 * n * rows))
+
+
+def ple_width(a: Architecture) -> int:
+    """Columns of ``per_layer_token_embd``: every layer's slice side by side (llama-model.cpp
+    Gemma 3n/4: ``{n_embd_altup * n_layer, n_vocab}``)."""
+    return (a.per_layer_input_dim or 0) * a.layers
+
+
+def _embedding_tensors(a: Architecture, m: _Mix) -> list[Tensor]:
+    """token_embd, output_norm, the output head when the file stores one, rope_freqs."""
+    h = a.hidden_size
+    if not m.quantized:
+        emb_t = m.default
+    elif a.tied_embeddings:
+        emb_t = ggml.output_type(m.ftype, m.default, h)
+    else:
+        emb_t = ggml.token_embd_type(m.ftype, m.default, h)
+    out = [_tensor("token_embd.weight", -1, emb_t, h, a.vocab_size)]
+    out.append(_f32("output_norm.weight", -1, h))
+    if not a.tied_embeddings:
+        head_t = ggml.output_type(m.ftype, m.default, h) if m.quantized else m.default
+        out.append(_tensor("output.weight", -1, head_t, h, a.vocab_size))
+    if a.type in ROPE_FREQS_TYPES and a.max_context > 8192:
+        out.append(_f32("rope_freqs.weight", -1, a.head_dim // 2))
+    return out
+
+
+def _per_layer_embedding_tensors(a: Architecture, m: _Mix) -> list[Tensor]:
+    """Gemma 3n/4 per-layer embeddings (llama-model.cpp, gemma3n.cpp/gemma4.cpp @0c1e57098).
+
+    The table has ``vocab_size`` rows: the Gemma 3n converter pads it, like token_embd, to the
+    full vocabulary (conversion/gemma.py). Its type follows the output rule in a tied file
+    (``ggml.per_layer_embd_type``); ``per_layer_model_proj`` is never quantized (llama-quant.cpp
+    ``tensor_allows_quantization``), so it keeps the converted file's 16-bit type.
+    """
+    width = ple_width(a)
+    if not width:
+        return []
+    h = a.hidden_size
+    ple_t = (
+        ggml.per_layer_embd_type(m.ftype, m.default, width, a.tied_embeddings)
+        if m.quantized
+        else m.default
+    )
+    out = [
+        _tensor("per_layer_token_embd.weight", -1, ple_t, width, a.vocab_size),
+        _tensor("per_layer_model_proj.weight", -1, m.float16, h, width),
+        _f32("per_layer_proj_norm.weight", -1, a.per_layer_input_dim or 0),
+    ]
+    if a.altup_inputs:
+        n = a.altup_inputs - 1
+        out.append(_tensor("altup_proj.weight", -1, m.float16, h, h * n))
+        out.append(_tensor("altup_unembd_proj.weight", -1, m.float16, h, h * n))
+    return out
+
+
+def _attention_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
+    h, hd = a.hidden_size, a.head_dim
+    q_out, kv_out = a.attention_heads * hd, a.kv_heads * hd
+    out: list[Proto] = []
+    if a.fused_qkv:
+        out.append(_proto("attn_qkv.weight", m.weight("attn_qkv", il), h, q_out + 2 * kv_out))
+    else:
+        gated = a.recurrent is not None and a.recurrent.kind == "gated_deltanet"
+        q_rows = 2 * q_out if gated else q_out  # Qwen3.5 gated attention: q and its gate
+        out.append(_proto("attn_q.weight", m.weight("attn_q", il), h, q_rows))
+        out.append(_proto("attn_k.weight", m.weight("attn_k", il), h, kv_out))
+        out.append(_proto("attn_v.weight", m.weight("attn_v", il), h, kv_out))
+    if a.qkv_bias:
+        out += [_f32_proto("attn_q.bias", q_out), _f32_proto("attn_k.bias", kv_out)]
+        out.append(_f32_proto("attn_v.bias", kv_out))
+    if a.qk_norm:
+        out += [_f32_proto("attn_q_norm.weight", hd), _f32_proto("attn_k_norm.weight", hd)]
+    out.append(_proto("attn_output.weight", m.weight("attn_output", il), q_out, h))
+    return out
+
+
+def _ffn_protos(a: Architecture, m: _Mix, il: int) -> tuple[list[Proto], int]:
+    """The layer's FFN tensors and the bytes of its idle experts (MoE)."""
+    h, ff = a.hidden_size, a.intermediate_size
+    if a.moe is None:
+        out = [_proto("ffn_gate.weight", m.weight("ffn_gate", il), h, ff)] if a.gated_ffn else []
+        out.append(_proto("ffn_up.weight", m.weight("ffn_up", il), h, ff))
+        out.append(_proto("ffn_down.weight", m.weight("ffn_down", il), ff, h))
+        return out, 0
+    e = a.moe
+    eff, k = e.expert_intermediate_size, _downs_per_layer(a)
+    out = [("ffn_gate_inp.weight", "F32", h, e.experts, _pad(4 * h * e.experts))]
+    mats = ("gate", "up") if a.gated_ffn else ("up",)
+    experts = [
+        _proto(
+            f"ffn_{mat}_exps.weight", m.weight(f"ffn_{mat}", il, expert=True), h, eff * e.experts
+        )
+        for mat in mats
+    ]
+    down = m.weight("ffn_down", il, counter=k * il, expert=True)
+    experts.append(_proto("ffn_down_exps.weight", down, eff, h * e.experts))
+    idle = sum(p[4] for p in experts) * (e.experts - e.active_experts) // e.experts
+    out += experts
+    if e.shared_expert_intermediate_size:
+        sff = e.shared_expert_intermediate_size
+        out += [
+            _proto(f"ffn_{mat}_shexp.weight", m.weight(f"ffn_{mat}", il), h, sff) for mat in mats
+        ]
+        down = m.weight("ffn_down", il, counter=k * il + 1)
+        out.append(_proto("ffn_down_shexp.weight", down, sff, h))
+    return out, idle
+
+
+def _downs_per_layer(a: Architecture) -> int:
+    """ffn_down tensors per layer: 1 (dense), 1 or 2 for MoE (experts, shared expert).
+
+    llama-quant.cpp @0c1e57098 matches categories by substring, so ``ffn_down_exps`` and
+    ``ffn_down_shexp`` both take the ffn_down column (layer read from the name for MoE), and the
+    expert gate/up tensors the ffn_gate/ffn_up ones.
+    """
+    if a.moe is None or not a.moe.shared_expert_intermediate_size:
+        return 1
+    return 2
+
+
+def _per_layer_input_protos(a: Architecture, m: _Mix) -> list[Proto]:
+    """Gemma 3n/4 per layer: the gate into and projection out of the layer's embedding slice
+    (quantized like any OTHER tensor), and Gemma 3n's AltUp and LAuReL blocks (never quantized;
+    the converter writes the AltUp coefficient matrices in F32)."""
+    dim = a.per_layer_input_dim
+    if not dim:
+        return []
+    h = a.hidden_size
+    out = [
+        _proto("inp_gate.weight", m.weight("other", 0), h, dim),
+        _proto("proj.weight", m.weight("other", 0), dim, h),
+        _f32_proto("post_norm.weight", h),
+    ]
+    if a.altup_inputs:
+        n = a.altup_inputs
+        out += [
+            ("altup_correct_coef.weight", "F32", n, n, _pad(4 * n * n)),
+            _f32_proto("altup_correct_scale.weight", h),
+            ("altup_predict_coef.weight", "F32", n, n * n, _pad(4 * n * n * n)),
+            _proto("altup_router.weight", m.float16, h, n),
+            _f32_proto("altup_router_norm.weight", h),
+        ]
+    if a.laurel_rank:
+        r = a.laurel_rank
+        out.append(_proto("laurel_l.weight", m.float16, h, r))
+        out.append(_proto("laurel_r.weight", m.float16, r, h))
+        out.append(_f32_proto("laurel_post_norm.weight", h))
+    return out
+
+
+def _proto(suffix: str, gtype: str, ne0: int, rows: int) -> Proto:
+    gtype, nbytes = _sized(gtype, ne0, rows)
+    return (suffix, gtype, ne0, rows, nbytes)
+
+
+def _f32_proto(suffix: str, n: int) -> Proto:
+    return (suffix, "F32", n, 1, _pad(4 * n))
+
+
+def _layer_template(a: Architecture, m: _Mix, il: int) -> tuple[list[Proto], int]:
+    """Tensors of layer ``il`` (names without the ``blk.N.`` prefix) and its idle expert bytes."""
+    protos = [_f32_proto(f"norm{k}.weight", a.hidden_size) for k in range(_norms(a))]
+    idle = 0
+    if _has_attention(a, il):
+        protos += _attention_protos(a, m, il)
+    elif il in deltanet_layers(a):
+        protos += _deltanet_protos(a, m, il)
+    if il < a.n_ffn_layers:
+        ffn, idle = _ffn_protos(a, m, il)
+        protos += ffn
+    protos += _per_layer_input_protos(a, m)
+    return protos, idle
+
+
+def _norms(a: Architecture) -> int:
+    return NORMS_PER_LAYER.get(a.type, 2)
+
+
 @lru_cache(maxsize=1024)
 def _layer_signatures(
-    ftype: str,
-    default: str,
-    quantized: bool,
-    n_layer: int,
-    n_att: int,
-    n_ffn: int,
-    n_gqa: int,
-    n_expert: int,
-    imatrix: bool,
-    fused_qkv: bool,
-    moe: bool,
-) -> tuple[tuple[bool, bool, str | None, str | None, str | None], ...]:
+    m: _Mix, kinds: tuple[str, ...], n_ffn: int, fused_qkv: bool, downs: int
+) -> tuple[Sig, ...]:
     """Per layer: which blocks it has and the types of its layer-dependent tensors.
 
     Depends on the layer counts and the mix only, not on widths, so many models share it.
+    ``kinds[il]``: "attention", "deltanet" (its attn_qkv takes the attn_v-like type of its index)
+    or "mixer" (no attn_v-like tensor).
     """
     out = []
-    for il in range(n_layer):
-        has_att, has_ffn = il < n_att, il < n_ffn
-        dense_ffn = has_ffn and not moe
-        if not quantized:
-            v = down = gate = default
-        else:
-            v = ggml.attn_v_type(ftype, default, il, n_att, n_gqa, n_expert, imatrix)
-            down = ggml.ffn_down_type(ftype, default, il, n_layer, imatrix)
-            gate = ggml.ffn_gate_up_type(ftype, default, il, n_layer)
+    for il in range(m.n_layer):
+        has_att, has_ffn = kinds[il] == "attention", il < n_ffn
+        qkv = fused_qkv or kinds[il] == "deltanet"
+        v = m.weight("attn_qkv" if qkv else "attn_v", il) if kinds[il] != "mixer" else None
         out.append(
             (
                 has_att,
                 has_ffn,
-                v if has_att and not fused_qkv else None,
-                down if dense_ffn else None,
-                gate if dense_ffn else None,
+                v,
+                "/".join(m.weight("ffn_down", il, counter=downs * il + j) for j in range(downs))
+                if has_ffn
+                else None,
+                m.weight("ffn_gate", il) if has_ffn else None,
             )
         )
     return tuple(out)
 
 
-def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) -> GgufLayout:
-    """Tensor list with llama-quantize's types (classic rules, §2) and padded sizes."""
-    if ftype not in ggml.FTYPE_DEFAULT:
-        raise ValueError(f"unknown GGUF file type {ftype!r}")
-    default = ggml.FTYPE_DEFAULT[ftype]
-    quantized = default not in ggml.UNQUANTIZED
-    h, hd, ff = a.hidden_size, a.head_dim, a.intermediate_size
-    q_out, kv_out = a.attention_heads * hd, a.kv_heads * hd
-    n_gqa = a.attention_heads // a.kv_heads
-    n_expert = a.moe.experts if a.moe else 1
-    n_layer = a.layers
-    n_att = a.n_attention_layers
-    n_ffn = a.n_ffn_layers
-    out: list[Tensor] = []
+def _extra_tensors(a: Architecture, m: _Mix) -> tuple[list[Tensor], int]:
+    """Blocks outside the standard shapes (SSM/conv mixers, wider layers) at the default type,
+    with rows of hidden_size (their input width in every case we know), and the bytes a runtime
+    can keep out of fast memory (the per-layer embeddings)."""
+    h = a.hidden_size
+    rows, rest = divmod(a.extra_params - explicit_extra_params(a), h)
+    out = [_tensor("extra.weight", -1, m.default, h, rows)] if rows > 0 else []
+    if rows >= 0 and rest:
+        out.append(_f32("extra.rest", -1, rest))
+    if not a.offloadable_params or ple_width(a):
+        return out, 0
+    ple_t = ggml.shape_fallback(m.default, h)
+    return out, round(a.offloadable_params * ggml.bits_per_weight(ple_t) / 8)
 
-    def add(name: str, layer: int, gtype: str, ne0: int, rows: int) -> None:
-        gtype, nbytes = _sized(gtype, ne0, rows)
-        out.append(Tensor(name, layer, gtype, ne0, rows, nbytes))
 
-    def f32(name: str, layer: int, n: int) -> None:
-        out.append(Tensor(name, layer, "F32", n, 1, _pad(4 * n)))
+@dataclass
+class _Totals:
+    """Per-type bytes, streamed bytes and matmul weights per kernel class, OpenCL fallbacks."""
 
-    def weight(kind: str, i: int) -> str:
-        """Type of a 2-D weight by role (``kind``) at running index ``i``."""
-        if not quantized:
-            return default
-        if kind == "attn_v":
-            return ggml.attn_v_type(ftype, default, i, n_att, n_gqa, n_expert, imatrix)
-        if kind == "attn_k":
-            return ggml.attn_k_type(ftype, default, n_expert)
-        if kind == "attn_q":
-            return ggml.attn_q_type(ftype, default)
-        if kind == "attn_qkv":
-            return ggml.attn_qkv_type(ftype, default)
-        if kind == "attn_output":
-            return ggml.attn_output_type(ftype, default, n_expert)
-        if kind == "ffn_down":
-            return ggml.ffn_down_type(ftype, default, i, n_layer, imatrix)
-        if kind in ("ffn_gate", "ffn_up"):
-            return ggml.ffn_gate_up_type(ftype, default, i, n_layer)
-        return default
+    tied: bool
+    by_type: dict[str, int] = field(default_factory=dict)
+    read: dict[str, int] = field(default_factory=dict)
+    mm: dict[str, int] = field(default_factory=dict)
+    fb: dict[str, int] = field(default_factory=dict)
+    split_runs: int = 0
 
-    # Token embedding, output head.
-    if a.tied_embeddings:
-        emb_t = ggml.output_type(ftype, default, h) if quantized else default
-    else:
-        emb_t = ggml.token_embd_type(ftype, default, h) if quantized else default
-    add("token_embd.weight", -1, emb_t, h, a.vocab_size)
-    f32("output_norm.weight", -1, h)
-    if not a.tied_embeddings:
-        head_t = ggml.output_type(ftype, default, h) if quantized else default
-        add("output.weight", -1, head_t, h, a.vocab_size)
-    if a.type in ROPE_FREQS_TYPES and a.max_context > 8192:
-        f32("rope_freqs.weight", -1, hd // 2)
-
-    norms = NORMS_PER_LAYER.get(a.type, 2)
-    Proto = tuple[str, str, int, int, int]  # name suffix, type, ne0, rows, padded bytes
-
-    def layer_template(il: int) -> tuple[list[Proto], int]:
-        """Tensors of layer ``il`` (names without the ``blk.N.`` prefix) and its idle experts."""
-        protos: list[Proto] = []
-
-        def q(suffix: str, gtype: str, ne0: int, rows: int) -> None:
-            gtype, nbytes = _sized(gtype, ne0, rows)
-            protos.append((suffix, gtype, ne0, rows, nbytes))
-
-        def f(suffix: str, n: int) -> None:
-            protos.append((suffix, "F32", n, 1, _pad(4 * n)))
-
-        idle = 0
-        for k in range(norms):
-            f(f"norm{k}.weight", h)
-        if il < n_att:
-            if a.fused_qkv:
-                q("attn_qkv.weight", weight("attn_qkv", il), h, q_out + 2 * kv_out)
-            else:
-                q("attn_q.weight", weight("attn_q", il), h, q_out)
-                q("attn_k.weight", weight("attn_k", il), h, kv_out)
-                q("attn_v.weight", weight("attn_v", il), h, kv_out)
-            if a.qkv_bias:
-                f("attn_q.bias", q_out)
-                f("attn_k.bias", kv_out)
-                f("attn_v.bias", kv_out)
-            if a.qk_norm:
-                f("attn_q_norm.weight", hd)
-                f("attn_k_norm.weight", hd)
-            q("attn_output.weight", weight("attn_output", il), q_out, h)
-        if il < n_ffn:
-            if a.moe is None:
-                if a.gated_ffn:
-                    q("ffn_gate.weight", weight("ffn_gate", il), h, ff)
-                q("ffn_up.weight", weight("ffn_up", il), h, ff)
-                q("ffn_down.weight", weight("ffn_down", il), ff, h)
-            else:
-                m = a.moe
-                eff = m.expert_intermediate_size
-                protos.append(("ffn_gate_inp.weight", "F32", h, m.experts, _pad(4 * h * m.experts)))
-                before = len(protos)
-                mats = ("gate", "up") if a.gated_ffn else ("up",)
-                for mat in mats:
-                    q(f"ffn_{mat}_exps.weight", default, h, eff * m.experts)
-                q("ffn_down_exps.weight", default, eff, h * m.experts)
-                exp_bytes = sum(p[4] for p in protos[before:])
-                idle = exp_bytes * (m.experts - m.active_experts) // m.experts
-                if m.shared_expert_intermediate_size:
-                    sff = m.shared_expert_intermediate_size
-                    for mat in mats:
-                        q(f"ffn_{mat}_shexp.weight", default, h, sff)
-                    q("ffn_down_shexp.weight", default, sff, h)
-        return protos, idle
-
-    # Layers differ only in the types the layer-dependent rules give attn_v and the FFN
-    # matrices (use_more_bits); build each distinct layer once and stamp it per layer.
-    Sig = tuple[bool, bool, str | None, str | None, str | None]
-    templates: dict[Sig, tuple[list[Proto], int]] = {}
-    uses: dict[Sig, int] = {}
-    head = list(out)
-    out.clear()
-    layer_sigs: list[tuple[bool, bool, str | None, str | None, str | None]] = []
-    inactive = 0
-    sigs = _layer_signatures(
-        ftype,
-        default,
-        quantized,
-        n_layer,
-        n_att,
-        n_ffn,
-        n_gqa,
-        n_expert,
-        imatrix,
-        a.fused_qkv,
-        a.moe is not None,
-    )
-    for il, sig in enumerate(sigs):
-        tpl = templates.get(sig)
-        if tpl is None:
-            tpl = templates[sig] = layer_template(il)
-        uses[sig] = uses.get(sig, 0) + 1
-        layer_sigs.append(sig)
-        inactive += tpl[1]
-
-    # Blocks outside the standard shapes (SSM/conv mixers, per-layer embeddings) at the default
-    # type, with rows of hidden_size (their input width in every case we know).
-    offloadable = 0
-    if a.extra_params > 0:
-        rows, rest = divmod(a.extra_params, h)
-        if rows:
-            add("extra.weight", -1, default, h, rows)
-        if rest:
-            f32("extra.rest", -1, rest)
-        if a.offloadable_params:
-            ple_t = ggml.shape_fallback(default, h)
-            offloadable = round(a.offloadable_params * ggml.bits_per_weight(ple_t) / 8)
-
-    by_type: dict[str, int] = {}
-    read: dict[str, int] = {}
-    mm: dict[str, int] = {}
-    fb: dict[str, int] = {}
-    split_runs = 0
-
-    def tally(name: str, gtype: str, ne0: int, rows: int, nbytes: int, times: int) -> set[str]:
-        """Add one tensor (``times`` identical copies) to the totals; return its op group."""
-        by_type[gtype] = by_type.get(gtype, 0) + nbytes * times
+    def add(self, name: str, gtype: str, ne0: int, rows: int, nbytes: int, times: int) -> set[str]:
+        """Add one tensor (``times`` identical copies); return its op group if it falls back."""
+        self.by_type[gtype] = self.by_type.get(gtype, 0) + nbytes * times
         if rows == 1 and gtype == "F32":
             return set()  # norms, biases: not matmuls
         c = speed.type_class(gtype)
-        if name == "token_embd.weight":
-            if a.tied_embeddings:
-                read[c] = read.get(c, 0) + nbytes * times  # read as the output head
+        if name in ("token_embd.weight", "per_layer_token_embd.weight"):
+            if self.tied and name == "token_embd.weight":
+                self.read[c] = self.read.get(c, 0) + nbytes * times  # read as the output head
             return set()
-        read[c] = read.get(c, 0) + nbytes * times
+        self.read[c] = self.read.get(c, 0) + nbytes * times
         if name != "output.weight":
-            mm[c] = mm.get(c, 0) + ne0 * rows * times
+            self.mm[c] = self.mm.get(c, 0) + ne0 * rows * times
         if gtype not in speed.OPENCL_NATIVE_TYPES:
-            fb[c] = fb.get(c, 0) + nbytes * times
+            self.fb[c] = self.fb.get(c, 0) + nbytes * times
             return {_op_group(name)}
         return set()
 
-    # Non-layer tensors one by one; each distinct layer once, times the layers that share it.
-    tail = tuple(out)
-    n_layer_tensors = sum(len(templates[sig][0]) * n for sig, n in uses.items())
-    layer_bytes = sum(sum(p[4] for p in templates[sig][0]) * n for sig, n in uses.items())
-    for t in (*head, *tail):
-        split_runs += len(tally(t.name, t.gtype, t.ne0, t.rows, t.nbytes, 1))
-    for sig, n in uses.items():
+    def add_globals(self, tensors: tuple[Tensor, ...]) -> None:
+        for t in tensors:
+            self.split_runs += len(self.add(t.name, t.gtype, t.ne0, t.rows, t.nbytes, 1))
+
+    def add_layer(self, protos: list[Proto], times: int) -> None:
         groups: set[str] = set()
-        for proto in templates[sig][0]:
-            groups |= tally(*proto, n)
-        split_runs += len(groups) * n
+        for proto in protos:
+            groups |= self.add(*proto, times)
+        self.split_runs += len(groups) * times
+
+
+def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) -> GgufLayout:
+    """Tensor list with llama-quantize's types (§2, see ``ggml``) and padded sizes.
+
+    Layers differ only in the types the layer-dependent rules give attn_v and the FFN matrices
+    (use_more_bits), so each distinct layer is built once and stamped per layer.
+    """
+    m = _mix(a, ftype, imatrix)
+    head = (*_embedding_tensors(a, m), *_per_layer_embedding_tensors(a, m))
+    extra, offloadable = _extra_tensors(a, m)
+    tail = tuple(extra)
+    downs = _downs_per_layer(a)
+    sigs = _layer_signatures(m, layer_kinds(a), a.n_ffn_layers, a.fused_qkv, downs)
+    templates: dict[Sig, tuple[list[Proto], int]] = {}
+    uses: dict[Sig, int] = {}
+    for il, sig in enumerate(sigs):
+        if sig not in templates:
+            templates[sig] = _layer_template(a, m, il)
+        uses[sig] = uses.get(sig, 0) + 1
+    totals = _Totals(tied=a.tied_embeddings)
+    totals.add_globals((*head, *tail))
+    for sig, n in uses.items():
+        totals.add_layer(templates[sig][0], n)
+    ple = next((t.nbytes for t in head if t.name == "per_layer_token_embd.weight"), 0)
+    layer_bytes = sum(sum(p[4] for p in templates[sig][0]) * n for sig, n in uses.items())
+    n_tensors = len(head) + len(tail) + sum(len(templates[s][0]) * n for s, n in uses.items())
 
     def stamp() -> tuple[Tensor, ...]:
         layers = [
             Tensor(f"blk.{il}.{suffix}", il, gtype, ne0, rows, nbytes)
-            for il, sig in enumerate(layer_sigs)
+            for il, sig in enumerate(sigs)
             for suffix, gtype, ne0, rows, nbytes in templates[sig][0]
         ]
         return (*head, *layers, *tail)
 
-    n_tensors = len(head) + n_layer_tensors + len(tail)
     return GgufLayout(
         stamp=stamp,
         n_tensors=n_tensors,
@@ -410,11 +621,11 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
         metadata_bytes=metadata_bytes(a, n_tensors),
         token_embd_bytes=head[0].nbytes,
         tied=a.tied_embeddings,
-        inactive_expert_bytes=inactive,
-        offloadable_bytes=offloadable,
-        bytes_by_type=by_type,
-        read_bytes_by_class=read,
-        matmul_params_by_class=mm,
-        opencl_fallback_runs=split_runs,
-        opencl_fallback_bytes_by_class=fb,
+        inactive_expert_bytes=sum(templates[sig][1] for sig in sigs),
+        offloadable_bytes=offloadable + ple,
+        bytes_by_type=totals.by_type,
+        read_bytes_by_class=totals.read,
+        matmul_params_by_class=totals.mm,
+        opencl_fallback_runs=totals.split_runs,
+        opencl_fallback_bytes_by_class=totals.fb,
     )

@@ -66,7 +66,13 @@ def build_group_layout(a: Architecture, s: GroupScheme) -> GroupLayout:
     emb = round(emb_params * emb_bits / 8)
 
     if a.tied_embeddings:
-        if s.lm_head == "tied" or not s.tied_stored_twice:
+        if s.tied_shares_head:
+            # One matrix in the head's storage (ORT GenAI's shared embeddings quantize the Gather
+            # with the lm_head's blocks).
+            emb_bits = _stored_bits(s.lm_head, s, h)
+            emb = round(emb_params * emb_bits / 8)
+            head_bits, head_stored = emb_bits, 0
+        elif s.lm_head == "tied" or not s.tied_stored_twice:
             head_bits = emb_bits  # the embedding doubles as the head (one copy)
             head_stored = 0
         else:

@@ -70,6 +70,27 @@ class KvBreakdown:
         return self.global_bytes + self.swa_bytes + self.state_bytes
 
 
+RECURRENT_STATE_BYTES: Final = 4
+"""llama.cpp keeps recurrent state in F32 (``recurrent_type_r/s = GGML_TYPE_F32`` in
+llama-model.cpp ``create_memory`` @0c1e57098)."""
+
+
+def recurrent_state_bytes(a: Architecture, n_seq: int = 1) -> int:
+    """Fixed state of the recurrent layers, llama.cpp's way (llama-hparams.cpp @0c1e57098).
+
+    Per recurrent layer and sequence, one row of ``n_embd_r = (d_conv - 1) * (d_inner + 2 *
+    n_groups * d_state)`` (the convolution window; LFM2: ``n_embd * (L_cache - 1)``) and one of
+    ``n_embd_s = d_state * d_inner`` (the SSM / DeltaNet state), in F32
+    (llama-memory-recurrent.cpp). Without the shapes, the catalog's ``state_bytes``.
+    """
+    r = a.recurrent
+    if r is None:
+        return a.state_bytes * n_seq
+    n_embd_r = (r.d_conv - 1) * (r.d_inner + 2 * r.n_groups * r.d_state)
+    n_embd_s = r.d_state * r.d_inner
+    return r.layers * (n_embd_r + n_embd_s) * RECURRENT_STATE_BYTES * n_seq
+
+
 def kv_cache(
     a: Architecture,
     context: int,
@@ -97,7 +118,7 @@ def kv_cache(
     s_row = kv_row_bytes(kv_type, a.kv_heads * a.head_dim)
     glob = 2 * n_glob * g_row * cells
     swa = 2 * n_swa * s_row * swa_cells
-    return KvBreakdown(glob, swa, a.state_bytes, cells, swa_cells)
+    return KvBreakdown(glob, swa, recurrent_state_bytes(a), cells, swa_cells)
 
 
 def compute_buffer(

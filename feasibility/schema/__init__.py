@@ -71,6 +71,7 @@ from feasibility.schema.language_models import (
     License,
     ModelEntry,
     MoE,
+    RecurrentState,
 )
 from feasibility.schema.quantizations import (
     GgufScheme,
@@ -150,6 +151,7 @@ __all__ = [
     "Quantization",
     "QuantizationsFile",
     "RamGuidance",
+    "RecurrentState",
     "Runtime",
     "RuntimesFile",
     "Service",

@@ -59,6 +59,30 @@ class MoE(Strict):
     """Active parameters per token as published (None: computed from the expert shapes)."""
 
 
+class RecurrentState(Strict):
+    """Per-sequence state of a hybrid's recurrent layers (llama.cpp ``n_embd_r``, ``n_embd_s``).
+
+    Mamba-2 and Gated DeltaNet keep a convolution window of ``d_conv - 1`` columns over
+    ``d_inner + 2 * n_groups * d_state`` channels plus an SSM state of ``d_state * d_inner``; LFM2's
+    short convolutions keep ``(L_cache - 1) * hidden_size`` (``d_state = n_groups = 0``).
+    """
+
+    kind: Literal["mamba2", "gated_deltanet", "short_conv"]
+    """The mixer: Mamba-2 (Granite 4.0-H), Gated DeltaNet (Qwen3.5: its layers hold llama.cpp
+    ``attn_qkv``, ``attn_gate``, ``ssm_*`` tensors and interleave with attention as 3:1), or
+    LFM2's gated short convolutions."""
+    layers: PositiveInt
+    """Layers with a recurrent (SSM, DeltaNet or short-convolution) mixer."""
+    d_conv: PositiveInt
+    """Convolution kernel (``conv_kernel``, ``linear_conv_kernel_dim``, ``conv_L_cache``)."""
+    d_inner: PositiveInt
+    """Channels of the mixer (Mamba-2 heads x head dim; DeltaNet value dim; LFM2 hidden size)."""
+    d_state: NonNegInt = 0
+    """SSM state per channel (Mamba-2 ``state_size``; DeltaNet key head dim)."""
+    n_groups: NonNegInt = 0
+    """B/C groups (Mamba-2 ``n_groups``; DeltaNet key heads)."""
+
+
 class Architecture(Strict):
     """Decoder shape from config.json; enough to size weights, KV cache and buffers.
 
@@ -103,7 +127,16 @@ class Architecture(Strict):
     offloadable_params: NonNegInt = 0
     """Parameters a runtime can keep out of fast memory (Gemma 3n per-layer embeddings)."""
     state_bytes: NonNegInt = 0
-    """Fixed recurrent/convolution state per sequence (does not grow with context)."""
+    """Fixed recurrent/convolution state per sequence (does not grow with context); ignored when
+    ``recurrent`` gives the shapes it follows from."""
+    recurrent: RecurrentState | None = None
+    per_layer_input_dim: PositiveInt | None = None
+    """Gemma 3n/4 ``hidden_size_per_layer_input``: width of each layer's slice of the per-layer
+    embedding table (``offloadable_params``)."""
+    altup_inputs: PositiveInt | None = None
+    """Gemma 3n ``altup_num_inputs`` (AltUp streams; their projections stay 16-bit in GGUF)."""
+    laurel_rank: PositiveInt | None = None
+    """Gemma 3n ``laurel_rank`` (LAuReL low-rank residual; stays 16-bit in GGUF)."""
     moe: MoE | None = None
     n_merges: NonNegInt | None = None
     """BPE merges in tokenizer.json (GGUF metadata size); None: SentencePiece or unknown."""

@@ -32,7 +32,11 @@ class GroupScheme(Strict):
     lm_head: Literal["quantized", "float16", "float32", "int8", "tied"] = "quantized"
     """How the output head is stored; "tied" = shares the embedding when the model ties them."""
     tied_stored_twice: bool = False
-    """The format writes tied embedding and head separately (ORT GenAI default)."""
+    """The format writes tied embedding and head separately."""
+    tied_shares_head: bool = False
+    """A tied model keeps one matrix stored as ``lm_head`` says, used as embedding too (ORT GenAI's
+    ``shared_embeddings``, on by default for tied models): ``embeddings`` then applies to untied
+    models only."""
     other_bits: float = 16
     """Bits of tensors left unquantized (norms, biases)."""
 
