@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from feasibility.schema import Constraints, GroupScheme, ModelEntry, Quantization, Service
@@ -132,6 +133,7 @@ BENCHMARKS: dict[str, BenchmarkKind] = {
     "MBPP": BenchmarkKind("task:code", 0.0),
     "GSM8K": BenchmarkKind("task:math", 0.0),
     "MATH": BenchmarkKind("task:math", 0.0),
+    "MATH-500": BenchmarkKind("task:math", 0.0),
 }
 """Benchmarks the quality term reads, by published name (a name followed by a variant, such as
 "BFCL v2" or "WMT24++ ChrF", reads as its first word). Others are shown but not weighed."""
@@ -143,6 +145,18 @@ TASK_WEIGHT = 1.5
 def kind_of(name: str) -> BenchmarkKind | None:
     """The benchmark's kind by its published name, or None when the scoring does not read it."""
     return BENCHMARKS.get(name) or BENCHMARKS.get(name.split(" ")[0])
+
+
+def has_evidence(model: ModelEntry) -> bool:
+    """The model carries at least one published score the quality term reads (a score of a
+    benchmark outside ``BENCHMARKS`` is shown but is not evidence the ranking can use)."""
+    return any(kind_of(b.name) is not None for b in model.benchmarks)
+
+
+def evidence_coverage(models: Iterable[ModelEntry]) -> tuple[int, int]:
+    """(models with evidence the quality term reads, all models): the catalog's coverage."""
+    flags = [has_evidence(m) for m in models]
+    return sum(flags), len(flags)
 
 
 def group_weights(service: Service) -> dict[str, float]:
