@@ -126,6 +126,7 @@ DEVICE_MAKER_HOSTS: frozenset[str] = frozenset(
         "docs.nvidia.com",
         "www.intel.com",
         "docs.openvino.ai",
+        "developer.arm.com",
     }
 )
 DEVICE_MAKER_GITHUB: frozenset[str] = frozenset({"quic", "raspberrypi"})
