@@ -42,6 +42,7 @@ from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
 from feasibility.estimator import Estimate, estimate, floor_bytes, on_device, weights_floor
 from feasibility.estimator.core import ASSUMPTIONS
+from feasibility.estimator.speed import measured_on
 from feasibility.rules import (
     BUDGET_BLIND,
     CHECKS,
@@ -368,7 +369,8 @@ class Evaluator:
         if hit is None:
             hit = self._on_device(cand, target, backend)
             route = self.placement(cand, target)[0].route
-            if route is not None and not route.measured:
+            kind = target.device.kind
+            if route is not None and not (route.measured and measured_on(hit.speed_family, kind)):
                 hit = self._capped(hit, cand, target, backend)
             self._estimates[key] = hit
         return hit

@@ -128,6 +128,7 @@ DEVICE_MAKER_HOSTS: frozenset[str] = frozenset(
         "docs.nvidia.com",
         "www.intel.com",
         "docs.openvino.ai",
+        "developer.arm.com",
     }
 )
 DEVICE_MAKER_GITHUB: frozenset[str] = frozenset({"quic", "raspberrypi"})

@@ -247,3 +247,29 @@ def test_unmeasured_runtime_is_never_faster_than_llama_cpp_on_the_same_cpu(cat: 
     assert ort.estimate.decode_tps is not None and ref.estimate.decode_tps is not None
     assert ort.estimate.decode_tps <= ref.estimate.decode_tps + 1e-9
     assert "speed-unmeasured" not in ref.estimate.assumption_codes
+
+
+# -- speed on a device no measurement covers ------------------------------------------------------
+
+
+def test_raspberry_pi_example_ranks_llama_cpp_first() -> None:
+    a = check(EXAMPLES / "raspberry-pi-5.yaml")
+    assert a.recommendations[0].runtime == "llama.cpp"
+
+
+@pytest.mark.parametrize(("preset", "capped"), [("rpi-5-8gb", True), ("galaxy-s24-ultra", False)])
+def test_executorch_cpu_speed_is_its_own_only_where_it_was_measured(
+    cat: Catalog, preset: str, capped: bool
+) -> None:
+    """ExecuTorch's XNNPACK constants come from one phone and llama.cpp's CPU constants from
+    another; no published measurement compares the two on a Pi, so there ExecuTorch's estimate is
+    capped at llama.cpp's and marked unmeasured. On a phone chip it keeps its own fit."""
+    et = _option(cat, "llama-3.2-3b-instruct", "executorch-8da4w-g128", "executorch", preset)
+    four_bit = [
+        q.id for q in cat.quantizations.values() if q.format == "gguf" and q.weight_bits == 4
+    ]
+    refs = [_option(cat, "llama-3.2-3b-instruct", q, "llama.cpp", preset) for q in four_bit]
+    fastest = max(o.estimate.decode_tps for o in refs if o.estimate and o.estimate.decode_tps)
+    assert et.estimate is not None and et.estimate.decode_tps is not None
+    assert ("speed-unmeasured" in et.estimate.assumption_codes) is capped
+    assert (et.estimate.decode_tps <= fastest) is capped

@@ -163,8 +163,37 @@ def test_cpu_compute_from_clusters_skips_efficiency_cores() -> None:
         cpu_isa=("neon", "dotprod", "i8mm"),
     )
     assert cpu_gops(d) == pytest.approx((3.2 + 4 * 2.8) * speed.ISA_OPS_PER_CYCLE["i8mm"])
-    assert cpu_gops(make_device(cpu_cores=4)) == 4 * speed.DEFAULT_CORE_GOPS
+    # A generated token is one activation column: SMMLA (i8mm) needs two, so decode runs on SDOT.
+    assert cpu_gops(d, decode=True) == pytest.approx(
+        (3.2 + 4 * 2.8) * speed.ISA_OPS_PER_CYCLE["dotprod"]
+    )
+    four = make_device(cpu_cores=4)
+    assert cpu_gops(four) == pytest.approx(
+        4 * speed.DEFAULT_CORE_GHZ * speed.isa_ops(speed.DEFAULT_ISA)
+    )
     assert cpu_gops(make_device()) is None
+
+
+def test_decode_uses_the_matrix_vector_compute() -> None:
+    """An i8mm CPU prefills at twice its decode compute; a dotprod-only CPU at the same."""
+    from feasibility.estimator.core import machine
+    from tests.factories import make_device
+
+    i8mm = machine(make_device(cpu_cores=4, cpu_isa=("dotprod", "i8mm")), "cpu", 50.0)
+    sdot = machine(make_device(cpu_cores=4, cpu_isa=("dotprod",)), "cpu", 50.0)
+    assert i8mm.compute_gops == pytest.approx(2 * sdot.compute_gops)
+    assert i8mm.decode_gops == pytest.approx(sdot.decode_gops)
+    assert i8mm.cpu_gops == pytest.approx(i8mm.decode_gops)
+
+
+def test_raspberry_pi_5_cpu_facts_are_its_makers() -> None:
+    """Pi 5: 4x Cortex-A76 at 2.4 GHz with dot product and no i8mm (Raspberry Pi's BCM2712
+    page; Arm's Cortex-A76 is Armv8.2 with the dot-product extension)."""
+    from feasibility.catalog import load_catalog
+
+    for d in (load_catalog().devices[i] for i in ("rpi-5-4gb", "rpi-5-8gb")):
+        assert [(c.cores, c.core, c.ghz) for c in d.cpu_clusters] == [(4, "Cortex-A76", 2.4)]
+        assert "dotprod" in d.cpu_isa and "i8mm" not in d.cpu_isa
 
 
 def test_recurrent_state_is_read_every_token() -> None:

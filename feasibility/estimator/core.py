@@ -503,15 +503,17 @@ def _static_work(lay: Layout, a: Architecture, fallbacks: bool) -> _StaticWork:
     return out
 
 
-def cpu_gops(device: Device | None) -> float | None:
-    """Peak int8 GOP/s of the cores llama.cpp's threads use (all but the efficiency cores)."""
+def cpu_gops(device: Device | None, decode: bool = False) -> float | None:
+    """Peak int8 GOP/s of the cores llama.cpp's threads use (all but the efficiency cores);
+    ``decode``: with the instructions its matrix-vector kernels use (``speed.MATVEC_ISA``)."""
     if device is None:
         return None
     if device.cpu_clusters:
         big = [c for c in device.cpu_clusters if not c.efficiency] or list(device.cpu_clusters)
-        return sum(c.cores * c.ghz for c in big) * speed.isa_ops(device.cpu_isa)
+        return sum(c.cores * c.ghz for c in big) * speed.isa_ops(device.cpu_isa, decode)
     if device.cpu_cores:
-        return device.cpu_cores * speed.DEFAULT_CORE_GOPS
+        isa = device.cpu_isa or speed.DEFAULT_ISA
+        return device.cpu_cores * speed.DEFAULT_CORE_GHZ * speed.isa_ops(isa, decode)
     return None
 
 
@@ -519,15 +521,18 @@ def machine(
     device: Device | None, backend: str, bw: float | None, fam_runs_on_cpu: bool = False
 ) -> speed.Machine:
     """The device's bandwidth and the backend's peak compute (GOP/s), None where unpublished."""
-    cpu = cpu_gops(device)
     compute: float | None = None
+    decode: float | None = None
     if backend == "cpu" or fam_runs_on_cpu:
-        compute = cpu
+        compute = cpu_gops(device)
+        decode = cpu_gops(device, decode=True)
     elif backend == "gpu" and device is not None and device.gpu_tflops_fp16:
         compute = device.gpu_tflops_fp16 * 1e3
     elif backend == "npu" and device is not None and device.npu is not None and device.npu.tops:
         compute = device.npu.tops * 1e3
-    return speed.Machine(bandwidth_gbs=bw, compute_gops=compute, cpu_gops=cpu)
+    # The CPU serves other backends' fallbacks only while decoding: its matrix-vector rate.
+    fallback = cpu_gops(device, decode=True)
+    return speed.Machine(bw, compute, cpu_gops=fallback, decode_gops=decode)
 
 
 _X86: Final = ("intel", "amd", "ryzen", "core ultra", "xeon", "epyc")

@@ -153,15 +153,15 @@ FITTED: Final[dict[str, Constants]] = {
     "arm-cpu": Constants(
         bw_eff=0.361,
         layer_us=538.7,
-        decode_compute_eff=0.310,
-        prefill_eff=0.400,
+        decode_compute_eff=0.533,
+        prefill_eff=0.343,
         class_cost={"legacy": 4.70, "k": 2.01, "klow": 4.28, "iq": 8.87},
     ),
     "arm-cpu-xnnpack": Constants(
         bw_eff=0.692,
         layer_us=430.3,
-        decode_compute_eff=0.251,
-        prefill_eff=0.627,
+        decode_compute_eff=0.328,
+        prefill_eff=0.415,
         class_cost={"float": 4.24},
     ),
     "adreno-opencl": Constants(bw_eff=0.379, split_ms=5.36),
@@ -172,7 +172,9 @@ FITTED: Final[dict[str, Constants]] = {
 or model it predicts). apple-metal: 45 llama.cpp Metal rows of Apple M1/M2 chips (LLaMA 7B
 F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 88 PocketPal Galaxy S23 CPU and ggml-Hexagon rows
 (``RUNS_AS``); arm-cpu-xnnpack: the 12 ExecuTorch rows of Meta's Llama 3.2 model card (OnePlus 12,
-Snapdragon 8 Gen 3; BF16, SpinQuant, QLoRA); adreno-opencl: the 22 Galaxy S23 OpenCL decode rows (no
+Snapdragon 8 Gen 3; BF16, SpinQuant, QLoRA). The CPU compute efficiencies are shares of the
+measured phones' cluster facts (big cores x GHz x int8 operations per cycle of one vector pipe,
+SDOT for decode and SMMLA for prefill), so they transfer to any device with cluster facts; adreno-opencl: the 22 Galaxy S23 OpenCL decode rows (no
 GPU throughput is catalogued for Adreno, so no prefill constant); qnn-htp: the 8 Qualcomm AI Hub
 Genie decode rows (Snapdragon 8 Elite QRD; no NPU TOPS published for it, so no prefill constant).
 """
@@ -188,6 +190,24 @@ BORROWED: Final[dict[str, str]] = {
 """Families without a development row use the nearest measured family's constants (a stated
 assumption, ``speed-borrowed``): x86 CPUs the Arm CPU's; Mali/other GPUs the mobile OpenCL GPU's;
 CUDA the large-bus unified-memory GPU's; other NPUs the Hexagon HTP's."""
+
+MEASURED_KINDS: Final[dict[str, frozenset[str]]] = {
+    "arm-cpu-xnnpack": frozenset({"phone", "tablet", "reference"}),
+}
+"""Device kinds whose chips the development rows of a non-reference runtime's family cover
+(families not listed: every kind). ExecuTorch's XNNPACK rows are one phone's (OnePlus 12,
+Snapdragon 8 Gen 3) and llama.cpp's Arm CPU rows another's (Galaxy S23): on a phone chip the two
+fits compare like with like, but on a single-board computer or a laptop no published measurement
+compares them, and carrying the OnePlus 12's share of its bus to a Raspberry Pi would make
+ExecuTorch twice as fast as llama.cpp there on the strength of the phones' difference alone. On
+other kinds the runtime counts as unmeasured, capped at the reference runtime's speed."""
+
+
+def measured_on(fam: str | None, kind: str) -> bool:
+    """Whether ``fam``'s constants were measured on a chip of this device kind."""
+    kinds = MEASURED_KINDS.get(fam or "")
+    return kinds is None or kind in kinds
+
 
 NPU_PROMPT_CHUNK: Final = 128
 """Qualcomm Genie/QNN builds run the prompt processor on fixed 128-token chunks: the time to first
@@ -235,15 +255,29 @@ instruction.
 SME2 counted as twice i8mm is an assumption (its outer-product unit is shared between cores).
 Only ratios matter: η_dc and η_pf absorb the pipe count."""
 
-DEFAULT_CORE_GOPS: Final = 100.0
-"""Nominal int8 GOP/s per core when a device lists its core count but not its clusters: a unit,
-not a measurement. No catalogued device has cluster facts yet, so the CPU's fitted η_dc and η_pf
-are on this scale; once a measured device gets its clusters, refit (``accuracy.py --fit``)."""
+DEFAULT_CORE_GHZ: Final = 1.82
+"""Clock per core (GHz) counted for a device that lists its core count but not its clusters: the
+Galaxy S23's, whose llama.cpp rows fit the Arm CPU constants (big cores 3.36 + 4 x 2.8 GHz = 14.56
+GHz over its 8 cores; the efficiency cores count as none). An assumption, so that such a device is
+on the same scale as the fitted constants: give ``cpu_clusters`` to replace it."""
+
+DEFAULT_ISA: Final = ("neon", "dotprod", "i8mm")
+"""ISA features counted for a device that lists none (the Galaxy S23's, for the same reason)."""
 
 
-def isa_ops(isa: tuple[str, ...]) -> float:
-    """Best int8 operations per cycle per core among the ISA features listed."""
-    return max((ISA_OPS_PER_CYCLE[i] for i in isa if i in ISA_OPS_PER_CYCLE), default=16.0)
+MATVEC_ISA: Final = frozenset({"neon", "dotprod", "sme2", "avx2", "avx512"})
+"""Features llama.cpp's matrix-vector (decode) kernels use. The int8 matrix-multiply instruction
+(i8mm, SMMLA) multiplies two activation columns at once, so ggml's CPU backend takes that path only
+when the right-hand matrix has two or more columns (``ggml_vec_dot_*`` with ``nrc == 2``, chosen
+by ``vec_dot_num_rows`` in ggml-cpu.c): a prompt batch, never the single column of a generated
+token, which runs on SDOT (dotprod)."""
+
+
+def isa_ops(isa: tuple[str, ...], decode: bool = False) -> float:
+    """Best int8 operations per cycle per core among the ISA features listed (``decode``: among
+    those the matrix-vector kernels use, ``MATVEC_ISA``)."""
+    usable = [i for i in isa if i in ISA_OPS_PER_CYCLE and (not decode or i in MATVEC_ISA)]
+    return max((ISA_OPS_PER_CYCLE[i] for i in usable), default=16.0)
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,6 +310,10 @@ class Machine(NamedTuple):
     """Peak compute of the backend (GOP/s; int8 on CPU/NPU, FP16 on GPU); None: unknown."""
     cpu_gops: float | None = None
     """Peak compute of the CPU, for kernels that fall back to it."""
+    decode_gops: float | None = None
+    """Peak compute of the backend's matrix-vector kernels where it differs from
+    ``compute_gops`` (CPUs whose int8 matrix-multiply instructions only serve prompt batches);
+    None: ``compute_gops``."""
 
 
 def _weights_s(
@@ -297,7 +335,8 @@ def decode_seconds(w: Work, m: Machine, c: Constants, cpu: Constants | None = No
     for cls, b in w.bytes_by_class.items():
         fb = w.fallback_bytes_by_class.get(cls, 0.0)
         share = (b - fb) / b if b else 0.0
-        t += _weights_s(b - fb, w.params_by_class.get(cls, 0.0) * share, cls, bw, m.compute_gops, c)
+        gops = m.compute_gops if m.decode_gops is None else m.decode_gops
+        t += _weights_s(b - fb, w.params_by_class.get(cls, 0.0) * share, cls, bw, gops, c)
         if fb and cpu is not None:
             p = w.params_by_class.get(cls, 0.0) * (1.0 - share)
             t += _weights_s(fb, p, cls, bw, m.cpu_gops, cpu)
