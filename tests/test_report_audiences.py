@@ -190,3 +190,61 @@ def test_sources_only_used_facts(assessments: dict[str, Assessment], example: st
                 assert f"<{u}>" not in section, (key, u)
     for host in CONTENT_FARMS:
         assert host not in section
+
+
+def test_korean_catalog_reasons_and_markets() -> None:
+    """Every free-text reason the catalog gives for an impossible build, and every market a device
+    variant is sold in, has Korean wording; every rule has a name in both languages."""
+    from feasibility.rules import RULES
+
+    ko = texts_for("ko")
+    cat = load_catalog()
+    whys = {a.reason for a in cat.artifacts if a.status == "unsupported"}
+    whys |= {d.reason for d in cat.artifact_defaults if d.status == "unsupported"}
+    assert whys
+    for why in whys:
+        assert HANGUL.search(ko.artifact_why.get(why, "")), why
+    markets = {m for d in cat.devices.values() for v in d.variants for m in v.markets}
+    assert markets
+    for m in markets:
+        assert HANGUL.search(ko.market.get(m, "")), m
+    for lang in ("en", "ko"):
+        for rule in RULES:
+            assert rule.ID in texts_for(lang).rule, (lang, rule.ID)
+
+
+# English function words: any of them left in a Korean prose line is English prose.
+_ENGLISH_PROSE = re.compile(
+    r"\b(the|and|of|for|with|to|is|are|not|only|this|from|by|be|which|that|other|outside|on|in|"
+    r"or|an|its|no|as|at|it|if|was|were|has|have|can|cannot|does|runs|needs|set|see)\b"
+)
+
+
+def _names(a: Assessment) -> list[str]:
+    """Proper names the report may print as the catalog or the input spells them."""
+    cat = load_catalog()
+    names = [a.service_description or ""]
+    names += [d.name for d in cat.devices.values()]
+    names += [v.name for d in cat.devices.values() for v in d.variants]
+    names += [r.name for r in cat.runtimes.values()]
+    names += [lic.name for lic in cat.licenses.values()]
+    names += [q.name for q in cat.quantizations.values()]
+    for r in a.recommendations:
+        names += [r.model_name, r.developer, r.family, r.hf_repo]
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_korean_prose_has_no_english(assessments: dict[str, Assessment], example: str) -> None:
+    """Outside commands, inline ids, URLs, quoted attributions and proper names, every line of
+    the Korean report is Korean: no English sentence from the catalog or the engine."""
+    a = assessments[example]
+    md = render(a, "markdown", "ko")
+    text = re.sub(r"^ *```.*?^ *```", "", md, flags=re.S | re.M)
+    text = re.sub(r"<https?://[^>]+>", "", text)
+    text = re.sub(r"`[^`\n]+`", "", text)
+    text = re.sub(r"'[^'\n]+'", "", text)
+    for name in _names(a):
+        text = text.replace(name, "")
+    leaks = [x for x in text.splitlines() if _ENGLISH_PROSE.search(x)]
+    assert not leaks, leaks

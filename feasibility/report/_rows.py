@@ -52,6 +52,11 @@ class Texts:
     """License id -> localized summary of its conditions (empty: the catalog's English)."""
     claim: dict[str, str] = field(default_factory=dict)
     """A model card's language claim (catalog English) -> localized wording."""
+    market: dict[str, str] = field(default_factory=dict)
+    """Where a device variant is sold (catalog English) -> localized wording."""
+    artifact_why: dict[str, str] = field(default_factory=dict)
+    """Why no build of a model can be made for a runtime (catalog English, ``artifacts.yaml``
+    ``reason``) -> localized wording (empty: print the catalog's reason)."""
 
     def __call__(self, key: str, /, **kw: object) -> str:
         return self.t[key].format(**kw)

@@ -16,6 +16,7 @@ RULE: dict[str, str] = {
     "artifact": "artifact",
     "accelerator": "accelerator",
     "memory-fit": "memory fit",
+    "bits-floor": "bits floor",
     "decode-speed": "decode speed",
 }
 
@@ -72,6 +73,11 @@ RULE_DETAIL: dict[str, str] = {
     "(variant:).",
     "accelerator:fail-no-common-backend": "{runtime} has no backend for this device's "
     "accelerators.",
+    "bits-floor:pass-none": "{quantization} keeps {bpw} bits per weight (no floor set).",
+    "bits-floor:pass": "{quantization} keeps {bpw} bits per weight, at or above the floor of "
+    "{floor}.",
+    "bits-floor:fail": "{quantization} keeps {bpw} bits per weight, under the floor of {floor} "
+    "(min_bits).",
     "memory-fit:pass": "Uses **{need}** of the **{budget}** budget.",
     "memory-fit:fail": "Needs **{need}**, over the **{budget}** budget.",
     "memory-fit:fail-floor": "Needs at least **{need}** for the weights alone, over the "

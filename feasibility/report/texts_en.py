@@ -15,6 +15,8 @@ from feasibility.schema import OS_LABELS
 
 T: dict[str, str] = {
     "list_sep": ", ",
+    "chip_sep": "; ",
+    "chip_markets": "{name}: {markets}",
     "none": "none",
     "na": "n/a",
     "unknown": "(version unknown)",

@@ -18,6 +18,8 @@ from feasibility.schema import OS_LABELS
 
 T: dict[str, str] = {
     "list_sep": ", ",
+    "chip_sep": ", ",
+    "chip_markets": "{name}(판매 지역: {markets})",
     "none": "없음",
     "na": "n/a",
     "unknown": "버전 미상",
@@ -422,6 +424,8 @@ TEXTS = Texts(
     basis=reasons.BASIS,
     sensitivity=reasons.SENSITIVITY,
     claim=reasons.CLAIM,
+    market=reasons.MARKET,
+    artifact_why=reasons.ARTIFACT_WHY,
     license_conditions=LICENSE_CONDITIONS,
     language={
         "ar": "아랍어",
