@@ -248,3 +248,31 @@ def test_korean_prose_has_no_english(assessments: dict[str, Assessment], example
         text = text.replace(name, "")
     leaks = [x for x in text.splitlines() if _ENGLISH_PROSE.search(x)]
     assert not leaks, leaks
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_each_build_links_its_artifact(
+    assessments: dict[str, Assessment], example: str, lang: str
+) -> None:
+    """Each build says whether its model file is published or converted, and links it: the
+    published repository or bundle, else the converting runtime (issue 12)."""
+    a = assessments[example]
+    t = texts_for(lang)
+    integrity = "\n".join(_section(render(a, "markdown", lang), 7))
+    for r in a.recommendations:
+        for b in r.builds:
+            plan = next(p for p in r.targets if p.target == b.targets[0])
+            ev = next(x.evidence for x in plan.rules if x.rule == "artifact")
+            row = next(
+                x
+                for x in integrity.splitlines()
+                if x.startswith(f"| `{r.model}` | `{b.quantization}` · `{b.runtime}`")
+            )
+            assert f"<{ev['source']}>" in row
+            if ev["status"] == "published":
+                assert t("artifact_published", repo="", url="").split()[0] in row
+                if ev["repo"]:
+                    assert ev["repo"] in row
+            else:
+                assert r.hf_repo in row

@@ -7,7 +7,7 @@ are referred to, not repeated.
 
 from __future__ import annotations
 
-from feasibility.report._phrases import code_id, oses
+from feasibility.report._phrases import artifact, code_id, oses
 from feasibility.report._rows import Texts, num, unique
 from feasibility.report._steps import step_title
 from feasibility.verdict import Assessment, Build, Pipeline, Recommendation, Step
@@ -25,13 +25,17 @@ def architecture(a: Assessment, t: Texts) -> list[str]:
         for b in r.builds:
             for pipe in b.pipelines:
                 out.append("")
-                out.extend(_pipeline(t, b, pipe, seen))
+                out.extend(_pipeline(t, r, b, pipe, seen))
                 seen.append((b, pipe.steps))
     return out
 
 
 def _pipeline(
-    t: Texts, b: Build, pipe: Pipeline, seen: list[tuple[Build, tuple[Step, ...]]]
+    t: Texts,
+    r: Recommendation,
+    b: Build,
+    pipe: Pipeline,
+    seen: list[tuple[Build, tuple[Step, ...]]],
 ) -> list[str]:
     out = [
         t(
@@ -48,6 +52,7 @@ def _pipeline(
             format=b.format,
             runtime=code_id(b.runtime),
             accel="/".join(t.backend.get(x, x) for x in b.backends),
+            artifact=artifact(t, r, b),
         ),
         "```sh",
     ]

@@ -156,8 +156,11 @@ T: dict[str, str] = {
     "h_platform": "#### {os}: {runtime}, {quant}",
     "platform_facts": (
         "Targets {targets}. Format {quant}: {quant_name} ({format} file). Runtime {runtime} on "
-        "the {accel}."
+        "the {accel}. Model file: {artifact}."
     ),
+    "artifact_published": "published build {repo} <{url}>",
+    "artifact_published_bundle": "published build <{url}>",
+    "artifact_convertible": "converted from {repo} with the {runtime} tooling <{url}>",
     "mm_source": "Hugging Face: {repo}",
     "mm_target": "{os} app: {targets}",
     # 6. concepts

@@ -156,8 +156,11 @@ T: dict[str, str] = {
     "h_platform": "#### {os} 배포: {runtime}, {quant}",
     "platform_facts": (
         "대상 타깃: {targets}. 양자화 포맷 {quant}: {quant_name}, {format} 파일. "
-        "런타임 {runtime}, 가속기: {accel}."
+        "런타임 {runtime}, 가속기: {accel}. 모델 파일: {artifact}."
     ),
+    "artifact_published": "공개된 빌드 {repo} <{url}>",
+    "artifact_published_bundle": "공개된 빌드 <{url}>",
+    "artifact_convertible": "{repo} 가중치를 {runtime} 자체 도구로 변환 <{url}>",
     "mm_source": "Hugging Face 원본: {repo}",
     "mm_target": "{os} 앱: {targets}",
     # 6. 핵심 개념
