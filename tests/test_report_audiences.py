@@ -59,14 +59,17 @@ def test_each_build_and_pipeline_once(assessments: dict[str, Assessment], exampl
     fences = re.findall(r"^```sh\n(.*?)^```$", md, flags=re.S | re.M)
     assert len(fences) == len(set(fences)), "a pipeline is repeated"
     pipes = sum(len(b.pipelines) for r in a.recommendations for b in r.builds)
-    assert len(fences) == pipes
+    refs = md.count("Steps 1-") - md.count("# Steps 1-")
+    assert len(fences) + refs == pipes
     build_rows = [x for x in _section(md, 4) if x.startswith("| `") and " · " in x]
     builds = sum(len(r.builds) for r in a.recommendations)
     plans = sum(len(r.targets) for r in a.recommendations)
     assert len(build_rows) == builds + plans  # the build table, then one row per target plan
     for block in re.findall(r"^```mermaid\n(.*?)^```$", md, flags=re.S | re.M):
-        nodes = re.findall(r'^    (b\d+)\["', block, flags=re.M)
+        nodes = re.findall(r'^    (\w+)\["', block, flags=re.M)
         assert len(nodes) == len(set(nodes))
+        builds = sum(len(r.builds) for r in a.recommendations)
+        assert len([n for n in nodes if re.fullmatch(r"m\d+b\d+", n)]) == builds
 
 
 def test_seed_report_length(assessments: dict[str, Assessment]) -> None:

@@ -20,6 +20,9 @@ from feasibility.report._rows import (
 from feasibility.report._wording import assumption_sentence, basis_phrase
 from feasibility.verdict import Assessment, Recommendation, TargetPlan
 
+EXPLAINED = ("no-decode", "no-prefill")
+"""Assumption codes the speed note under the tables already explains (not listed again)."""
+
 
 def missing(t: Texts, plans: list[TargetPlan], what: str) -> str:
     """Why ``what`` (decode, prefill, energy) is not estimated, from the plans' assumption codes."""
@@ -41,6 +44,7 @@ def memory(a: Assessment, t: Texts) -> list[str]:
         for r in recs
         for p in r.targets
         for c, x in zip(p.assumption_codes, p.assumptions, strict=True)
+        if c not in EXPLAINED
     )
     out.extend(["", t("assumptions"), ""])
     out.extend(f"- {x}" for x in assumptions)

@@ -103,8 +103,8 @@ RULE_DETAIL: dict[str, str] = {
 RISK: dict[str, str] = {
     "headroom": "Small memory headroom on {target}: **{headroom}** ({pct} of the budget); the "
     "OS limit moves with system state, so test with other apps open.",
-    "license-conditions": "{license} license conditions apply: {conditions} Have them "
-    "reviewed before launch.",
+    "license-conditions": "{license} licence conditions apply (see Conditions above; section 7 "
+    "lists the duties): have them reviewed before launch.",
     "license-noncommercial": "{license} does not allow commercial use ({conditions}); "
     "shown because the service set `license: any`.",
     "quality-unknown": "No published benchmark covers this service's tasks and languages: "

@@ -80,8 +80,8 @@ RISK: dict[str, str] = {
     "headroom": "{target}의 메모리 여유분이 **{headroom}**(예산의 {pct})로 작습니다. OS의 "
     "메모리 한도는 시스템 상태에 따라 달라지므로 다른 앱을 띄운 상태에서 "
     "시험해야 합니다.",
-    "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다: {conditions} 출시 "
-    "전에 법무 검토가 필요합니다.",
+    "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다(위 이용 조건과 7절 "
+    "참고). 출시 전에 법무 검토가 필요합니다.",
     "license-noncommercial": "{license} 라이선스는 상업적 이용을 허용하지 않습니다"
     "({conditions}). 서비스가 `license: any`로 설정되어 표시됩니다.",
     "quality-unknown": "이 서비스의 작업과 언어를 다룬 공개 벤치마크가 없습니다. 출시 전에 "

@@ -127,6 +127,7 @@ T: dict[str, str] = {
     "rec_license": ("**License:** {name} ({id}), commercial use: **{commercial}**. Terms: <{url}>"),
     "rec_license_conditions": "Conditions: {conditions}",
     "rule_note": "- {rule} ({outcome}) on {targets}: {text}",
+    "all_targets": "every target",
     "rec_risks": "**Risks**",
     "risks_none": "- None found by the rules beyond the estimate's limits (see the footer).",
     # 4. memory and speed
@@ -161,7 +162,7 @@ T: dict[str, str] = {
     "artifact_published": "published build {repo} <{url}>",
     "artifact_published_bundle": "published build <{url}>",
     "artifact_convertible": "converted from {repo} with the {runtime} tooling <{url}>",
-    "mm_source": "Hugging Face: {repo}",
+    "mm_source": "Pick {rank}: Hugging Face {repo}",
     "mm_target": "{os} app: {targets}",
     # 6. concepts
     "h_concepts": "## 6. Key concepts in one line",
@@ -358,10 +359,13 @@ T: dict[str, str] = {
         "minus the {out}-token answer) before the answer starts; decode = tokens per second "
         "after that. Not estimated: no bandwidth = the device's memory bandwidth is not "
         "published; no compute figure = no compute throughput is known for the backend, so "
-        "neither prompt speed nor first token can be estimated. Sustained speed: the figures "
-        "are burst speeds of a cool device, as benchmarks measure; thermal throttling in long "
-        "sessions is not modelled, so measure a 5-minute run on the device. Build rows show "
-        "the build's slowest target."
+        "neither prompt speed nor first token can be estimated. Build rows show the build's "
+        "slowest target; for sustained speed see the assumptions below (measure a 5-minute run "
+        "on the device)."
+    ),
+    "pipeline_same": (
+        "Steps 1-{last}: those of {model}'s {os} pipeline above, with {old} replaced by {new} "
+        "and {old_repo} by {new_repo} in every command."
     ),
     "steps_shared": "# Steps 1-{last}: the same as the {quant} build above.",
     "step_verify": (

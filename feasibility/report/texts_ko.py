@@ -128,6 +128,7 @@ T: dict[str, str] = {
     "rec_license": ("**라이선스:** {name}({id}), 상업적 이용: **{commercial}**. 원문: <{url}>"),
     "rec_license_conditions": "이용 조건(라이선스 원문 요약): {conditions}",
     "rule_note": "- {rule}({outcome}), {targets}: {text}",
+    "all_targets": "모든 타깃",
     "rec_risks": "**위험 요소**",
     "risks_none": "- 규칙 검사에서 추가로 발견된 위험은 없습니다. 추정치의 한계는 문서 끝을 참고하십시오.",
     # 4. 메모리와 속도
@@ -161,7 +162,7 @@ T: dict[str, str] = {
     "artifact_published": "공개된 빌드 {repo} <{url}>",
     "artifact_published_bundle": "공개된 빌드 <{url}>",
     "artifact_convertible": "{repo} 가중치를 {runtime} 자체 도구로 변환 <{url}>",
-    "mm_source": "Hugging Face 원본: {repo}",
+    "mm_source": "추천 {rank}: Hugging Face 원본 {repo}",
     "mm_target": "{os} 앱: {targets}",
     # 6. 핵심 개념
     "h_concepts": "## 6. 핵심 개념 1줄 요약",
@@ -358,10 +359,12 @@ T: dict[str, str] = {
         "토큰을 뺀 길이)를 처리하고 답변이 시작되기까지의 시간이며, 생성 속도는 그 뒤의 초당 "
         "토큰 수입니다. 추정 불가 사유: 대역폭 미공개는 기기의 메모리 대역폭이 공개되지 않은 "
         "경우이고, 연산 성능 미상은 해당 백엔드의 연산 처리량을 알 수 없어 프롬프트 처리 속도와 "
-        "TTFT를 추정할 수 없는 경우입니다. 지속 속도 가정: 수치는 벤치마크처럼 식은 기기의 "
-        "순간 속도이며, 장시간 사용 시 발열로 인한 성능 저하(스로틀링)는 반영하지 않았으므로 "
-        "실기기에서 5분간 연속 생성해 측정해야 합니다. 빌드 행은 그 빌드의 가장 느린 타깃 "
-        "기준입니다."
+        "TTFT를 추정할 수 없는 경우입니다. 빌드 행은 그 빌드의 가장 느린 타깃 기준이며, 지속 "
+        "속도는 아래 가정을 참고하십시오(실기기에서 5분간 연속 생성해 확인)."
+    ),
+    "pipeline_same": (
+        "1~{last}단계: 위 {model}의 {os} 파이프라인과 같습니다. 모든 명령어에서 {old} → {new}, "
+        "{old_repo} → {new_repo}로 바꿔 실행합니다."
     ),
     "steps_shared": "# 1~{last}단계: 위 {quant} 빌드와 같습니다.",
     "step_verify": (
