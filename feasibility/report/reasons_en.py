@@ -96,7 +96,7 @@ RULE_DETAIL: dict[str, str] = {
     "estimated; measure on the device.",
     "task-fit:pass": "The model card names {tasks} among its intended uses.",
     "task-fit:unknown": "The model card does not name {missing} among its intended uses; "
-    "validate this task before launch.",
+    "validate the quality on your own data before launch.",
     "default": "{reason}",
 }
 
@@ -121,8 +121,8 @@ RISK: dict[str, str] = {
     "user waiting.",
     "no-speed": "No speed estimate for {targets} (memory bandwidth not published): measure "
     "on the device.",
-    "task-unverified": "The card does not name {tasks} among its intended uses: validate "
-    "these tasks on your own data before launch.",
+    "task-unverified": "The card does not name {tasks} among its intended uses: validate the "
+    "quality on your own data before launch.",
     "verification": "Some catalog facts for this model are incomplete (verification C); "
     "re-check the model card before launch.",
     "backend-beta": "{runtime} runs on the {backend} of {target} through {api}, which its "

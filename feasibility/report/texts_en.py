@@ -137,6 +137,8 @@ T: dict[str, str] = {
         "Figures for a {ctx}-token context (KV cache) and answers of up to {out} tokens. "
         "MB = MiB (2^20 bytes). Total = weights + KV cache + compute buffers + runtime overhead."
     ),
+    "budget_basis_all": "Every target's memory budget is {basis}.",
+    "ttft_partial": "per target below; not estimated on {n} of {total}",
     "q_accel": "Accelerator",
     "q_weights": "Weights",
     "q_compute": "Compute buffers",

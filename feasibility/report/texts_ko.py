@@ -138,6 +138,8 @@ T: dict[str, str] = {
         "컨텍스트 {ctx} 토큰(KV 캐시 기준), 답변 최대 {out} 토큰 기준 수치입니다. "
         "MB는 MiB(2^20 바이트)입니다. 합계 = 가중치 + KV 캐시 + 연산 버퍼 + 런타임 오버헤드."
     ),
+    "budget_basis_all": "모든 타깃의 메모리 예산 근거: {basis}.",
+    "ttft_partial": "타깃별 수치 참고({total}개 중 {n}개 추정 불가)",
     "q_accel": "가속기",
     "q_weights": "가중치",
     "q_compute": "연산 버퍼",
