@@ -189,7 +189,7 @@ def test_infeasible_report_explains(tmp_path: Path, lang: str) -> None:
         assert "No model fits every target" in out
         assert "To get two recommendations" in out
     else:
-        assert "모든 타깃에 들어가는 모델이 없습니다" in out
+        assert "모든 타깃에서 구동 가능한 모델이 없습니다" in out
         assert "추천 모델 2개를 확보하려면" in out
     for r in a.why_not[:3]:
         assert f"`{r.model}`" in out

@@ -211,6 +211,10 @@ def test_korean_catalog_reasons_and_markets() -> None:
     assert markets
     for m in markets:
         assert HANGUL.search(ko.market.get(m, "")), m
+    for q in cat.quantizations.values():
+        _, sep, rest = q.name.partition(" (")
+        if sep:
+            assert rest[:-1] in ko.quant_detail, q.name
     for lang in ("en", "ko"):
         for rule in RULES:
             assert rule.ID in texts_for(lang).rule, (lang, rule.ID)

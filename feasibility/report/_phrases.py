@@ -54,6 +54,16 @@ def build_plans(r: Recommendation, b: Build) -> list[TargetPlan]:
     return [p for x in b.targets if (p := plan_of(r, x)) is not None]
 
 
+def quant_label(t: Texts, name: str, fmt: str) -> str:
+    """A quantization's catalog name with its file format; the name's parenthesised detail
+    ("AWQ int4 (group 128)") is worded in ``t``'s language and joined with the format."""
+    base, sep, rest = name.partition(" (")
+    if not sep or not rest.endswith(")"):
+        return t("quant_label", name=name, format=fmt)
+    detail = rest[:-1]
+    return t("quant_label_detail", name=base, detail=t.quant_detail.get(detail, detail), format=fmt)
+
+
 def artifact(t: Texts, r: Recommendation, b: Build) -> str:
     """Where ``b``'s model file comes from: the published build it downloads (with its link), or
     the runtime's own tooling converting the model's weights (the artifact rule's evidence)."""

@@ -52,6 +52,8 @@ class Texts:
     """License id -> localized summary of its conditions (empty: the catalog's English)."""
     claim: dict[str, str] = field(default_factory=dict)
     """A model card's language claim (catalog English) -> localized wording."""
+    quant_detail: dict[str, str] = field(default_factory=dict)
+    """The parenthesised detail of a quantization's catalog name ("group 128") -> localized."""
     market: dict[str, str] = field(default_factory=dict)
     """Where a device variant is sold (catalog English) -> localized wording."""
     artifact_why: dict[str, str] = field(default_factory=dict)

@@ -8,7 +8,7 @@ id and repository swapped says so instead of repeating the commands.
 
 from __future__ import annotations
 
-from feasibility.report._phrases import artifact, code_id, oses
+from feasibility.report._phrases import artifact, code_id, oses, quant_label
 from feasibility.report._rows import Texts, num, unique
 from feasibility.report._steps import step_title
 from feasibility.verdict import Assessment, Build, Pipeline, Recommendation, Step
@@ -116,8 +116,7 @@ def _pipeline_head(t: Texts, r: Recommendation, b: Build, pipe: Pipeline) -> lis
             "platform_facts",
             targets=t("list_sep").join(code_id(x) for x in pipe.targets),
             quant=code_id(b.quantization),
-            quant_name=b.quantization_name,
-            format=b.format,
+            quant_name=quant_label(t, b.quantization_name, b.format),
             runtime=code_id(b.runtime),
             accel="/".join(t.backend.get(x, x) for x in b.backends),
             artifact=artifact(t, r, b),

@@ -86,7 +86,7 @@ RISK: dict[str, str] = {
     "({conditions}). 서비스가 `license: any`로 설정되어 표시됩니다.",
     "quality-unknown": "이 서비스의 작업과 언어를 다룬 공개 벤치마크가 없습니다. 출시 전에 "
     "자체 데이터로 출력 품질을 평가해야 합니다.",
-    "low-bits": "{target}에는 저비트 빌드만 들어갑니다: {quantization}은 가중치당 {bpw}비트로 "
+    "low-bits": "{target}의 메모리 예산에는 저비트 빌드만 들어갑니다: {quantization}은 가중치당 {bpw}비트로 "
     "모델 품질의 약 {fidelity}를 유지하는 것으로 추정됩니다. 출시 전에 출력 품질을 "
     "검증해야 합니다.",
     "license-conditions-unstated": "{license} 라이선스의 이용 조건이 적용됩니다. 출시 전에 "

@@ -158,9 +158,11 @@ T: dict[str, str] = {
     "h_arch_rec": "### {rank}. {model}",
     "h_platform": "#### {os}: {runtime}, {quant}",
     "platform_facts": (
-        "Targets {targets}. Format {quant}: {quant_name} ({format} file). Runtime {runtime} on "
+        "Targets {targets}. Format {quant}: {quant_name}. Runtime {runtime} on "
         "the {accel}. Model file: {artifact}."
     ),
+    "quant_label": "{name} ({format} file)",
+    "quant_label_detail": "{name} ({detail}; {format} file)",
     "artifact_published": "published build {repo} <{url}>",
     "artifact_published_bundle": "published build <{url}>",
     "artifact_convertible": "converted from {repo} with the {runtime} tooling <{url}>",
