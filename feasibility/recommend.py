@@ -9,7 +9,8 @@ builds and ``download_mb`` the largest build's file, each said so where shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from feasibility import pipeline, scoring
 from feasibility.catalog import Catalog
@@ -318,7 +319,11 @@ def _runtime_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
                 (
                     f"{p.target_name} ships with different chips by market ({chips}); this build "
                     f"({p.runtime_name} on the {backend}) runs on every one of them",
-                    Risk(kind="variants", target=p.target, values={**values, "chips": chips}),
+                    Risk(
+                        kind="variants",
+                        target=p.target,
+                        values={**values, "chips": chips, "variants": _variant_markets(ev)},
+                    ),
                 )
             )
         if "speed-unmeasured" in p.assumption_codes:
@@ -330,6 +335,11 @@ def _runtime_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
                 )
             )
     return items
+
+
+def _variant_markets(ev: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Each regional variant's name and markets, for renderers to word in any language."""
+    return [{"name": v["name"], "markets": list(v["markets"])} for v in ev.get("variants", ())]
 
 
 def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:

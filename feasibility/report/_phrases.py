@@ -54,6 +54,30 @@ def build_plans(r: Recommendation, b: Build) -> list[TargetPlan]:
     return [p for x in b.targets if (p := plan_of(r, x)) is not None]
 
 
+def quant_label(t: Texts, name: str, fmt: str) -> str:
+    """A quantization's catalog name with its file format; the name's parenthesised detail
+    ("AWQ int4 (group 128)") is worded in ``t``'s language and joined with the format."""
+    base, sep, rest = name.partition(" (")
+    if not sep or not rest.endswith(")"):
+        return t("quant_label", name=name, format=fmt)
+    detail = rest[:-1]
+    return t("quant_label_detail", name=base, detail=t.quant_detail.get(detail, detail), format=fmt)
+
+
+def artifact(t: Texts, r: Recommendation, b: Build) -> str:
+    """Where ``b``'s model file comes from: the published build it downloads (with its link), or
+    the runtime's own tooling converting the model's weights (the artifact rule's evidence)."""
+    plans = build_plans(r, b)
+    ev = next((x.evidence for p in plans[:1] for x in p.rules if x.rule == "artifact"), {})
+    url = str(ev.get("source", ""))
+    if ev.get("status") == "published":
+        repo = str(ev.get("repo", ""))
+        if repo:
+            return t("artifact_published", repo=repo, url=url)
+        return t("artifact_published_bundle", url=url)
+    return t("artifact_convertible", repo=r.hf_repo, runtime=code_id(b.runtime), url=url)
+
+
 def license_conditions(t: Texts, r: Recommendation) -> str:
     """The license's conditions in ``t``'s language ("" when the catalog states none)."""
     if not r.license_conditions:

@@ -52,6 +52,13 @@ class Texts:
     """License id -> localized summary of its conditions (empty: the catalog's English)."""
     claim: dict[str, str] = field(default_factory=dict)
     """A model card's language claim (catalog English) -> localized wording."""
+    quant_detail: dict[str, str] = field(default_factory=dict)
+    """The parenthesised detail of a quantization's catalog name ("group 128") -> localized."""
+    market: dict[str, str] = field(default_factory=dict)
+    """Where a device variant is sold (catalog English) -> localized wording."""
+    artifact_why: dict[str, str] = field(default_factory=dict)
+    """Why no build of a model can be made for a runtime (catalog English, ``artifacts.yaml``
+    ``reason``) -> localized wording (empty: print the catalog's reason)."""
 
     def __call__(self, key: str, /, **kw: object) -> str:
         return self.t[key].format(**kw)

@@ -4,7 +4,9 @@ A step carries the catalog's English title with its values already filled in (mo
 quantization names, versions). The language's ``step_title`` table maps each catalog title
 template to a localized template; this module finds the template a title was filled from by its
 literal parts, reads the values back out and fills the localized template with them. A title no
-template matches prints as the catalog wrote it. Commands are never translated.
+template matches prints as the catalog wrote it. A step that says why no build can be made
+carries the catalog's reason, which is looked up like the artifact rule's. Commands are never
+translated.
 """
 
 from __future__ import annotations
@@ -53,5 +55,7 @@ def step_title(t: Texts, title: str) -> str:
     for english, local in t.step_title.items():
         values = _match(_parts(english), title)
         if values is not None:
+            if "reason" in values and t.artifact_why:
+                values["reason"] = t.artifact_why.get(values["reason"], t.artifact_why["default"])
             return local.format(**values)
     return title

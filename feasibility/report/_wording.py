@@ -55,6 +55,18 @@ def tasks(t: Texts, items: Any) -> str:
     return t.words(t.task, names) if names else t("none")
 
 
+def markets(t: Texts, names: Any) -> str:
+    """Where a device variant is sold, in ``t``'s language (the catalog's words by default)."""
+    return t("list_sep").join(t.market.get(str(m), str(m)) for m in names)
+
+
+def chips(t: Texts, variants: Any) -> str:
+    """A device's regional variants and where each is sold."""
+    return t("chip_sep").join(
+        t("chip_markets", name=str(v["name"]), markets=markets(t, v["markets"])) for v in variants
+    )
+
+
 def _os(t: Texts, os_id: Any) -> str:
     return t.os.get(str(os_id), str(os_id))
 
@@ -99,6 +111,8 @@ def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
         return "fail"
     if rule == "task-fit":
         return "unknown" if "missing" in ev else "pass"
+    if rule == "bits-floor" and outcome == "pass":
+        return "pass" if "floor" in ev else "pass-none"
     if rule == "artifact":
         if outcome == "pass":
             return f"pass-{ev.get('status', 'convertible')}"
@@ -132,7 +146,8 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
     elif rule == "artifact":
         v["runtime"] = code(str(ev.get("runtime", "")))
         v["repo"] = str(ev.get("repo", ""))
-        v["why"] = str(ev.get("why", ""))
+        why = str(ev.get("why", ""))
+        v["why"] = t.artifact_why.get(why, t.artifact_why["default"]) if t.artifact_why else why
         for k in ("need_gb", "have_gb"):
             if k in ev:
                 v[k] = f"{float(ev[k]):g} GB"
@@ -143,7 +158,7 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
         if "os" in ev:
             v["os"] = _os(t, ev["os"])
         if "markets" in ev:
-            v["markets"] = t("list_sep").join(str(m) for m in ev["markets"])
+            v["markets"] = markets(t, ev["markets"])
         for k in ("min_version", "have", "architecture", "npu", "vendor", "variant_name"):
             if k in ev:
                 v[k] = str(ev[k])
@@ -168,6 +183,12 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
             v["minimum"] = f"{minimum:g}"
         if "backend" in ev:
             v["backend"] = t.backend.get(str(ev["backend"]), str(ev["backend"]))
+    elif rule == "bits-floor":
+        if "quantization" in ev:
+            v["quantization"] = code(str(ev["quantization"]))
+        for k in ("bpw", "floor"):
+            if k in ev:
+                v[k] = f"{float(ev[k]):g}"
     elif rule == "task-fit":
         for k in ("tasks", "missing"):
             if k in ev:
@@ -253,6 +274,8 @@ def risk_sentence(
     for key in ("runtime", "api", "backend", "chips"):
         if key in v:
             values[key] = str(v[key])
+    if v.get("variants"):
+        values["chips"] = chips(t, v["variants"])
     template = table.get(risk.kind, table["default"])
     if risk.kind == "license-conditions" and not v.get("conditions"):
         template = table.get("license-conditions-unstated", template)

@@ -20,6 +20,9 @@ from feasibility.report._rows import (
 from feasibility.report._wording import assumption_sentence, basis_phrase
 from feasibility.verdict import Assessment, Recommendation, TargetPlan
 
+EXPLAINED = ("no-decode", "no-prefill")
+"""Assumption codes the speed note under the tables already explains (not listed again)."""
+
 
 def missing(t: Texts, plans: list[TargetPlan], what: str) -> str:
     """Why ``what`` (decode, prefill, energy) is not estimated, from the plans' assumption codes."""
@@ -34,6 +37,9 @@ def memory(a: Assessment, t: Texts) -> list[str]:
     if not recs:
         return [*out, t("memory_none")]
     out.append(t("memory_intro", ctx=num(a.context_tokens), out=num(a.output_tokens)))
+    bases = unique(basis_phrase(t, x) for x in a.targets)
+    if len(a.targets) > 1 and len(bases) == 1:
+        out[-1] += " " + t("budget_basis_all", basis=bases[0])
     out.extend(["", *_targets(a, t), "", *build_table(a, t), "", *_plans(a, t), ""])
     out.append(t("speed_note", ctx=num(a.context_tokens), out=num(a.output_tokens)))
     assumptions = unique(
@@ -41,6 +47,7 @@ def memory(a: Assessment, t: Texts) -> list[str]:
         for r in recs
         for p in r.targets
         for c, x in zip(p.assumption_codes, p.assumptions, strict=True)
+        if c not in EXPLAINED
     )
     out.extend(["", t("assumptions"), ""])
     out.extend(f"- {x}" for x in assumptions)
@@ -48,6 +55,7 @@ def memory(a: Assessment, t: Texts) -> list[str]:
 
 
 def _targets(a: Assessment, t: Texts) -> list[str]:
+    shared = len(a.targets) > 1 and len({basis_phrase(t, x) for x in a.targets}) == 1
     rows = [
         [
             f"{x.name} ({code_id(x.id)})",
@@ -57,7 +65,7 @@ def _targets(a: Assessment, t: Texts) -> list[str]:
             if x.memory_bandwidth_gbs is None
             else f"{x.memory_bandwidth_gbs:.1f} GB/s",
             x.npu or t("none"),
-            f"**{mb(x.budget_mb)}** ({basis_phrase(t, x)})",
+            f"**{mb(x.budget_mb)}**" if shared else f"**{mb(x.budget_mb)}** ({basis_phrase(t, x)})",
         ]
         for x in a.targets
     ]
@@ -85,7 +93,7 @@ def build_table(a: Assessment, t: Texts) -> list[str]:
                     f"**{mb(m.total_mb)}** / {mb(m.budget_mb)}",
                     f"{mb(m.headroom_mb)} ({pct(m.headroom_pct)})",
                     decode(t, b.decode_tps, missing(t, plans, "decode")),
-                    ttft(t, b.ttft_ms, missing(t, plans, "prefill")),
+                    _build_ttft(t, b.ttft_ms, plans),
                     mb(b.file_mb),
                 ]
             )
@@ -105,6 +113,15 @@ def build_table(a: Assessment, t: Texts) -> list[str]:
         "col_download",
     )
     return md_table([t(h) for h in heads], rows, ["l", "l", "l", "l"] + ["r"] * 9)
+
+
+def _build_ttft(t: Texts, ms: float | None, plans: list[TargetPlan]) -> str:
+    """A build's first-token time, or why not: on none of its targets, or only on some (then
+    the per-target rows hold the figures)."""
+    unknown = [p for p in plans if p.ttft_ms is None]
+    if ms is None and 0 < len(unknown) < len(plans):
+        return t("ttft_partial", n=num(len(unknown)), total=num(len(plans)))
+    return ttft(t, ms, missing(t, plans, "prefill"))
 
 
 def _plans(a: Assessment, t: Texts) -> list[str]:

@@ -162,10 +162,11 @@ def _rule_notes(t: Texts, r: Recommendation) -> list[str]:
     )
     out = [head]
     for (rule, outcome, text), names in notes.items():
+        every = len(names) > 1 and len(names) == len(r.targets)
         out.append(
             t(
                 "rule_note",
-                targets=t("list_sep").join(names),
+                targets=t("all_targets") if every else t("list_sep").join(names),
                 rule=t.rule.get(rule, rule),
                 outcome=t.outcome.get(outcome, outcome),
                 text=text,

@@ -7,7 +7,7 @@ product inherits, GDPR and PIPA by article, and what on-device processing does n
 
 from __future__ import annotations
 
-from feasibility.report._phrases import code_id, langs, license_conditions, service, tasks
+from feasibility.report._phrases import artifact, code_id, langs, license_conditions, service, tasks
 from feasibility.report._rows import Texts, mb, md_table, num, pct, tightest_plan, tps, unique
 from feasibility.verdict import Assessment
 
@@ -45,7 +45,7 @@ def _integrity(a: Assessment, t: Texts) -> list[str]:
             code_id(r.model),
             f"{code_id(b.quantization)} · {code_id(b.runtime)}",
             t("list_sep").join(code_id(x) for x in b.targets),
-            r.hf_repo,
+            artifact(t, r, b),
             mb(b.file_mb),
             t("sha_pending"),
         ]

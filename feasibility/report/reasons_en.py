@@ -16,6 +16,7 @@ RULE: dict[str, str] = {
     "artifact": "artifact",
     "accelerator": "accelerator",
     "memory-fit": "memory fit",
+    "bits-floor": "bits floor",
     "decode-speed": "decode speed",
 }
 
@@ -72,6 +73,11 @@ RULE_DETAIL: dict[str, str] = {
     "(variant:).",
     "accelerator:fail-no-common-backend": "{runtime} has no backend for this device's "
     "accelerators.",
+    "bits-floor:pass-none": "{quantization} keeps {bpw} bits per weight (no floor set).",
+    "bits-floor:pass": "{quantization} keeps {bpw} bits per weight, at or above the floor of "
+    "{floor}.",
+    "bits-floor:fail": "{quantization} keeps {bpw} bits per weight, under the floor of {floor} "
+    "(min_bits).",
     "memory-fit:pass": "Uses **{need}** of the **{budget}** budget.",
     "memory-fit:fail": "Needs **{need}**, over the **{budget}** budget.",
     "memory-fit:fail-floor": "Needs at least **{need}** for the weights alone, over the "
@@ -90,15 +96,15 @@ RULE_DETAIL: dict[str, str] = {
     "estimated; measure on the device.",
     "task-fit:pass": "The model card names {tasks} among its intended uses.",
     "task-fit:unknown": "The model card does not name {missing} among its intended uses; "
-    "validate this task before launch.",
+    "validate the quality on your own data before launch.",
     "default": "{reason}",
 }
 
 RISK: dict[str, str] = {
     "headroom": "Small memory headroom on {target}: **{headroom}** ({pct} of the budget); the "
     "OS limit moves with system state, so test with other apps open.",
-    "license-conditions": "{license} license conditions apply: {conditions} Have them "
-    "reviewed before launch.",
+    "license-conditions": "{license} licence conditions apply (see Conditions above; section 7 "
+    "lists the duties): have them reviewed before launch.",
     "license-noncommercial": "{license} does not allow commercial use ({conditions}); "
     "shown because the service set `license: any`.",
     "quality-unknown": "No published benchmark covers this service's tasks and languages: "
@@ -115,8 +121,8 @@ RISK: dict[str, str] = {
     "user waiting.",
     "no-speed": "No speed estimate for {targets} (memory bandwidth not published): measure "
     "on the device.",
-    "task-unverified": "The card does not name {tasks} among its intended uses: validate "
-    "these tasks on your own data before launch.",
+    "task-unverified": "The card does not name {tasks} among its intended uses: validate the "
+    "quality on your own data before launch.",
     "verification": "Some catalog facts for this model are incomplete (verification C); "
     "re-check the model card before launch.",
     "backend-beta": "{runtime} runs on the {backend} of {target} through {api}, which its "

@@ -17,6 +17,7 @@ RULE: dict[str, str] = {
     "artifact": "빌드 가능 여부",
     "accelerator": "가속기",
     "memory-fit": "메모리 적합성",
+    "bits-floor": "최소 비트 수",
     "decode-speed": "생성 속도",
 }
 
@@ -42,7 +43,7 @@ RULE_DETAIL: dict[str, str] = {
     "artifact:fail-ram": "{runtime} 제조사는 이 모델과 컨텍스트에 RAM {need_gb} 이상을 권장하지만 기기의 RAM은 {have_gb}입니다.",
     "artifact:pass-published": "공개된 빌드가 있습니다: {repo}.",
     "artifact:pass-convertible": "{runtime} 런타임의 자체 도구로 변환할 수 있습니다.",
-    "artifact:fail": "이 모델의 {runtime} 빌드를 만들 수 없습니다(사유는 카탈로그의 artifacts.yaml 참고).",
+    "artifact:fail": "이 모델의 {runtime} 빌드를 만들 수 없습니다. {why}",
     "architecture-support:pass": "{runtime} 런타임이 {architecture} 아키텍처를 지원합니다.",
     "architecture-support:fail": "{runtime} 런타임은 {architecture} 아키텍처를 지원하지 않습니다.",
     "accelerator:pass": "{backend}에서 실행합니다.",
@@ -55,8 +56,11 @@ RULE_DETAIL: dict[str, str] = {
     "accelerator:fail-npu-required-encoding": "NPU 사용이 필수(npu: required)이지만 {quantization} 포맷은 NPU용이 아니라 CPU/GPU용입니다({npu}).",
     "accelerator:fail-npu-required-npu-format-vendor": "NPU 사용이 필수(npu: required)이지만 {quantization} 포맷은 {vendor}가 아닌 다른 제조사의 NPU용입니다({npu}).",
     "accelerator:fail-encoding": "{quantization} 포맷은 {backends} 전용이지만 {runtime} 런타임은 이 기기에서 {backends}를 사용할 수 없습니다.",
-    "accelerator:fail-variant": "{runtime} 런타임은 {variant_name}(판매 지역: {markets})에서 실행할 수 없습니다. 빌드는 기기가 출시되는 모든 칩에서 동작해야 하며, 특정 칩만 대상으로 하려면 device 파일에 variant:를 지정하십시오.",
+    "accelerator:fail-variant": "{runtime} 런타임은 {variant_name}(판매 지역: {markets})에서 실행할 수 없습니다. 빌드는 기기가 출시되는 모든 칩에서 동작해야 하며, 특정 칩만 대상으로 하려면 디바이스 파일의 variant 항목에 칩을 지정하십시오.",
     "accelerator:fail-no-common-backend": "{runtime} 런타임이 사용할 수 있는 가속기가 이 기기에 없습니다.",
+    "bits-floor:pass-none": "{quantization} 포맷은 가중치당 {bpw}비트를 유지합니다(최소 비트 수 미지정).",
+    "bits-floor:pass": "{quantization} 포맷은 가중치당 {bpw}비트로 최소 기준 {floor}비트 이상입니다.",
+    "bits-floor:fail": "{quantization} 포맷은 가중치당 {bpw}비트로 최소 기준(min_bits) {floor}비트에 못 미칩니다.",
     "memory-fit:pass": "예산 **{budget}** 중 **{need}**를 사용합니다.",
     "memory-fit:fail": "**{need}**가 필요해 예산 **{budget}**를 초과합니다.",
     "memory-fit:fail-floor": "가중치만으로도 최소 **{need}**가 필요해 예산 **{budget}**를 초과합니다.",
@@ -76,13 +80,13 @@ RISK: dict[str, str] = {
     "headroom": "{target}의 메모리 여유분이 **{headroom}**(예산의 {pct})로 작습니다. OS의 "
     "메모리 한도는 시스템 상태에 따라 달라지므로 다른 앱을 띄운 상태에서 "
     "시험해야 합니다.",
-    "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다: {conditions} 출시 "
-    "전에 법무 검토가 필요합니다.",
+    "license-conditions": "{license} 라이선스의 이용 조건이 적용됩니다(위 이용 조건과 7절 "
+    "참고). 출시 전에 법무 검토가 필요합니다.",
     "license-noncommercial": "{license} 라이선스는 상업적 이용을 허용하지 않습니다"
     "({conditions}). 서비스가 `license: any`로 설정되어 표시됩니다.",
     "quality-unknown": "이 서비스의 작업과 언어를 다룬 공개 벤치마크가 없습니다. 출시 전에 "
     "자체 데이터로 출력 품질을 평가해야 합니다.",
-    "low-bits": "{target}에는 저비트 빌드만 들어갑니다: {quantization}은 가중치당 {bpw}비트로 "
+    "low-bits": "{target}의 메모리 예산에는 저비트 빌드만 들어갑니다: {quantization}은 가중치당 {bpw}비트로 "
     "모델 품질의 약 {fidelity}를 유지하는 것으로 추정됩니다. 출시 전에 출력 품질을 "
     "검증해야 합니다.",
     "license-conditions-unstated": "{license} 라이선스의 이용 조건이 적용됩니다. 출시 전에 "
@@ -99,14 +103,14 @@ RISK: dict[str, str] = {
     "데이터로 해당 작업의 품질을 검증해야 합니다.",
     "verification": "이 모델의 카탈로그 정보 일부가 불완전합니다(검증 등급 C). 출시 전에 "
     "모델 카드 원문을 다시 확인해야 합니다.",
-    "backend-beta": "{target}에서 {runtime}은(는) {api}를 통해 {backend}에서 실행되며, "
+    "backend-beta": "{target}에서 {runtime} 런타임은 {api} 경로로 {backend}에서 실행되며, "
     "이 경로는 개발사가 베타로 제공합니다. 출시 전에 실기기에서 시험해야 합니다.",
-    "backend-experimental": "{target}에서 {runtime}은(는) {api}를 통해 {backend}에서 "
+    "backend-experimental": "{target}에서 {runtime} 런타임은 {api} 경로로 {backend}에서 "
     "실행되며, 이 경로는 실험 단계입니다. 실패하거나 잘못된 출력이 나올 수 있으므로 대체 "
     "빌드를 함께 준비해야 합니다.",
-    "variants": "{target}은(는) 판매 지역에 따라 다른 칩을 탑재합니다({chips}). 이 빌드"
+    "variants": "{target} 제품은 판매 지역에 따라 다른 칩을 탑재합니다: {chips}. 이 빌드"
     "({runtime}, {backend})는 모든 칩에서 실행됩니다. 한 칩에서만 실행되는 빌드는 "
-    "제외했으므로, 특정 칩 기준으로 계획하려면 디바이스 파일에 variant를 지정하십시오.",
+    "제외했으므로, 특정 칩 기준으로 계획하려면 디바이스 파일의 variant 항목에 칩을 지정하십시오.",
     "speed-unmeasured": "{target}의 {backend}에서 {runtime}의 속도는 측정된 적이 없어, 같은 "
     "하드웨어에서 측정된 런타임의 속도를 넘지 않도록 추정치를 제한했습니다.",
     "default": "엔진이 추가 위험을 보고했습니다. 영문 보고서(--lang en)를 참고하십시오.",
@@ -181,4 +185,23 @@ CLAIM: dict[str, str] = {
     "multilingual (no list on card)": "다국어 지원(카드에 목록 없음)",
     "not stated on card (English-centric)": "카드에 기재 없음(영어 중심, 지원 언어 목록 없음)",
     "trained on 140+ spoken languages (no list on card)": "140개 이상 언어로 학습(카드에 목록 없음)",
+}
+
+MARKET: dict[str, str] = {
+    "China": "중국",
+    "Europe": "유럽",
+    "Japan": "일본",
+    "North America": "북미",
+    "other markets outside North America, China and Japan": "북미·중국·일본 외 지역",
+}
+
+ARTIFACT_WHY: dict[str, str] = {
+    "default": "사유는 카탈로그의 artifacts.yaml을 참고하십시오.",
+    "ExecuTorch's Qualcomm llama.py exports only the models registered as --decoder_model choices (SUPPORTED_LLM_MODELS)": "ExecuTorch의 Qualcomm용 llama.py는 --decoder_model 선택지(SUPPORTED_LLM_MODELS)에 등록된 모델만 내보냅니다.",
+    "Genie bundles are exported only for the models in qai_hub_models/models/ (AI Hub); another model needs its own AIMET quantization on a CUDA GPU, which this catalog does not plan": "Genie 번들은 qai_hub_models/models/(AI Hub)에 있는 모델만 내보낼 수 있습니다. 다른 모델은 CUDA GPU에서 AIMET 양자화를 직접 해야 하며, 이 카탈로그는 그 과정을 계획하지 않습니다.",
+    "a .task bundle needs a LiteRT Torch script for the model and a SentencePiece tokenizer.model in its repository; this model lacks one or both (BPE tokenizers need a conversion the bundler does not do)": ".task 번들에는 이 모델용 LiteRT Torch 스크립트와 저장소의 SentencePiece tokenizer.model이 필요한데, 이 모델에는 둘 중 하나 이상이 없습니다(BPE 토크나이저는 번들러가 하지 않는 변환이 필요).",
+    "mlx-lm loads AutoAWQ / AutoGPTQ checkpoints but does not make them, and no such checkpoint of this model is catalogued": "mlx-lm은 AutoAWQ/AutoGPTQ 체크포인트를 읽기만 하고 만들지는 않으며, 카탈로그에 이 모델의 해당 체크포인트가 없습니다.",
+    "no LiteRT Torch example script converts this model (each script covers fixed sizes of one family) and no published .litertlm of it is catalogued": "이 모델을 변환하는 LiteRT Torch 예제 스크립트가 없고(스크립트마다 한 계열의 정해진 크기만 지원), 카탈로그에 공개된 .litertlm 파일도 없습니다.",
+    "the script's qwen2_5-0_5b decoder loads the base model Qwen/Qwen2.5-0.5B, not the instruct model": "스크립트의 qwen2_5-0_5b 디코더는 instruct 모델이 아닌 기본 모델 Qwen/Qwen2.5-0.5B를 불러옵니다.",
+    "the script's qwen2_5-1_5b decoder loads the base model Qwen/Qwen2.5-1.5B, not the instruct model": "스크립트의 qwen2_5-1_5b 디코더는 instruct 모델이 아닌 기본 모델 Qwen/Qwen2.5-1.5B를 불러옵니다.",
 }

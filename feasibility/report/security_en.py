@@ -35,7 +35,7 @@ SECURITY: dict[str, str] = {
     "flow_vendor": "Processor / transfers",
     "flow_vendor_server": "A processor agreement and possibly a cross-border transfer",
     "flow_vendor_device": "No processor for inference; no transfer",
-    "col_origin": "Built from (Hugging Face)",
+    "col_origin": "Model file: published or converted",
     "col_sha": "SHA-256 to pin",
     "sec_flow": (
         "**Data flow.** What stays on the device and what leaves it. The model runs in the app's "
@@ -51,11 +51,12 @@ SECURITY: dict[str, str] = {
         "analytics events"
     ),
     "sec_integrity": (
-        "**Model-file integrity.** Each distinct build below is one artifact to pin. Build it "
-        "from a pinned Hugging Face revision; record the SHA-256 of every file it ships (one "
-        "file for a GGUF, each file of a model folder or bundle) in the app; deliver it in the "
-        "signed app package or over HTTPS from your own server; and have the app refuse any file "
-        "whose hash differs."
+        "**Model-file integrity.** Each distinct build below is one artifact to pin: a published "
+        "build as downloaded, or the file the build machine converts from the maker's weights. "
+        "Take either from a pinned Hugging Face revision; record the SHA-256 of every file it "
+        "ships (one file for a GGUF, each file of a model folder or bundle) in the app; deliver "
+        "it in the signed app package or over HTTPS from your own server; and have the app "
+        "refuse any file whose hash differs."
     ),
     "sha_pending": "[record at build]",
     "privacy_update": (

@@ -15,6 +15,8 @@ from feasibility.schema import OS_LABELS
 
 T: dict[str, str] = {
     "list_sep": ", ",
+    "chip_sep": "; ",
+    "chip_markets": "{name}: {markets}",
     "none": "none",
     "na": "n/a",
     "unknown": "(version unknown)",
@@ -125,6 +127,7 @@ T: dict[str, str] = {
     "rec_license": ("**License:** {name} ({id}), commercial use: **{commercial}**. Terms: <{url}>"),
     "rec_license_conditions": "Conditions: {conditions}",
     "rule_note": "- {rule} ({outcome}) on {targets}: {text}",
+    "all_targets": "every target",
     "rec_risks": "**Risks**",
     "risks_none": "- None found by the rules beyond the estimate's limits (see the footer).",
     # 4. memory and speed
@@ -134,6 +137,8 @@ T: dict[str, str] = {
         "Figures for a {ctx}-token context (KV cache) and answers of up to {out} tokens. "
         "MB = MiB (2^20 bytes). Total = weights + KV cache + compute buffers + runtime overhead."
     ),
+    "budget_basis_all": "Every target's memory budget is {basis}.",
+    "ttft_partial": "per target below; not estimated on {n} of {total}",
     "q_accel": "Accelerator",
     "q_weights": "Weights",
     "q_compute": "Compute buffers",
@@ -153,10 +158,15 @@ T: dict[str, str] = {
     "h_arch_rec": "### {rank}. {model}",
     "h_platform": "#### {os}: {runtime}, {quant}",
     "platform_facts": (
-        "Targets {targets}. Format {quant}: {quant_name} ({format} file). Runtime {runtime} on "
-        "the {accel}."
+        "Targets {targets}. Format {quant}: {quant_name}. Runtime {runtime} on "
+        "the {accel}. Model file: {artifact}."
     ),
-    "mm_source": "Hugging Face: {repo}",
+    "quant_label": "{name} ({format} file)",
+    "quant_label_detail": "{name} ({detail}; {format} file)",
+    "artifact_published": "published build {repo} <{url}>",
+    "artifact_published_bundle": "published build <{url}>",
+    "artifact_convertible": "converted from {repo} with the {runtime} tooling <{url}>",
+    "mm_source": "Pick {rank}: Hugging Face {repo}",
     "mm_target": "{os} app: {targets}",
     # 6. concepts
     "h_concepts": "## 6. Key concepts in one line",
@@ -353,10 +363,13 @@ T: dict[str, str] = {
         "minus the {out}-token answer) before the answer starts; decode = tokens per second "
         "after that. Not estimated: no bandwidth = the device's memory bandwidth is not "
         "published; no compute figure = no compute throughput is known for the backend, so "
-        "neither prompt speed nor first token can be estimated. Sustained speed: the figures "
-        "are burst speeds of a cool device, as benchmarks measure; thermal throttling in long "
-        "sessions is not modelled, so measure a 5-minute run on the device. Build rows show "
-        "the build's slowest target."
+        "neither prompt speed nor first token can be estimated. Build rows show the build's "
+        "slowest target; for sustained speed see the assumptions below (measure a 5-minute run "
+        "on the device)."
+    ),
+    "pipeline_same": (
+        "Steps 1-{last}: those of {model}'s {os} pipeline above, with {old} replaced by {new} "
+        "and {old_repo} by {new_repo} in every command."
     ),
     "steps_shared": "# Steps 1-{last}: the same as the {quant} build above.",
     "step_verify": (

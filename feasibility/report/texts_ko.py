@@ -18,6 +18,8 @@ from feasibility.schema import OS_LABELS
 
 T: dict[str, str] = {
     "list_sep": ", ",
+    "chip_sep": ", ",
+    "chip_markets": "{name}(판매 지역: {markets})",
     "none": "없음",
     "na": "n/a",
     "unknown": "버전 미상",
@@ -34,12 +36,12 @@ T: dict[str, str] = {
         "조건: 컨텍스트 길이 {ctx} 토큰, 답변 최대 {out} 토큰, {budget}."
     ),
     "verdict_fit": (
-        "**결론:** 모델 × 포맷 × 런타임 × 타깃 조합 {combos}개를 검토했으며, 모든 타깃에 "
-        "들어가는 모델은 **{n}개**입니다."
+        "**결론:** 모델 × 포맷 × 런타임 × 타깃 조합 {combos}개를 검토했으며, 모든 타깃에서 "
+        "구동 가능한 모델은 **{n}개**입니다."
     ),
     "verdict_fit_one": (
-        "**결론:** 모델 × 포맷 × 런타임 × 타깃 조합 {combos}개를 검토했으며, 모든 타깃에 "
-        "들어가는 모델은 **1개**입니다."
+        "**결론:** 모델 × 포맷 × 런타임 × 타깃 조합 {combos}개를 검토했으며, 모든 타깃에서 "
+        "구동 가능한 모델은 **1개**입니다."
     ),
     "verdict_two": (
         "추천 모델은 **{first}**, **{second}** 두 가지입니다. 1순위 모델은 가장 빠듯한 타깃에서 "
@@ -51,15 +53,15 @@ T: dict[str, str] = {
         "**{budget} 중 {total}**를 사용합니다(일부 타깃은 속도를 추정할 수 없습니다. 4절 참고)."
     ),
     "verdict_one": (
-        "모든 타깃에 들어가는 모델은 **{first}** 하나뿐이어서 대안이 없습니다. 가장 근접한 "
+        "모든 타깃에서 구동 가능한 모델은 **{first}** 하나뿐이어서 대안이 없습니다. 가장 근접한 "
         "탈락 후보와 두 번째 모델을 확보하기 위한 입력 변경은 9절과 10절에 정리했습니다."
     ),
     "verdict_none": (
-        "**모든 타깃에 들어가는 모델이 없습니다.** 가장 근접한 탈락 후보와 결과를 바꿀 수 있는 "
+        "**모든 타깃에서 구동 가능한 모델이 없습니다.** 가장 근접한 탈락 후보와 결과를 바꿀 수 있는 "
         "입력 변경은 9절과 10절에 정리했습니다."
     ),
     "verdict_fix_budget": (
-        "모든 타깃의 메모리 예산을 **{budget}** 이상으로 늘리면 {model} 모델이 들어갑니다(10절)."
+        "모든 타깃의 메모리 예산을 **{budget}** 이상으로 늘리면 {model} 모델도 후보가 됩니다(10절)."
     ),
     "verdict_rejected": "모델 × 포맷 × 런타임 × 타깃 조합 {n}개가 탈락했습니다(처음 통과하지 못한 규칙 기준): {counts}.",
     "count_rule": "{rule} {n}개",
@@ -89,8 +91,8 @@ T: dict[str, str] = {
         "최대 컨텍스트는 {ctx} 토큰입니다."
     ),
     "rec_why": "**선정 이유**",
-    "why_fits": "- 타깃 {n}종 모두에 들어갑니다. 가장 빠듯한 {target}에서 **{budget} 중 {total}**를 사용합니다.",
-    "why_fits_one": "- 타깃에 들어갑니다. {target}에서 **{budget} 중 {total}**를 사용합니다.",
+    "why_fits": "- 타깃 {n}종 모두 메모리 예산 안에서 구동됩니다. 가장 빠듯한 {target}에서 **{budget} 중 {total}**를 사용합니다.",
+    "why_fits_one": "- 타깃의 메모리 예산 안에서 구동됩니다. {target}에서 **{budget} 중 {total}**를 사용합니다.",
     "why_langs": "- 모델 카드에 서비스 언어({listed})가 명시되어 있습니다.",
     "why_langs_partial": (
         "- 모델 카드에 {listed}는 명시되어 있으나, {missing}는 카드의 포괄적인 다국어 지원 "
@@ -126,6 +128,7 @@ T: dict[str, str] = {
     "rec_license": ("**라이선스:** {name}({id}), 상업적 이용: **{commercial}**. 원문: <{url}>"),
     "rec_license_conditions": "이용 조건(라이선스 원문 요약): {conditions}",
     "rule_note": "- {rule}({outcome}), {targets}: {text}",
+    "all_targets": "모든 타깃",
     "rec_risks": "**위험 요소**",
     "risks_none": "- 규칙 검사에서 추가로 발견된 위험은 없습니다. 추정치의 한계는 문서 끝을 참고하십시오.",
     # 4. 메모리와 속도
@@ -135,6 +138,8 @@ T: dict[str, str] = {
         "컨텍스트 {ctx} 토큰(KV 캐시 기준), 답변 최대 {out} 토큰 기준 수치입니다. "
         "MB는 MiB(2^20 바이트)입니다. 합계 = 가중치 + KV 캐시 + 연산 버퍼 + 런타임 오버헤드."
     ),
+    "budget_basis_all": "모든 타깃의 메모리 예산 근거: {basis}.",
+    "ttft_partial": "타깃별 수치 참고({total}개 중 {n}개 추정 불가)",
     "q_accel": "가속기",
     "q_weights": "가중치",
     "q_compute": "연산 버퍼",
@@ -145,7 +150,7 @@ T: dict[str, str] = {
     "assumption_other": "그 밖의 가정은 영문 보고서(--lang en)에 원문으로 실려 있습니다.",
     # 5. 아키텍처
     "h_arch": "## 5. 양자화 및 실행 환경 아키텍처",
-    "arch_none": "들어가는 모델이 없어 변환 파이프라인을 제시하지 않습니다.",
+    "arch_none": "구동 가능한 모델이 없어 변환 파이프라인을 제시하지 않습니다.",
     "arch_intro": (
         "플랫폼별로 양자화 포맷, 런타임, 사용하는 가속기, 그리고 변환 파이프라인을 단계별로 "
         "정리했습니다. 명령어는 카탈로그에 등록된 것이며, 기기가 아닌 빌드 머신에서 실행합니다."
@@ -153,10 +158,15 @@ T: dict[str, str] = {
     "h_arch_rec": "### 추천 {rank}: {model} 변환 파이프라인",
     "h_platform": "#### {os} 배포: {runtime}, {quant}",
     "platform_facts": (
-        "대상 타깃: {targets}. 양자화 포맷 {quant}: {quant_name}, {format} 파일. "
-        "런타임 {runtime}, 가속기: {accel}."
+        "대상 타깃: {targets}. 양자화 포맷 {quant}: {quant_name}. "
+        "런타임 {runtime}, 가속기: {accel}. 모델 파일: {artifact}."
     ),
-    "mm_source": "Hugging Face 원본: {repo}",
+    "quant_label": "{name}({format} 파일)",
+    "quant_label_detail": "{name}({detail}, {format} 파일)",
+    "artifact_published": "공개된 빌드 {repo} <{url}>",
+    "artifact_published_bundle": "공개된 빌드 <{url}>",
+    "artifact_convertible": "{repo} 가중치를 {runtime} 자체 도구로 변환 <{url}>",
+    "mm_source": "추천 {rank}: Hugging Face 원본 {repo}",
     "mm_target": "{os} 앱: {targets}",
     # 6. 핵심 개념
     "h_concepts": "## 6. 핵심 개념 1줄 요약",
@@ -181,7 +191,7 @@ T: dict[str, str] = {
     # 7. 개인정보 보호
     # 8. 장점과 한계
     "h_tradeoffs": "## 8. 도입 효과와 기술적 한계",
-    "tradeoffs_none": "장점과 한계는 선정 모델에 따라 달라집니다. 현재 들어가는 모델이 없습니다.",
+    "tradeoffs_none": "장점과 한계는 선정 모델에 따라 달라집니다. 현재 구동 가능한 모델이 없습니다.",
     "advantages": "**온디바이스 도입의 장점 3가지**",
     "adv_privacy": (
         "1. **설계 단계부터의 개인정보 보호:** {langs} 텍스트의 {tasks} 작업이 기기 안에서 이루어져 "
@@ -223,15 +233,15 @@ T: dict[str, str] = {
     "h_why_not": "## 9. 다른 모델을 제외한 이유",
     "why_not_none": "검토한 모델은 모두 추천되었거나 해당 사항이 없습니다.",
     "why_not_intro": (
-        "모든 타깃에 들어가지 못한 모델 {total}개 중 규모가 큰 {n}개입니다. 모델별로 가장 근접했던 "
+        "모든 타깃에서 구동할 수 없는 모델 {total}개 중 규모가 큰 {n}개입니다. 모델별로 가장 근접했던 "
         "빌드와 처음 통과하지 못한 규칙을 정리했습니다(메모리는 전체 합계 기준)."
     ),
     "why_not_intro_closest": (
-        "모든 타깃에 들어가지 못한 모델 {total}개 중 가장 근접한 {n}개입니다. 모델별로 가장 "
+        "모든 타깃에서 구동할 수 없는 모델 {total}개 중 가장 근접한 {n}개입니다. 모델별로 가장 "
         "근접했던 빌드와 처음 통과하지 못한 규칙을 정리했습니다(메모리는 전체 합계 기준)."
     ),
     "every_build": "모든 빌드",
-    "also_fits_intro": "모든 타깃에 들어가지만 추천되지 않은 모델({n}개):",
+    "also_fits_intro": "모든 타깃에서 구동되지만 추천되지 않은 모델({n}개):",
     "also_fits_line": (
         "- {model} ({params}): 최적 빌드 {runtime}의 {quant}, 점수 {score}. {behind} 항목에서 "
         "{other}보다 낮게 평가되었습니다."
@@ -254,28 +264,28 @@ T: dict[str, str] = {
     "gap_line": "- {targets}: {gap}",
     "gaps_intro": "카탈로그에 없는 디바이스 정보:",
     "sensitivity_intro": "다음 입력이 바뀌면 결과가 달라집니다.",
-    "sensitivity_none": "입력 하나만 바꿔서 더 강한 모델이 들어가는 경우는 없습니다.",
+    "sensitivity_none": "입력 하나만 바꿔서 더 강한 모델이 후보가 되는 경우는 없습니다.",
     "fix_budget_one": (
         "**추천 모델 2개를 확보하려면:** 모든 타깃의 메모리 예산(constraints.memory_budget_mb)을 "
-        "**{budget}** 이상으로 늘리십시오. 그러면 현재 모델보다 큰 {model} 모델도 들어가 추천 "
+        "**{budget}** 이상으로 늘리십시오. 그러면 현재 모델보다 큰 {model} 모델도 후보가 되어 추천 "
         "모델이 2개가 됩니다."
     ),
     "fix_budget_none_two": (
         "**추천 모델 2개를 확보하려면:** 모든 타깃의 메모리 예산(constraints.memory_budget_mb)을 "
-        "**{budget}** 이상으로 늘리면 {model} 모델이 들어가고, **{budget2}** 이상으로 늘리면 "
-        "{model2} 모델도 들어가 추천 모델이 2개가 됩니다."
+        "**{budget}** 이상으로 늘리면 {model} 모델이 후보가 되고, **{budget2}** 이상으로 늘리면 "
+        "{model2} 모델도 후보가 되어 추천 모델이 2개가 됩니다."
     ),
     "fix_budget_none_one": (
         "**추천 모델 2개를 확보하려면:** 모든 타깃의 메모리 예산(constraints.memory_budget_mb)을 "
-        "**{budget}** 이상으로 늘리면 {model} 모델이 들어갑니다. 두 번째 모델을 확보하려면 위 "
+        "**{budget}** 이상으로 늘리면 {model} 모델이 후보가 됩니다. 두 번째 모델을 확보하려면 위 "
         "목록의 다른 입력 변경도 함께 검토해야 합니다."
     ),
     "fix_other": (
-        "**추천 모델 2개를 확보하려면:** 메모리 예산만 늘려서는 더 들어가는 모델이 없습니다. 위 "
+        "**추천 모델 2개를 확보하려면:** 메모리 예산만 늘려서는 후보가 되는 모델이 더 없습니다. 위 "
         "목록의 입력 변경을 검토하십시오."
     ),
     "fix_generic": (
-        "**추천 모델 2개를 확보하려면:** 입력 하나만 바꿔서 들어가는 모델은 없습니다. "
+        "**추천 모델 2개를 확보하려면:** 입력 하나만 바꿔서 후보가 되는 모델은 없습니다. "
         "context_tokens를 줄이거나, 언어 또는 타깃을 줄이거나, 라이선스·NPU 조건을 완화한 뒤 "
         "다시 검사하십시오."
     ),
@@ -306,7 +316,7 @@ T: dict[str, str] = {
         "변경은 10절에 있습니다."
     ),
     "exec_decision_none": (
-        "**결정:** 현재 조건으로는 불가능합니다. 모든 타깃에 들어가는 모델이 없으며, 가장 근접한 "
+        "**결정:** 현재 조건으로는 불가능합니다. 모든 타깃에서 구동 가능한 모델이 없으며, 가장 근접한 "
         "후보와 바꿀 입력은 9절과 10절에 있습니다."
     ),
     "exec_model": "- **{rank}. {model}**({developer}, {params}): {good}에 강점. {where}. "
@@ -353,10 +363,12 @@ T: dict[str, str] = {
         "토큰을 뺀 길이)를 처리하고 답변이 시작되기까지의 시간이며, 생성 속도는 그 뒤의 초당 "
         "토큰 수입니다. 추정 불가 사유: 대역폭 미공개는 기기의 메모리 대역폭이 공개되지 않은 "
         "경우이고, 연산 성능 미상은 해당 백엔드의 연산 처리량을 알 수 없어 프롬프트 처리 속도와 "
-        "TTFT를 추정할 수 없는 경우입니다. 지속 속도 가정: 수치는 벤치마크처럼 식은 기기의 "
-        "순간 속도이며, 장시간 사용 시 발열로 인한 성능 저하(스로틀링)는 반영하지 않았으므로 "
-        "실기기에서 5분간 연속 생성해 측정해야 합니다. 빌드 행은 그 빌드의 가장 느린 타깃 "
-        "기준입니다."
+        "TTFT를 추정할 수 없는 경우입니다. 빌드 행은 그 빌드의 가장 느린 타깃 기준이며, 지속 "
+        "속도는 아래 가정을 참고하십시오(실기기에서 5분간 연속 생성해 확인)."
+    ),
+    "pipeline_same": (
+        "1~{last}단계: 위 {model}의 {os} 파이프라인과 같습니다. 모든 명령어에서 {old} → {new}, "
+        "{old_repo} → {new_repo}로 바꿔 실행합니다."
     ),
     "steps_shared": "# 1~{last}단계: 위 {quant} 빌드와 같습니다.",
     "step_verify": (
@@ -383,9 +395,9 @@ T: dict[str, str] = {
     "chart_budget": "예산",
     "chart_not_estimated": "추정 불가(표 참고)",
     # 터미널 표 (--format table)
-    "tbl_verdict": "{source}: {verdict}. 모든 타깃에 들어가는 모델 {n}개",
+    "tbl_verdict": "{source}: {verdict}. 모든 타깃에서 구동 가능한 모델 {n}개",
     "tbl_feasible": "도입 가능",
-    "tbl_not_feasible": "도입 불가(모든 타깃에 들어가는 모델이 2개 미만)",
+    "tbl_not_feasible": "도입 불가(모든 타깃에서 구동 가능한 모델이 2개 미만)",
     "tbl_rank": "순위",
     "tbl_model": "모델",
     "tbl_params": "파라미터",
@@ -422,6 +434,24 @@ TEXTS = Texts(
     basis=reasons.BASIS,
     sensitivity=reasons.SENSITIVITY,
     claim=reasons.CLAIM,
+    market=reasons.MARKET,
+    quant_detail={
+        "Genie bundle": "Genie 번들",
+        "LUT": "LUT",
+        "NPU": "NPU",
+        "block 32, CPU build": "블록 32, CPU 빌드",
+        "block 32, GPU build, fp16 I/O": "블록 32, GPU 빌드, fp16 입출력",
+        "block 32, linear_symmetric": "블록 32, linear_symmetric",
+        "group 128": "그룹 128",
+        "group 32": "그룹 32",
+        "group 64": "그룹 64",
+        "int3 group 40, fp16": "int3 그룹 40, fp16",
+        "int4 group 32, fp16": "int4 그룹 32, fp16",
+        "int8 dynamic activations, int4 weights, group 128": "int8 동적 활성값, int4 가중치, 그룹 128",
+        "int8 dynamic activations, int4 weights, group 32": "int8 동적 활성값, int4 가중치, 그룹 32",
+        "weight-only": "가중치만",
+    },
+    artifact_why=reasons.ARTIFACT_WHY,
     license_conditions=LICENSE_CONDITIONS,
     language={
         "ar": "아랍어",
