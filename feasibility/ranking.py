@@ -82,7 +82,16 @@ def feasible_models(
     ok = [[o for o in opts if o.feasible and o.terms is not None] for opts in per_target]
     if quality_floor(ok) if floor is None else floor:
         ok = [[o for o in opts if not low_bit(o.candidate)] for opts in ok]
-    return rank([[(o.candidate, o.terms.total, o) for o in opts if o.terms] for opts in ok])
+    ranked = rank([[(o.candidate, o.terms.total, o) for o in opts if o.terms] for opts in ok])
+    ranked.sort(key=lambda r: (-r.score, -_quality(r), r.model))
+    return ranked
+
+
+def _quality(r: Ranked[Option]) -> float:
+    """Equal scores are ordered by the quality term on the weakest target, the product's core
+    question, before falling back to the id."""
+    terms = weakest(r).terms
+    return terms.quality if terms is not None else 0.0
 
 
 def floored(per_target: Sequence[Iterable[Option]], ranked: Sequence[Ranked[Option]]) -> set[str]:

@@ -445,6 +445,7 @@ def versus(
                 margin=round(r.score - other.score, 4),
                 gaps={k: v for k, v in ordered.items() if v != 0},
                 diversity=r.score < other.score,
+                tied=round(r.score - other.score, 3) == 0,
             )
         )
     return tuple(out)
@@ -457,9 +458,10 @@ def versus_line(v: Versus) -> str:
             f"over {v.model}: picked for a second opinion from another developer or family "
             f"({v.model} scored {-v.margin:+.3f} more)"
         )
-    ahead = [f"{t} {g:+.3f}" for t, g in v.gaps.items() if g > 0][:2]
+    ahead = [f"{t} {g:+.3f}" for t, g in v.gaps.items() if g > 0 and (t == "quality" or not v.tied)]
     behind = [f"{t} {g:+.3f}" for t, g in v.gaps.items() if g < 0][:1]
-    text = f"over {v.model} by {v.margin:.3f}: " + (", ".join(ahead) or "ties broken by id")
+    lead = f"tied with {v.model}, ahead on" if v.tied else f"over {v.model} by {v.margin:.3f}:"
+    text = f"{lead} " + (", ".join(ahead[:2]) or "ties broken by id")
     return text + (f" (behind on {behind[0]})" if behind else "")
 
 

@@ -236,6 +236,9 @@ class Versus(Frozen):
     """Weighted term differences (this pick minus the other), largest in magnitude first."""
     diversity: bool = False
     """The other model scored higher but shares this pick's developer or family."""
+    tied: bool = False
+    """The margin rounds to 0.000, as a report shows it: the order then comes from the
+    quality term (see ``ranking.feasible_models``), and the report must not say "by 0.000"."""
 
 
 class Recommendation(Frozen):

@@ -113,17 +113,17 @@ def _versus(t: Texts, r: Recommendation) -> list[str]:
         if v.diversity:
             out.append(t("why_versus_diversity", model=code_id(v.model), margin=f"{-v.margin:.3f}"))
             continue
-        ahead = [(k, g) for k, g in v.gaps.items() if g > 0][:2]
+        ahead = [(k, g) for k, g in v.gaps.items() if g > 0 and (k == "quality" or not v.tied)][:2]
         behind = [(k, g) for k, g in v.gaps.items() if g < 0][:1]
         words = t("list_sep").join(
             t("versus_gap", term=t("term_" + k), gap=f"{g:+.3f}") for k, g in ahead
-        )
+        ) or t("versus_by_id")
         lag = (
             t("versus_gap", term=t("term_" + behind[0][0]), gap=f"{behind[0][1]:+.3f}")
             if behind
             else ""
         )
-        key = "why_versus_behind" if behind else "why_versus"
+        key = ("why_versus_tied" if v.tied else "why_versus") + ("_behind" if behind else "")
         out.append(
             t(key, model=code_id(v.model), margin=f"{v.margin:.3f}", ahead=words, behind=lag)
         )

@@ -115,6 +115,12 @@ T: dict[str, str] = {
     "evidence_group_task": "{task}",
     "why_versus": "- Ranked above {model} by {margin}: {ahead}.",
     "why_versus_behind": "- Ranked above {model} by {margin}: {ahead}; behind on {behind}.",
+    "versus_by_id": "the model id (a true tie)",
+    "why_versus_tied": "- Ties with {model} on score to three decimals; ranked first on {ahead}.",
+    "why_versus_tied_behind": (
+        "- Ties with {model} on score to three decimals; ranked first on {ahead}; behind on "
+        "{behind}."
+    ),
     "why_versus_diversity": (
         "- Picked over {model} (which scored {margin} more) for a second opinion from another "
         "developer or family."

@@ -116,6 +116,12 @@ T: dict[str, str] = {
     "evidence_group_task": "{task}",
     "why_versus": "- {model}보다 {margin}점 앞섬: {ahead}.",
     "why_versus_behind": "- {model}보다 {margin}점 앞섬: {ahead}. 뒤진 항목: {behind}.",
+    "versus_by_id": "모델 id 순서(완전 동점)",
+    "why_versus_tied": "- 동점(소수점 셋째 자리까지): {model}. 앞선 항목 {ahead} 기준으로 먼저 두었습니다.",
+    "why_versus_tied_behind": (
+        "- 동점(소수점 셋째 자리까지): {model}. 앞선 항목 {ahead} 기준으로 먼저 두었습니다. "
+        "뒤진 항목: {behind}."
+    ),
     "why_versus_diversity": (
         "- {model}의 점수가 {margin}점 더 높지만, 다른 개발사나 계열의 의견을 듣기 위해 이 모델을 "
         "골랐습니다."
