@@ -165,14 +165,20 @@ class Option:
     verdicts: tuple[Verdict, ...]
     terms: ScoreTerms | None
     """The score, when every rule after the model level passed."""
+    _failures: tuple[Verdict, ...] | None = field(default=None, repr=False, compare=False)
+    """``failures``, computed on first use (the claims ask for it many times per option)."""
 
     @property
     def feasible(self) -> bool:
-        return self.terms is not None and not any(v.rejects for v in self.verdicts)
+        return self.terms is not None and not self.failures
 
     @property
     def failures(self) -> tuple[Verdict, ...]:
-        return tuple(v for v in self.verdicts if v.rejects)
+        hit = self._failures
+        if hit is None:
+            hit = tuple(v for v in self.verdicts if v.rejects)
+            object.__setattr__(self, "_failures", hit)
+        return hit
 
     @property
     def first_failure(self) -> Verdict | None:
@@ -254,7 +260,9 @@ class Evaluator:
     _sorted: dict[Any, tuple[list[int], list[tuple[int, Candidate, Placement]]]] = field(
         init=False, default_factory=dict
     )
-    _target_keys: dict[int, tuple[Target, _Keys]] = field(init=False, default_factory=dict)
+    _target_keys: dict[tuple[int, str | None], tuple[Device, _Keys]] = field(
+        init=False, default_factory=dict
+    )
     _interned: dict[tuple[Any, ...], int] = field(init=False, default_factory=dict)
     _groups: list[tuple[Candidate, list[int]]] | None = field(init=False, default=None)
 
@@ -548,16 +556,19 @@ class Evaluator:
         return Situation(cand, target, self.service, self.constraints, backend, est, where)
 
     def _keys(self, target: Target) -> _Keys:
-        """The target's cache keys, computed once per target object (the target is kept with
-        them, so its id cannot be reused while they are cached)."""
-        hit = self._target_keys.get(id(target))
-        if hit is None or hit[0] is not target:
+        """The target's cache keys, computed once per device object and OS version (what they
+        read; targets that differ only in budget share them). The device is kept with them, so
+        its id cannot be reused while they are cached."""
+        device = target.device
+        slot = (id(device), target.os_version)
+        hit = self._target_keys.get(slot)
+        if hit is None or hit[0] is not device:
             keys = _Keys(
                 self._intern(("placement", *placement_inputs(target))),
-                self._intern(("speed", *speed_inputs(target.device))),
-                self._intern(("artifact", *_facts(target.device, ARTIFACT_INPUTS))),
+                self._intern(("speed", *speed_inputs(device))),
+                self._intern(("artifact", *_facts(device, ARTIFACT_INPUTS))),
             )
-            hit = self._target_keys[id(target)] = (target, keys)
+            hit = self._target_keys[slot] = (device, keys)
         return hit[1]
 
     def _intern(self, facts: tuple[Any, ...]) -> int:
