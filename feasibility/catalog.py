@@ -129,6 +129,7 @@ class Catalog:
                     kind="convert" if d.status == "convertible" else "none",
                     reason=d.reason,
                     sources=d.sources,
+                    values={},  # given: a default factory would be inspected per call
                 )
         return Artifact.model_construct(
             model=model_id,
@@ -138,6 +139,7 @@ class Catalog:
             kind="convert",
             reason="the runtime's own tooling converts this architecture",
             sources=self.runtime(runtime_id).sources,
+            values={},
         )
 
     @cached_property

@@ -183,7 +183,8 @@ class Option:
     @property
     def first_failure(self) -> Verdict | None:
         """The first rejecting verdict in rule order (the true reason this build is out)."""
-        return next((v for v in self.verdicts if v.rejects), None)
+        failures = self.failures
+        return failures[0] if failures else None
 
     def passes_except(self, rules: frozenset[str]) -> bool:
         """Every rule ran and only rules in ``rules`` rejected (what lifting them would admit)."""
