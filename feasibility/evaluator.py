@@ -252,6 +252,7 @@ class Evaluator:
         init=False, default_factory=dict
     )
     _builds: dict[Any, Verdict] = field(init=False, default_factory=dict)
+    _places: dict[Any, Placement] = field(init=False, default_factory=dict)
     _memory: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _estimates: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _judged: dict[Any, tuple[tuple[Verdict, ...], ScoreTerms | None]] = field(
@@ -313,10 +314,21 @@ class Evaluator:
         key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
         hit = self._arch_placement.get(key)
         if hit is None:
-            where = place(cand.runtime, target.device, self.constraints, cand.quant)
+            where = self._place(cand, target, pkey)
             sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
             verdicts = tuple(check(sit) for rid, check in CHECKS if rid in _ARCH_PLACEMENT)
             hit = self._arch_placement[key] = (where, verdicts)
+        return hit
+
+    def _place(self, cand: Candidate, target: Target, pkey: int) -> Placement:
+        """``situation.place``, which reads the runtime, the encoding and the target's placement
+        inputs (not the model): shared by every architecture."""
+        key = (cand.runtime.id, cand.quant.id, pkey)
+        hit = self._places.get(key)
+        if hit is None:
+            hit = self._places[key] = place(
+                cand.runtime, target.device, self.constraints, cand.quant
+            )
         return hit
 
     def _build_verdict(self, cand: Candidate, target: Target, akey: int) -> Verdict:
@@ -370,13 +382,20 @@ class Evaluator:
             )
         return hit
 
-    def full_estimate(self, cand: Candidate, target: Target, backend: str) -> Estimate:
-        """The complete estimate (memory and this device's speeds) of a placed candidate."""
+    def full_estimate(
+        self, cand: Candidate, target: Target, backend: str, where: Placement | None = None
+    ) -> Estimate:
+        """The complete estimate (memory and this device's speeds) of a placed candidate.
+
+        ``where``: the candidate's placement on this target, when the caller holds it already.
+        """
         key = (cand.key, backend, self._keys(target).speed)
         hit = self._estimates.get(key)
         if hit is None:
             hit = self._on_device(cand, target, backend)
-            route = self.placement(cand, target)[0].route
+            if where is None:
+                where = self.placement(cand, target)[0]
+            route = where.route
             if route is not None and not route.measured:
                 hit = self._capped(hit, cand, target, backend)
             self._estimates[key] = hit
@@ -451,7 +470,7 @@ class Evaluator:
         est, over = self._sized(cand, target, where)
         if over is not None:
             return Option(cand, target, backend, est, (*mv, *pv, over), None)
-        est = self.full_estimate(cand, target, backend)
+        est = self.full_estimate(cand, target, backend, where)
         key = (cand.key, backend, keys.speed, target.budget_bytes)
         hit = self._judged.get(key)
         if hit is None:
@@ -482,7 +501,7 @@ class Evaluator:
         for i, cand, where in placed[: bisect_right(totals, budget)]:
             backend = where.backend
             assert backend is not None
-            est = self.full_estimate(cand, target, backend)
+            est = self.full_estimate(cand, target, backend, where)
             sit = self._situation(cand, target, backend, est, where)
             key = (cand.key, backend, keys.speed, None if _BLIND else budget)
             ok = self._speed_ok.get(key)
