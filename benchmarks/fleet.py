@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import subprocess
 import sys
@@ -174,7 +175,8 @@ def main() -> None:
         print(
             f"ratio: {args.rows:,} rows take {big_s / small_s:.2f}x the time of {args.small:,} "
             f"rows ({args.rows // args.small}x the rows); target: {args.rows:,} rows under 5 s on "
-            f"2 cores ({'met' if big_s < 5 else 'missed'})"
+            f"2 cores ({'met' if big_s < 5 else 'missed'}); load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
 
 

@@ -7,6 +7,10 @@ is stable on a shared or slow machine where seconds are not. The two commands ar
 (A B A B ...) so that a burst of load elsewhere hits both alike, and the medians are compared.
 Target: at most 2.5x with a warm cache.
 
+On a shared machine the wall-clock ratio moves with the load of other processes; the ratio of CPU
+time (user + system of the child process, from ``getrusage``) moves much less, so both are
+printed, with the load average at the time.
+
 Two cache states: warm (the user's cache folder, filled by a first run: the usual case) and cold
 (an empty cache folder per run: the first run on a new machine). The in-process library call with
 the catalog already loaded is printed too (what a library user pays per call).
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -31,20 +36,26 @@ BASELINE = [sys.executable, "-c", "import pydantic, yaml, click, tabulate"]
 TARGET = 2.5
 
 
-def _time(cmd: list[str], env: dict[str, str] | None = None) -> float:
-    t = time.perf_counter()
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _time(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one process."""
+    t, c = time.perf_counter(), _cpu()
     subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t
+    return time.perf_counter() - t, _cpu() - c
 
 
 def _check(path: Path) -> list[str]:
     return [sys.executable, "-m", "feasibility", "check", str(path)]
 
 
-def interleaved(path: Path, runs: int, cold: bool) -> tuple[float, float]:
-    """Median seconds of (baseline, check) over ``runs`` interleaved pairs."""
-    base: list[float] = []
-    check: list[float] = []
+def interleaved(path: Path, runs: int, cold: bool) -> tuple[tuple[float, float], ...]:
+    """Median (wall, CPU) seconds of the baseline and of check over ``runs`` interleaved pairs."""
+    base: list[tuple[float, float]] = []
+    check: list[tuple[float, float]] = []
     for _ in range(runs):
         base.append(_time(BASELINE))
         if cold:
@@ -52,7 +63,10 @@ def interleaved(path: Path, runs: int, cold: bool) -> tuple[float, float]:
                 check.append(_time(_check(path), {**os.environ, "FEASIBILITY_CACHE_DIR": empty}))
         else:
             check.append(_time(_check(path)))
-    return statistics.median(base), statistics.median(check)
+    return tuple(
+        (statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs))
+        for xs in (base, check)
+    )
 
 
 def main() -> None:
@@ -68,13 +82,15 @@ def main() -> None:
     for f in args.files:
         _time(_check(f))  # fill the cache for the warm runs
         for state, cold in (("warm", False), ("cold", True)):
-            base, check = interleaved(f, args.runs, cold)
+            (base, base_cpu), (check, check_cpu) = interleaved(f, args.runs, cold)
             ratio = check / base
             verdict = "meets" if ratio <= TARGET else "misses"
             print(
                 f"{f.name} ({state} cache): check {check * 1000:.0f} ms, bare imports "
                 f"{base * 1000:.0f} ms, ratio {ratio:.2f}x ({verdict} the {TARGET}x target; "
-                f"medians of {args.runs} interleaved runs)"
+                f"medians of {args.runs} interleaved runs); CPU time {check_cpu * 1000:.0f} ms "
+                f"vs {base_cpu * 1000:.0f} ms, ratio {check_cpu / base_cpu:.2f}x; "
+                f"load average {os.getloadavg()[0]:.1f}"
             )
         lib: list[float] = []
         for _ in range(args.runs):

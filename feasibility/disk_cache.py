@@ -106,20 +106,20 @@ def _source_key(cache: str, root: str) -> str:
     return h.hexdigest()[:16]
 
 
-def cache_file(cache: str, *parts: str) -> Path | None:
-    """``<cache dir>/<cache>-<source key>[-<part>...].json``, or None when caching is off."""
+def cache_file(cache: str, *parts: str, suffix: str = ".json") -> Path | None:
+    """``<cache dir>/<cache>-<source key>[-<part>...]<suffix>``, or None when caching is off."""
     folder = cache_dir()
     if folder is None:
         return None
     name = "-".join((cache, source_key(cache), *parts))
-    return folder / f"{name}.json"
+    return folder / f"{name}{suffix}"
 
 
 STALE_AFTER_S = 7 * 24 * 3600
 """Entries under another key are deleted once they are this old (see :func:`write_atomically`)."""
 
 
-def write_atomically(cache: str, path: Path, text: str) -> None:
+def write_atomically(cache: str, path: Path, content: str | bytes) -> None:
     """Write ``path`` whole or not at all, and drop this cache's old entries under other keys.
 
     An entry under another key was written by other code: an older release, an edited checkout,
@@ -132,10 +132,13 @@ def write_atomically(cache: str, path: Path, text: str) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            tmp.write_bytes(content)
+        else:
+            tmp.write_text(content, encoding="utf-8")
         os.replace(tmp, path)
         current = f"{cache}-{source_key(cache)}"
         cutoff = time.time() - STALE_AFTER_S
-        for old in path.parent.glob(f"{cache}-*.json"):
+        for old in path.parent.glob(f"{cache}-*{path.suffix}"):
             if not old.name.startswith(current) and old.stat().st_mtime < cutoff:
                 old.unlink(missing_ok=True)

@@ -166,19 +166,26 @@ class Option:
     verdicts: tuple[Verdict, ...]
     terms: ScoreTerms | None
     """The score, when every rule after the model level passed."""
+    _failures: tuple[Verdict, ...] | None = field(default=None, repr=False, compare=False)
+    """``failures``, computed on first use (the claims ask for it many times per option)."""
 
     @property
     def feasible(self) -> bool:
-        return self.terms is not None and not any(v.rejects for v in self.verdicts)
+        return self.terms is not None and not self.failures
 
     @property
     def failures(self) -> tuple[Verdict, ...]:
-        return tuple(v for v in self.verdicts if v.rejects)
+        hit = self._failures
+        if hit is None:
+            hit = tuple(v for v in self.verdicts if v.rejects)
+            object.__setattr__(self, "_failures", hit)
+        return hit
 
     @property
     def first_failure(self) -> Verdict | None:
         """The first rejecting verdict in rule order (the true reason this build is out)."""
-        return next((v for v in self.verdicts if v.rejects), None)
+        failures = self.failures
+        return failures[0] if failures else None
 
     def passes_except(self, rules: frozenset[str]) -> bool:
         """Every rule ran and only rules in ``rules`` rejected (what lifting them would admit)."""
@@ -246,6 +253,7 @@ class Evaluator:
         init=False, default_factory=dict
     )
     _builds: dict[Any, Verdict] = field(init=False, default_factory=dict)
+    _places: dict[Any, Placement] = field(init=False, default_factory=dict)
     _memory: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _estimates: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _judged: dict[Any, tuple[tuple[Verdict, ...], ScoreTerms | None]] = field(
@@ -255,7 +263,9 @@ class Evaluator:
     _sorted: dict[Any, tuple[list[int], list[tuple[int, Candidate, Placement]]]] = field(
         init=False, default_factory=dict
     )
-    _target_keys: dict[int, tuple[Target, _Keys]] = field(init=False, default_factory=dict)
+    _target_keys: dict[tuple[int, str | None], tuple[Device, _Keys]] = field(
+        init=False, default_factory=dict
+    )
     _interned: dict[tuple[Any, ...], int] = field(init=False, default_factory=dict)
     _groups: list[tuple[Candidate, list[int]]] | None = field(init=False, default=None)
 
@@ -305,10 +315,21 @@ class Evaluator:
         key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
         hit = self._arch_placement.get(key)
         if hit is None:
-            where = place(cand.runtime, target.device, self.constraints, cand.quant)
+            where = self._place(cand, target, pkey)
             sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
             verdicts = tuple(check(sit) for rid, check in CHECKS if rid in _ARCH_PLACEMENT)
             hit = self._arch_placement[key] = (where, verdicts)
+        return hit
+
+    def _place(self, cand: Candidate, target: Target, pkey: int) -> Placement:
+        """``situation.place``, which reads the runtime, the encoding and the target's placement
+        inputs (not the model): shared by every architecture."""
+        key = (cand.runtime.id, cand.quant.id, pkey)
+        hit = self._places.get(key)
+        if hit is None:
+            hit = self._places[key] = place(
+                cand.runtime, target.device, self.constraints, cand.quant
+            )
         return hit
 
     def _build_verdict(self, cand: Candidate, target: Target, akey: int) -> Verdict:
@@ -362,13 +383,20 @@ class Evaluator:
             )
         return hit
 
-    def full_estimate(self, cand: Candidate, target: Target, backend: str) -> Estimate:
-        """The complete estimate (memory and this device's speeds) of a placed candidate."""
+    def full_estimate(
+        self, cand: Candidate, target: Target, backend: str, where: Placement | None = None
+    ) -> Estimate:
+        """The complete estimate (memory and this device's speeds) of a placed candidate.
+
+        ``where``: the candidate's placement on this target, when the caller holds it already.
+        """
         key = (cand.key, backend, self._keys(target).speed)
         hit = self._estimates.get(key)
         if hit is None:
             hit = self._on_device(cand, target, backend)
-            route = self.placement(cand, target)[0].route
+            if where is None:
+                where = self.placement(cand, target)[0]
+            route = where.route
             kind = target.device.kind
             if route is not None and not (route.measured and measured_on(hit.speed_family, kind)):
                 hit = self._capped(hit, cand, target, backend)
@@ -444,7 +472,7 @@ class Evaluator:
         est, over = self._sized(cand, target, where)
         if over is not None:
             return Option(cand, target, backend, est, (*mv, *pv, over), None)
-        est = self.full_estimate(cand, target, backend)
+        est = self.full_estimate(cand, target, backend, where)
         key = (cand.key, backend, keys.speed, target.budget_bytes)
         hit = self._judged.get(key)
         if hit is None:
@@ -475,7 +503,7 @@ class Evaluator:
         for i, cand, where in placed[: bisect_right(totals, budget)]:
             backend = where.backend
             assert backend is not None
-            est = self.full_estimate(cand, target, backend)
+            est = self.full_estimate(cand, target, backend, where)
             sit = self._situation(cand, target, backend, est, where)
             key = (cand.key, backend, keys.speed, None if _BLIND else budget)
             ok = self._speed_ok.get(key)
@@ -550,16 +578,19 @@ class Evaluator:
         return Situation(cand, target, self.service, self.constraints, backend, est, where)
 
     def _keys(self, target: Target) -> _Keys:
-        """The target's cache keys, computed once per target object (the target is kept with
-        them, so its id cannot be reused while they are cached)."""
-        hit = self._target_keys.get(id(target))
-        if hit is None or hit[0] is not target:
+        """The target's cache keys, computed once per device object and OS version (what they
+        read; targets that differ only in budget share them). The device is kept with them, so
+        its id cannot be reused while they are cached."""
+        device = target.device
+        slot = (id(device), target.os_version)
+        hit = self._target_keys.get(slot)
+        if hit is None or hit[0] is not device:
             keys = _Keys(
                 self._intern(("placement", *placement_inputs(target))),
-                self._intern(("speed", *speed_inputs(target.device))),
-                self._intern(("artifact", *_facts(target.device, ARTIFACT_INPUTS))),
+                self._intern(("speed", *speed_inputs(device))),
+                self._intern(("artifact", *_facts(device, ARTIFACT_INPUTS))),
             )
-            hit = self._target_keys[id(target)] = (target, keys)
+            hit = self._target_keys[slot] = (device, keys)
         return hit[1]
 
     def _intern(self, facts: tuple[Any, ...]) -> int:

@@ -77,13 +77,13 @@ def test_catalog_version_is_a_stable_content_hash(tmp_path, monkeypatch) -> None
 
 
 def test_cached_and_parsed_catalog_are_identical(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The JSON cache of the parsed YAML gives exactly the catalog the YAML gives."""
+    """The cache of the validated YAML gives exactly the catalog the YAML gives."""
     from feasibility import catalog as mod
 
     monkeypatch.setenv("FEASIBILITY_CACHE_DIR", str(tmp_path))
     mod._load.cache_clear()
     first = mod.load_catalog()  # parses YAML, writes the cache
-    assert list(tmp_path.glob("catalog-*.json"))
+    assert list(tmp_path.glob("catalog-*.pickle"))
     mod._load.cache_clear()
     second = mod.load_catalog()  # reads the cache
     monkeypatch.setenv("FEASIBILITY_CACHE_DIR", "")
@@ -101,8 +101,10 @@ def test_damaged_cache_is_ignored(tmp_path, monkeypatch) -> None:  # type: ignor
     monkeypatch.setenv("FEASIBILITY_CACHE_DIR", str(tmp_path))
     mod._load.cache_clear()
     mod.load_catalog()
-    for f in tmp_path.glob("catalog-*.json"):
-        f.write_text("{not json", encoding="utf-8")
+    damaged = list(tmp_path.glob("catalog-*.pickle"))
+    assert damaged
+    for f in damaged:
+        f.write_bytes(b"\x80\x05not a pickle")
     mod._load.cache_clear()
     assert len(mod.load_catalog().models) >= 30
     mod._load.cache_clear()

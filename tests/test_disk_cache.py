@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -100,8 +100,8 @@ def test_catalog_cache_file_carries_the_source_key(
     from feasibility import catalog as mod
 
     monkeypatch.setenv("FEASIBILITY_CACHE_DIR", str(tmp_path))
-    stale = tmp_path / "catalog-0000000000000000-abc.json"
-    recent = tmp_path / "catalog-1111111111111111-abc.json"
+    stale = tmp_path / "catalog-0000000000000000-abc.pickle"
+    recent = tmp_path / "catalog-1111111111111111-abc.pickle"
     other = tmp_path / "gguf-layouts-0000000000000000.json"
     for f in (stale, recent, other):
         f.write_text("{}", encoding="utf-8")
@@ -114,8 +114,8 @@ def test_catalog_cache_file_carries_the_source_key(
     finally:
         mod._load.cache_clear()
     key = disk_cache.source_key(disk_cache.CATALOG)
-    (written,) = tmp_path.glob(f"catalog-{key}-*.json")
-    assert set(json.loads(written.read_text(encoding="utf-8"))) == {
+    (written,) = tmp_path.glob(f"catalog-{key}-*.pickle")
+    assert set(pickle.loads(written.read_bytes())) == {
         "models.yaml",
         "devices.yaml",
         "runtimes.yaml",

@@ -96,7 +96,7 @@ PositiveFloat = Annotated[float, Field(gt=0)]
 class Strict(BaseModel):
     """Base: unknown keys are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 def check_sources(v: tuple[str, ...]) -> tuple[str, ...]:
