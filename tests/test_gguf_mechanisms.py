@@ -340,3 +340,14 @@ def test_mxfp4_moe_types_experts_mxfp4_and_the_rest_q8_0() -> None:
     assert t["blk.0.ffn_down_shexp.weight"][0] == "Q8_0"
     assert t["blk.0.attn_q.weight"][0] == "Q8_0"
     assert t["token_embd.weight"][0] == "Q8_0"
+
+
+def test_eight_expert_rules() -> None:
+    """quant@0c1e57098 for n_expert == 8: attn_v and attn_k Q8_0, attn_output Q5_K (Q4_K_M), and
+    IQ3_M bumps ffn_down to Q4_K on use_more_bits layers as well as the first eighth."""
+    assert ggml.ffn_down_type("IQ3_M", "IQ3_S", 4, 16, True, n_expert=8) == "Q4_K"  # umb(4, 16)
+    assert ggml.ffn_down_type("IQ3_M", "IQ3_S", 4, 16, True) == "IQ3_S"
+    assert ggml.ffn_down_type("IQ3_M", "IQ3_S", 5, 16, True, n_expert=8) == "IQ3_S"
+    assert ggml.attn_v_type("Q4_K_M", "Q4_K", 3, 16, 4, 8, True) == "Q8_0"
+    assert ggml.attn_k_type("Q4_K_M", "Q4_K", 8) == "Q8_0"
+    assert ggml.attn_output_type("Q4_K_M", "Q4_K", 8) == "Q5_K"

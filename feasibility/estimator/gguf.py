@@ -9,6 +9,20 @@ Layout (§3): ``file = header + metadata + tensor infos + Σ pad32(tensor bytes)
 almost all tokenizer: ``19.3 B × (n_vocab + n_merges)`` for byte-level BPE (fitted on Llama-3 and
 Qwen2.5, §7) and ``23 B × n_vocab`` for SentencePiece vocabularies (tokens, scores, types), plus
 about 70 B of tensor info per tensor.
+
+Architectures of 2025-26 (tensor lists read in llama.cpp@0c1e57098, src/models/*.cpp):
+* Gemma 3n/4 per-layer embeddings: one ``per_layer_token_embd`` table ``{dim x n_layer, n_vocab}``
+  (typed like the tied output head, see ``ggml.per_layer_embd_type``), a 16-bit
+  ``per_layer_model_proj``, and per layer ``inp_gate``/``proj``; Gemma 3n adds AltUp and LAuReL
+  blocks that llama-quantize never touches. llama.cpp creates the table in the input layer's CPU
+  buffer (memory-mapped by default, so only the gathered rows become resident; Gemma 4 also marks
+  it ``TENSOR_READ_LAZY`` for the opt-in lazy mode): it is counted in the weights as llama.cpp
+  allocates it and left out of the bytes read per token (``offloadable_bytes``).
+* Qwen3.5: Gated DeltaNet layers (``attn_qkv``, ``attn_gate``, ``ssm_*``) interleaved 3:1 with
+  gated attention whose ``attn_q`` holds the output gate too.
+* LFM2 and Granite 4.0-H mixers stay in ``extra.weight`` at the default type: their tensors
+  (``shortconv.in_proj``/``out_proj``, ``ssm_in``/``ssm_out``) take the default type in every mix,
+  and the F32 convolution kernels they keep are a few thousand parameters per layer.
 """
 
 from __future__ import annotations
@@ -217,7 +231,7 @@ class _Mix:
         if kind == "attn_output":
             return ggml.attn_output_type(f, d, self.n_expert)
         if kind == "ffn_down":
-            return ggml.ffn_down_type(f, d, i, self.n_layer, self.imatrix, counter)
+            return ggml.ffn_down_type(f, d, i, self.n_layer, self.imatrix, counter, self.n_expert)
         if kind in ("ffn_gate", "ffn_up"):
             return ggml.ffn_gate_up_type(f, d, i, self.n_layer)
         return d
