@@ -131,17 +131,32 @@ def test_gemma3n_blocks_byte_exact_q4_k_m() -> None:
     assert lay.offloadable_bytes == 262400 * 30 * 210
 
 
-def test_gemma4_per_layer_embeddings_catalog(catalog: Catalog) -> None:
-    """gemma4@0c1e57098: per_layer_token_embd {256 x 35, 262144}, Q6_K in a tied Q4_K_M file;
-    the rest of ``extra_params`` (double-wide MLPs, 512-wide global heads) stays at the default
-    type."""
+def test_gemma4_layers_byte_exact(catalog: Catalog) -> None:
+    """gemma4.cpp @0c1e57098, E2B in Q4_K_M: per_layer_token_embd {256 x 35, 262144} Q6_K (tied);
+    every fifth layer global with 512-wide heads (attn_q {1536, 8 x 512}); the 20 KV-sharing
+    layers (15..34) with a double-wide FFN (n_ff 2 x 6144); use_more_bits over 35 layers bumps
+    attn_v 34 and ffn_down 18 to Q6_K. Nothing of extra_params is left unlaid."""
     m = catalog.model("gemma-4-e2b-it")
     lay = layout_for(m, catalog.quantization("Q4_K_M"))
     assert isinstance(lay, GgufLayout)
     t = by_name(lay)
     assert t["per_layer_token_embd.weight"] == ("Q6_K", 262144 * 35 * 210)
-    rest = m.architecture.extra_params - m.architecture.offloadable_params
-    assert t["extra.weight"] == ("Q4_K", rest // 1536 * 6 * 144)
+    assert t["blk.4.attn_q.weight"] == ("Q4_K", 4096 * 6 * 144)
+    assert t["blk.3.attn_q.weight"] == ("Q4_K", 2048 * 6 * 144)
+    assert t["blk.4.attn_v.weight"] == ("Q4_K", 512 * 6 * 144)
+    assert t["blk.34.attn_v.weight"] == ("Q6_K", 512 * 6 * 210)
+    assert t["blk.20.ffn_gate.weight"] == ("Q4_K", 12288 * 6 * 144)
+    assert t["blk.14.ffn_gate.weight"] == ("Q4_K", 6144 * 6 * 144)
+    assert t["blk.18.ffn_down.weight"] == ("Q6_K", 1536 * 48 * 210)
+    assert "extra.weight" not in t
+
+
+@pytest.mark.parametrize("model_id", ["gemma-4-e2b-it", "gemma-4-e4b-it", "gemma-3n-e2b-it"])
+def test_gemma_extra_params_are_the_llama_cpp_tensors(catalog: Catalog, model_id: str) -> None:
+    from feasibility.estimator.gguf import explicit_extra_params
+
+    a = catalog.model(model_id).architecture
+    assert explicit_extra_params(a) == a.extra_params
 
 
 @pytest.mark.parametrize(
@@ -340,3 +355,14 @@ def test_mxfp4_moe_types_experts_mxfp4_and_the_rest_q8_0() -> None:
     assert t["blk.0.ffn_down_shexp.weight"][0] == "Q8_0"
     assert t["blk.0.attn_q.weight"][0] == "Q8_0"
     assert t["token_embd.weight"][0] == "Q8_0"
+
+
+def test_eight_expert_rules() -> None:
+    """quant@0c1e57098 for n_expert == 8: attn_v and attn_k Q8_0, attn_output Q5_K (Q4_K_M), and
+    IQ3_M bumps ffn_down to Q4_K on use_more_bits layers as well as the first eighth."""
+    assert ggml.ffn_down_type("IQ3_M", "IQ3_S", 4, 16, True, n_expert=8) == "Q4_K"  # umb(4, 16)
+    assert ggml.ffn_down_type("IQ3_M", "IQ3_S", 4, 16, True) == "IQ3_S"
+    assert ggml.ffn_down_type("IQ3_M", "IQ3_S", 5, 16, True, n_expert=8) == "IQ3_S"
+    assert ggml.attn_v_type("Q4_K_M", "Q4_K", 3, 16, 4, 8, True) == "Q8_0"
+    assert ggml.attn_k_type("Q4_K_M", "Q4_K", 8) == "Q8_0"
+    assert ggml.attn_output_type("Q4_K_M", "Q4_K", 8) == "Q5_K"

@@ -235,7 +235,13 @@ def attn_q_type(ftype: str, default: str) -> str:
 
 
 def ffn_down_type(
-    ftype: str, default: str, i: int, n: int, imatrix: bool, counter: int | None = None
+    ftype: str,
+    default: str,
+    i: int,
+    n: int,
+    imatrix: bool,
+    counter: int | None = None,
+    n_expert: int = 1,
 ) -> str:
     """§2.5 ffn_down column (``i`` = layer, ``n`` = n_layer).
 
@@ -256,7 +262,7 @@ def ffn_down_type(
     if ftype == "Q3_K_M":
         return "Q5_K" if i < n // 16 else "Q4_K"
     if ftype == "IQ3_M":
-        return "Q4_K" if i < n // 8 else default
+        return "Q4_K" if i < n // 8 or (n_expert == 8 and use_more_bits(i, n)) else default
     if ftype == "Q3_K_L":
         return "Q5_K"
     if ftype == "Q4_K_M":

@@ -9,6 +9,20 @@ Layout (§3): ``file = header + metadata + tensor infos + Σ pad32(tensor bytes)
 almost all tokenizer: ``19.3 B × (n_vocab + n_merges)`` for byte-level BPE (fitted on Llama-3 and
 Qwen2.5, §7) and ``23 B × n_vocab`` for SentencePiece vocabularies (tokens, scores, types), plus
 about 70 B of tensor info per tensor.
+
+Architectures of 2025-26 (tensor lists read in llama.cpp@0c1e57098, src/models/*.cpp):
+* Gemma 3n/4 per-layer embeddings: one ``per_layer_token_embd`` table ``{dim x n_layer, n_vocab}``
+  (typed like the tied output head, see ``ggml.per_layer_embd_type``), a 16-bit
+  ``per_layer_model_proj``, and per layer ``inp_gate``/``proj``; Gemma 3n adds AltUp and LAuReL
+  blocks that llama-quantize never touches. llama.cpp creates the table in the input layer's CPU
+  buffer (memory-mapped by default, so only the gathered rows become resident; Gemma 4 also marks
+  it ``TENSOR_READ_LAZY`` for the opt-in lazy mode): it is counted in the weights as llama.cpp
+  allocates it and left out of the bytes read per token (``offloadable_bytes``).
+* Qwen3.5: Gated DeltaNet layers (``attn_qkv``, ``attn_gate``, ``ssm_*``) interleaved 3:1 with
+  gated attention whose ``attn_q`` holds the output gate too.
+* LFM2 and Granite 4.0-H mixers stay in ``extra.weight`` at the default type: their tensors
+  (``shortconv.in_proj``/``out_proj``, ``ssm_in``/``ssm_out``) take the default type in every mix,
+  and the F32 convolution kernels they keep are a few thousand parameters per layer.
 """
 
 from __future__ import annotations
@@ -167,9 +181,9 @@ def _sized(gtype: str, ne0: int, rows: int) -> tuple[str, int]:
 Proto = tuple[str, str, int, int, int]
 """A layer tensor before its ``blk.N.`` prefix: name suffix, type, ne0, rows, padded bytes."""
 
-Sig = tuple[bool, bool, str | None, str | None, str | None]
-"""What varies between layers: has attention, has FFN, attn_v (or attn_qkv), ffn_down, ffn_gate/up
-types."""
+Sig = tuple[str, bool, str | None, str | None, str | None]
+"""What varies between layers: its kind (``layer_kinds``), has FFN, attn_v (or attn_qkv), ffn_down
+and ffn_gate/up types."""
 
 
 @dataclass(frozen=True)
@@ -217,7 +231,7 @@ class _Mix:
         if kind == "attn_output":
             return ggml.attn_output_type(f, d, self.n_expert)
         if kind == "ffn_down":
-            return ggml.ffn_down_type(f, d, i, self.n_layer, self.imatrix, counter)
+            return ggml.ffn_down_type(f, d, i, self.n_layer, self.imatrix, counter, self.n_expert)
         if kind in ("ffn_gate", "ffn_up"):
             return ggml.ffn_gate_up_type(f, d, i, self.n_layer)
         return d
@@ -259,12 +273,34 @@ def _has_attention(a: Architecture, il: int) -> bool:
 
 
 def layer_kinds(a: Architecture) -> tuple[str, ...]:
-    """Per layer: "attention", "deltanet" or "mixer" (an SSM or convolution layer)."""
-    deltanet = set(deltanet_layers(a))
-    return tuple(
-        "attention" if _has_attention(a, il) else "deltanet" if il in deltanet else "mixer"
-        for il in range(a.layers)
-    )
+    """Per layer: "attention" ("global" when its heads are wider), "deltanet" or "mixer" (an SSM
+    or convolution layer); "+wide" marks a double-wide FFN."""
+    deltanet, wide = set(deltanet_layers(a)), set(double_wide_layers(a))
+    globals_ = set(global_layers(a))
+    kinds = []
+    for il in range(a.layers):
+        if _has_attention(a, il):
+            kind = "global" if il in globals_ else "attention"
+        else:
+            kind = "deltanet" if il in deltanet else "mixer"
+        kinds.append(kind + ("+wide" if il in wide else ""))
+    return tuple(kinds)
+
+
+def global_layers(a: Architecture) -> tuple[int, ...]:
+    """Gemma 4 layers whose heads are ``global_head_dim`` wide: every ``period``-th, the period
+    read from the cache-owning layers (gemma4.cpp ``is_swa(il)``; E2B: 3 global of 15 -> 5)."""
+    n_global = a.n_kv_layers - a.sliding_window_layers
+    if a.global_head_dim is None or a.global_head_dim == a.head_dim or n_global <= 0:
+        return ()
+    period = a.n_kv_layers // n_global
+    return tuple(il for il in range(a.layers) if il % period == period - 1)
+
+
+def double_wide_layers(a: Architecture) -> tuple[int, ...]:
+    """gemma4.cpp ``n_ff(il)``: the converter doubles n_ff from the first KV-sharing layer on when
+    ``use_double_wide_mlp`` (conversion/gemma.py)."""
+    return tuple(range(a.n_kv_layers, a.layers)) if a.double_wide_ffn else ()
 
 
 def _deltanet_shapes(a: Architecture) -> tuple[int, int, int, int]:
@@ -307,6 +343,12 @@ def explicit_extra_params(a: Architecture) -> int:
         layer += head_dim + value * h
         n += len(deltanet_layers(a)) * layer
         n += a.n_attention_layers * h * a.attention_heads * a.head_dim
+    if a.global_head_dim:
+        extra_dim = a.global_head_dim - a.head_dim
+        heads = 2 * a.attention_heads + 2 * a.kv_heads  # q, o; k, v
+        n += len(global_layers(a)) * extra_dim * a.hidden_size * heads
+    mats = 3 if a.gated_ffn else 2
+    n += len(double_wide_layers(a)) * mats * a.hidden_size * a.intermediate_size
     return n
 
 
@@ -374,7 +416,8 @@ def _per_layer_embedding_tensors(a: Architecture, m: _Mix) -> list[Tensor]:
 
 
 def _attention_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
-    h, hd = a.hidden_size, a.head_dim
+    h = a.hidden_size
+    hd = a.global_head_dim if il in global_layers(a) and a.global_head_dim else a.head_dim
     q_out, kv_out = a.attention_heads * hd, a.kv_heads * hd
     out: list[Proto] = []
     if a.fused_qkv:
@@ -396,7 +439,8 @@ def _attention_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
 
 def _ffn_protos(a: Architecture, m: _Mix, il: int) -> tuple[list[Proto], int]:
     """The layer's FFN tensors and the bytes of its idle experts (MoE)."""
-    h, ff = a.hidden_size, a.intermediate_size
+    h = a.hidden_size
+    ff = a.intermediate_size * (2 if il in double_wide_layers(a) else 1)
     if a.moe is None:
         out = [_proto("ffn_gate.weight", m.weight("ffn_gate", il), h, ff)] if a.gated_ffn else []
         out.append(_proto("ffn_up.weight", m.weight("ffn_up", il), h, ff))
@@ -508,12 +552,13 @@ def _layer_signatures(
     """
     out = []
     for il in range(m.n_layer):
-        has_att, has_ffn = kinds[il] == "attention", il < n_ffn
-        qkv = fused_qkv or kinds[il] == "deltanet"
-        v = m.weight("attn_qkv" if qkv else "attn_v", il) if kinds[il] != "mixer" else None
+        mixer = kinds[il].split("+")[0]
+        has_ffn = il < n_ffn
+        qkv = fused_qkv or mixer == "deltanet"
+        v = m.weight("attn_qkv" if qkv else "attn_v", il) if mixer != "mixer" else None
         out.append(
             (
-                has_att,
+                kinds[il],
                 has_ffn,
                 v,
                 "/".join(m.weight("ffn_down", il, counter=downs * il + j) for j in range(downs))

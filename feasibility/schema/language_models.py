@@ -120,6 +120,9 @@ class Architecture(Strict):
     """How many of the KV layers are local (cache only ``sliding_window`` tokens)."""
     global_head_dim: PositiveInt | None = None
     """Head dim of global layers when it differs (Gemma 4)."""
+    double_wide_ffn: bool = False
+    """Gemma 4 ``use_double_wide_mlp``: the KV-sharing layers (from ``kv_layers`` on) have an FFN
+    twice ``intermediate_size`` wide (its extra half is counted in ``extra_params``)."""
     ffn_layers: NonNegInt | None = None
     """Layers with a standard FFN (None: all)."""
     extra_params: int = 0
