@@ -374,7 +374,7 @@ def low_bit_risks(r: Ranked[Option]) -> tuple[tuple[str, ...], tuple[Risk, ...]]
         if not low_bit(o.candidate) or q.id in {i.values.get("quantization") for i in items}:
             continue
         bpw = round(scoring.effective_bpw(q), 2)
-        fid = round(scoring.fidelity(q, o.candidate.model.params), 2)
+        fid = round(scoring.fidelity_of(q, o.candidate.model), 2)
         texts.append(
             f"only a low-bit build fits: {q.id} keeps {bpw:g} bits per weight and an estimated "
             f"{fid:.0%} of the model's quality; validate output quality before launch"

@@ -22,6 +22,9 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   a published score is *unknown*: the report says so, and it earns no credit (an unpublished
   evaluation is not evidence), so publishing a score can only raise a model, never lower it.
   Scores are compared as published; setups (shots, thinking on or off) are shown, not adjusted.
+  A score measured in one named language the service does not use ("WMT24++ (ES)" for a Korean
+  translation service) counts half (``OFF_LANGUAGE_SHARE``): evidence of the skill, not of the
+  skill in the service's languages.
 
 - fidelity: how much quality the quantization keeps, as a function of effective bits per weight
   and model size: fidelity = 1 - loss_8B(quant) * (8B / params) ** 0.4, at most 1 lost.
@@ -36,6 +39,11 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   Quantized Models", Qwen2-Instruct, MMLU/C-Eval/IFEval average, GPTQ-Int4 and AWQ) lose about
   11.6% of the 16-bit score at 0.5B, 5.5% at 1.5B and 4.2% at 7B: a loss proportional to
   params ** -0.4 (fitted on the 0.5B and 7B points).
+  A quantization-aware-trained build (``Quantization.qat_of``: Meta's Llama 3.2 SpinQuant and
+  QLoRA programs) has the layout of a post-training quantization and loses that one's share
+  times the maker's published ratio of the two losses (``qat_loss_ratio``: from the maker's
+  BF16 / post-training / QAT table, or a stated share such as Google's "54% less perplexity
+  drop"), for the models the maker measured; any other model gets no credit.
 - speed: estimated decode tokens/s over 20 (capped at 1: beyond 20 tokens/s, faster than people
   read, more speed buys little); 0.5 when no estimate is possible.
 - headroom: share of the memory budget left free, over 25% (capped at 1: past a quarter of the
@@ -62,6 +70,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -140,6 +149,11 @@ BENCHMARKS: dict[str, BenchmarkKind] = {
 GROUP_WEIGHT = {"knowledge": 1.0, "instruction": 1.0, "multilingual": 1.0}
 LANGUAGE_WEIGHT = 2.0
 TASK_WEIGHT = 1.5
+OFF_LANGUAGE_SHARE = 0.5
+"""A score measured in one named language ("MMMLU (ES)", "WMT24++ (ES)") is evidence of the skill,
+but not of the skill in the service's languages: it counts half when the service does not use
+that language (Spanish translation quality says less about Korean translation)."""
+_LANGUAGE_TAG = re.compile(r"\(([A-Za-z]{2})\)$")
 
 
 def kind_of(name: str) -> BenchmarkKind | None:
@@ -182,22 +196,33 @@ def relevant_groups(service: Service) -> dict[str, float]:
     return {g: w for g, w in group_weights(service).items() if g in known}
 
 
-def group_values(model: ModelEntry) -> dict[str, float]:
+def score_language(name: str) -> str | None:
+    """The language a score was measured in, where its name says so ("WMT24++ (ES)" is es)."""
+    m = _LANGUAGE_TAG.search(name)
+    return m.group(1).lower() if m else None
+
+
+def group_values(model: ModelEntry, service: Service | None = None) -> dict[str, float]:
     """Best normalised score per group, over the model's published scores (a best rather than
-    a mean: one more published benchmark can add evidence, never take it away)."""
+    a mean: one more published benchmark can add evidence, never take it away). For a service,
+    a score measured in a language the service does not use counts ``OFF_LANGUAGE_SHARE``."""
     acc: dict[str, list[float]] = {}
     for b in model.benchmarks:
         k = kind_of(b.name)
         if k is None:
             continue
-        acc.setdefault(k.group, []).append(_clamp((b.value - k.chance) / (100.0 - k.chance)))
+        value = _clamp((b.value - k.chance) / (100.0 - k.chance))
+        lang = score_language(b.name)
+        if service is not None and lang is not None and lang not in service.languages:
+            value *= OFF_LANGUAGE_SHARE
+        acc.setdefault(k.group, []).append(value)
     return {g: max(v) for g, v in sorted(acc.items())}
 
 
 def evidence(model: ModelEntry, service: Service) -> float:
     """Relevance-weighted share of the service's benchmark groups, unknown groups earning 0."""
     weights = relevant_groups(service)
-    values = group_values(model)
+    values = group_values(model, service)
     total = sum(weights.values())
     return sum(w * values.get(g, 0.0) for g, w in weights.items()) / total
 
@@ -288,6 +313,35 @@ def fidelity(quant: Quantization, params: int) -> float:
     return _clamp(1 - loss_8b(quant) * (SIZE_REF_PARAMS / params) ** SIZE_EXPONENT)
 
 
+def qat_loss_ratio(quant: Quantization, model_id: str) -> float:
+    """Share of the post-training loss a quantization-aware-trained build still loses on this
+    model, from the published evidence: 1 (no credit) when no evidence covers the model.
+
+    A maker's table with BF16, post-training and QAT scores gives sum of the QAT's relative
+    losses over the post-training build's (Meta's Llama 3.2 1B: SpinQuant keeps about half of
+    vanilla PTQ's loss, QLoRA under a tenth); a stated share is used as stated.
+    """
+    for ev in quant.qat_evidence:
+        if model_id not in ev.models:
+            continue
+        if ev.loss_ratio is not None:
+            return ev.loss_ratio
+        qat = sum(1 - c.qat / c.bf16 for c in ev.comparisons)
+        ptq = sum(1 - c.ptq / c.bf16 for c in ev.comparisons)
+        return _clamp(qat / ptq) if ptq > 0 else 1.0
+    return 1.0
+
+
+def fidelity_of(quant: Quantization, model: ModelEntry) -> float:
+    """Share of this model's quality the build keeps: :func:`fidelity`, with a QAT build's loss
+    scaled by its published evidence (so a QAT build ranks above the post-training build of the
+    same layout exactly when the maker's numbers say it loses less)."""
+    base = fidelity(quant, model.params)
+    if quant.qat_of is None:
+        return base
+    return _clamp(1 - (1 - base) * qat_loss_ratio(quant, model.id))
+
+
 def energy_term(mj_per_token: float | None) -> float:
     if mj_per_token is None:
         return 0.5
@@ -309,7 +363,7 @@ def _terms(s: Situation) -> tuple[float, float, float, float, float, float, floa
     """(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
     model, quant, runtime = s.candidate.model, s.candidate.quant, s.candidate.runtime
     est = s.estimate
-    fid = fidelity(quant, model.params)
+    fid = fidelity_of(quant, model)
     qual = quality(model, s.service) * fid
     speed = 0.5 if est.decode_tps is None else _clamp(est.decode_tps / SPEED_FULL_TPS)
     budget = s.target.budget_bytes

@@ -76,6 +76,8 @@ from feasibility.schema.language_models import (
 from feasibility.schema.quantizations import (
     GgufScheme,
     GroupScheme,
+    QatComparison,
+    QatEvidence,
     Quantization,
 )
 from feasibility.schema.runtimes import (
@@ -147,6 +149,8 @@ __all__ = [
     "PlatformSupport",
     "PositiveFloat",
     "PositiveInt",
+    "QatComparison",
+    "QatEvidence",
     "QuantPath",
     "Quantization",
     "QuantizationsFile",

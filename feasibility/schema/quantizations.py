@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
 
 from feasibility.schema.fields import (
     Accelerator,
@@ -12,6 +12,7 @@ from feasibility.schema.fields import (
     PositiveInt,
     Sources,
     Strict,
+    check_sources,
 )
 
 
@@ -48,6 +49,44 @@ class GgufScheme(Strict):
     ftype: str
 
 
+class QatComparison(Strict):
+    """One benchmark of a maker's table comparing a quantization-aware-trained (QAT) build with a
+    post-training (PTQ) build of the same layout and with the 16-bit model."""
+
+    benchmark: str
+    bf16: float = Field(gt=0)
+    ptq: float = Field(ge=0)
+    qat: float = Field(ge=0)
+
+
+class QatEvidence(Strict):
+    """How much of a post-training quantization's loss a QAT build avoids, as published.
+
+    Either the maker states the share directly (``loss_ratio``: Google's Gemma 3 QAT "reduced the
+    perplexity drop by 54%" is 0.46) or its table gives the three scores (``comparisons``: Meta's
+    Llama 3.2 SpinQuant and QLoRA against vanilla PTQ and BF16), from which the share is computed.
+    """
+
+    models: tuple[Id, ...]
+    """Models the figure was measured on; another model gets no credit from it."""
+    loss_ratio: float | None = Field(default=None, ge=0, le=1)
+    comparisons: tuple[QatComparison, ...] = ()
+    source: str
+    setup: str = ""
+
+    @field_validator("source")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        check_sources((v,))
+        return v
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> QatEvidence:
+        if (self.loss_ratio is None) == (not self.comparisons):
+            raise ValueError("give either loss_ratio or comparisons")
+        return self
+
+
 class Quantization(Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)
     name: str
@@ -66,5 +105,10 @@ class Quantization(Strict):
     needs_imatrix: bool = False
     ppl_delta: float | None = None
     """Published perplexity increase vs F16 on the reference model, where given."""
+    qat_of: str | None = None
+    """For a quantization-aware-trained (or rotation-calibrated) build: the post-training
+    quantization with the same layout. Its quality loss is that one's, scaled by ``qat_evidence``
+    for the models the evidence covers (``feasibility.scoring.qat_loss_ratio``)."""
+    qat_evidence: tuple[QatEvidence, ...] = ()
     notes: str = ""
     sources: Sources

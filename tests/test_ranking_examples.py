@@ -1,0 +1,104 @@
+"""What an on-device expert expects of the realistic example services, and why.
+
+Each test names the expectation and the reason an expert would give; the engine must reach it
+through its general mechanisms (published evidence, licence, memory, speed, energy), never through
+anything keyed on the example.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from feasibility import api, scoring
+from feasibility.catalog import Catalog
+from feasibility.schema import Benchmark, Service
+from tests.factories import make_model
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return api.load_catalog()
+
+
+def _check(catalog: Catalog, name: str) -> Any:
+    return api.check(str(EXAMPLES / f"{name}.yaml"), catalog=catalog)
+
+
+def _groups(rec: Any) -> set[str]:
+    return {e.group for e in rec.evidence}
+
+
+def test_korean_translation_picks_commercial_models_with_korean_evaluations(
+    catalog: Catalog,
+) -> None:
+    """A Korean service needs evidence in Korean: both picks publish a Korean benchmark (KMMLU,
+    HAE-RAE, KoBEST) and allow commercial use; EXAONE, Korean but non-commercial, is not picked."""
+    a = _check(catalog, "korean-translation-phones")
+    assert len(a.recommendations) == 2
+    for rec in a.recommendations:
+        assert "lang:ko" in _groups(rec), rec.model
+        assert rec.license_commercial != "no", rec.model
+        assert not rec.model.startswith("exaone"), rec.model
+    assert len({r.developer for r in a.recommendations}) == 2  # a real second opinion
+
+
+def test_a_score_in_the_service_language_outweighs_the_same_score_in_another() -> None:
+    """Spanish translation quality says less about Korean translation than Korean translation
+    quality does: the same published figure counts fully only in a language the service uses."""
+    service = Service(tasks=("translation",), languages=("ko", "en"))
+
+    def scored(name: str) -> Any:
+        return make_model(
+            languages=("en", "ko", "es"),
+            benchmarks=(Benchmark(name=name, value=76.7, source="https://x.org"),),
+        )
+
+    assert scoring.quality(scored("WMT24++ (KO)"), service) > scoring.quality(
+        scored("WMT24++ (ES)"), service
+    )
+    in_spanish = Service(tasks=("translation",), languages=("es", "en"))
+    assert scoring.quality(scored("WMT24++ (ES)"), in_spanish) > scoring.quality(
+        scored("WMT24++ (ES)"), service
+    )
+
+
+def test_laptop_coding_helper_picks_models_with_published_code_scores(catalog: Catalog) -> None:
+    """A coding helper is judged on code benchmarks (HumanEval, MBPP): both picks publish one, and
+    the first is the largest such model fast enough for the 15 tokens/s the service asks."""
+    a = _check(catalog, "laptop-coding")
+    assert len(a.recommendations) == 2
+    for rec in a.recommendations:
+        assert "task:code" in _groups(rec), rec.model
+        assert rec.decode_tps is not None and rec.decode_tps >= 15
+    first, second = a.recommendations
+    assert first.params >= second.params
+
+
+def test_smart_reply_picks_sub_billion_models_that_leave_room_in_512_mb(catalog: Catalog) -> None:
+    """Three short replies inside a keyboard app: a sub-1B model at 4 bits or more that fits the
+    512 MB share, and no reasoning model (its thinking tokens cost battery and latency)."""
+    a = _check(catalog, "smart-reply")
+    assert len(a.recommendations) == 2
+    for rec in a.recommendations:
+        assert rec.params < 1_000_000_000, rec.model
+        assert not rec.reasoning_mode, rec.model
+        for plan in rec.targets:
+            assert plan.memory.total_mb <= plan.memory.budget_mb
+            q = catalog.quantizations[plan.quantization]
+            assert scoring.effective_bpw(q) >= 3.5, (rec.model, q.id)
+
+
+def test_pi_assistant_picks_builds_that_keep_up_with_speech(catalog: Catalog) -> None:
+    """A voice assistant must produce at least 5 tokens/s on the Pi 5's CPU, and with 6 GB to
+    spare the picks are 3B-class models (the most capable that keep that pace), not tiny ones."""
+    a = _check(catalog, "raspberry-pi-5")
+    assert len(a.recommendations) == 2
+    for rec in a.recommendations:
+        assert rec.decode_tps is not None and rec.decode_tps >= 5
+        assert rec.params >= 1_500_000_000, rec.model
+        assert {"knowledge", "instruction"} & _groups(rec), rec.model
