@@ -232,7 +232,7 @@ def _names(a: Assessment) -> list[str]:
     cat = load_catalog()
     names = [a.service_description or ""]
     names += [d.name for d in cat.devices.values()]
-    names += [v.name for d in cat.devices.values() for v in d.variants]
+    names += [x for d in cat.devices.values() for v in d.variants for x in (v.name, v.soc)]
     names += [r.name for r in cat.runtimes.values()]
     names += [lic.name for lic in cat.licenses.values()]
     names += [q.name for q in cat.quantizations.values()]
