@@ -338,8 +338,11 @@ def _runtime_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
 
 
 def _variant_markets(ev: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Each regional variant's name and markets, for renderers to word in any language."""
-    return [{"name": v["name"], "markets": list(v["markets"])} for v in ev.get("variants", ())]
+    """Each regional variant's name, chip and markets, for renderers to word in any language."""
+    return [
+        {"name": v["name"], "soc": v["soc"], "markets": list(v["markets"])}
+        for v in ev.get("variants", ())
+    ]
 
 
 def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:

@@ -108,6 +108,7 @@ class VariantPlacement:
 
     id: str
     name: str
+    soc: str
     markets: tuple[str, ...]
     backend: str | None
     route: Route | None
@@ -279,6 +280,7 @@ def _place_variants(
         VariantPlacement(
             v.id,
             v.name,
+            v.soc,
             v.markets,
             backend,
             usable.get(backend) if backend else None,

@@ -232,7 +232,7 @@ def _names(a: Assessment) -> list[str]:
     cat = load_catalog()
     names = [a.service_description or ""]
     names += [d.name for d in cat.devices.values()]
-    names += [v.name for d in cat.devices.values() for v in d.variants]
+    names += [x for d in cat.devices.values() for v in d.variants for x in (v.name, v.soc)]
     names += [r.name for r in cat.runtimes.values()]
     names += [lic.name for lic in cat.licenses.values()]
     names += [q.name for q in cat.quantizations.values()]
@@ -283,3 +283,30 @@ def test_each_build_links_its_artifact(
                     assert ev["repo"] in row
             else:
                 assert r.hf_repo in row
+
+
+def test_pipeline_reference_only_when_the_swap_gives_the_same_commands(
+    assessments: dict[str, Assessment],
+) -> None:
+    """A later model's pipeline refers to an earlier one's only when swapping the model id and
+    repository in the earlier commands gives exactly its commands; any other difference prints
+    the pipeline in full."""
+    from feasibility.report.md_builds import _same_pipeline, _swap
+
+    a = assessments["seed-scenario"]
+    first, second = a.recommendations[:2]
+    b1, b2 = first.builds[0], second.builds[0]
+    shown = [(first, b1, p) for p in b1.pipelines]
+    for pipe in b2.pipelines:
+        earlier = _same_pipeline(second, b2, pipe, shown)
+        assert earlier is not None
+        assert _swap(earlier[1].steps, first, second) == pipe.steps
+    changed = b2.pipelines[0].model_copy(
+        update={
+            "steps": (
+                *b2.pipelines[0].steps[:-1],
+                b2.pipelines[0].steps[-1].model_copy(update={"command": "echo something else"}),
+            )
+        }
+    )
+    assert _same_pipeline(second, b2, changed, shown) is None

@@ -63,7 +63,8 @@ def markets(t: Texts, names: Any) -> str:
 def chips(t: Texts, variants: Any) -> str:
     """A device's regional variants and where each is sold."""
     return t("chip_sep").join(
-        t("chip_markets", name=str(v["name"]), markets=markets(t, v["markets"])) for v in variants
+        t("chip_markets", name=str(v.get("soc") or v["name"]), markets=markets(t, v["markets"]))
+        for v in variants
     )
 
 
@@ -274,6 +275,9 @@ def risk_sentence(
     for key in ("runtime", "api", "backend", "chips"):
         if key in v:
             values[key] = str(v[key])
+    plan = next((p for p in rec.targets if p.target == risk.target), None)
+    if "runtime" in v and plan is not None:
+        values["runtime"] = code(plan.runtime)
     if v.get("variants"):
         values["chips"] = chips(t, v["variants"])
     template = table.get(risk.kind, table["default"])

@@ -199,9 +199,9 @@ T: dict[str, str] = {
     "tradeoffs_none": "Advantages and limits depend on the chosen model: none fits yet.",
     "advantages": "**Three advantages of on-device for this service**",
     "adv_privacy": (
-        "1. **Privacy by design:** {tasks} in {langs} stay on the device, so no prompt reaches a "
-        "server; this narrows the security review to the app itself (section 7), it does not "
-        "remove it."
+        "1. **Privacy by design:** the users' text ({langs}) is processed on the device for "
+        "every task ({tasks}), so no prompt reaches a server; this narrows the security review "
+        "to the app itself (section 7), it does not remove it."
     ),
     "adv_offline": (
         "2. **Works offline, no server latency:** answers start on the device; estimated "

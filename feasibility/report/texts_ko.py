@@ -259,7 +259,7 @@ T: dict[str, str] = {
     "term_quality": "품질(공개 벤치마크, 모델 규모와 작업 적합도)",
     "term_fidelity": "양자화 정밀도",
     "term_speed": "속도",
-    "term_headroom": "메모리 여유",
+    "term_headroom": "메모리 여유분",
     "term_energy": "에너지",
     "term_bonus": "가점·감점(공식 배포 빌드, 런타임 성숙도, NPU, 추론 모드)",
     "term_diversity": "다양성(두 번째 추천은 다른 개발사나 계열에서 고름)",

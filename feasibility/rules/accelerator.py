@@ -81,7 +81,13 @@ def check(s: Situation) -> Verdict:
         maturity=maturity,
         maturity_source=route.source if route else "",
         variants=[
-            {"id": v.id, "name": v.name, "markets": list(v.markets), "backend": s.backend}
+            {
+                "id": v.id,
+                "name": v.name,
+                "soc": v.soc,
+                "markets": list(v.markets),
+                "backend": s.backend,
+            }
             for v in placement.variants
         ],
     )
