@@ -1,8 +1,10 @@
 """The claims a report makes about models it did not pick, computed and re-checkable.
 
 - **Why not**: only models with no feasible build on at least one target. Each row is the build
-  that came closest (the latest first-failing rule in rule order, then the least memory over the
-  budget by *full* total, never a weights-only floor) with its true first failing rule.
+  that came closest (the latest first-failing rule in rule order; at the memory rule the least
+  memory over the budget by *full* total, never a weights-only floor; at any other rule the
+  fewest rules failed, then the fastest decode, then the smallest weights floor) with its true
+  first failing rule.
 - **Also fits**: feasible models that were not picked, with the score term that ranked each lower.
 - **Thresholds** ("what would change the answer"): found by exact search over the same
   evaluator. A budget is the smallest whole MB at which the model passes memory on every target
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from feasibility.catalog import Catalog
+from feasibility.estimator import floor_bytes
 from feasibility.evaluator import Evaluator, Option
 from feasibility.ranking import Ranked, low_bit, weakest
 from feasibility.rules import (
@@ -110,7 +113,7 @@ def closest_miss(
     reach = max(_reach(o, ignore) for o in options)
     tied = [o for o in options if _reach(o, ignore) == reach]
     if reach != RULE_ORDER[memory_fit.ID]:
-        return min(tied, key=_id_key)
+        return min(tied, key=lambda o: _closeness(o, ignore))
 
     def floor_over(o: Option) -> int:
         assert o.estimate is not None
@@ -125,6 +128,18 @@ def closest_miss(
         if best is None or key < best:
             best, chosen = key, o
     return chosen
+
+
+def _closeness(o: Option, ignore: frozenset[str]) -> tuple[int, float, int, str, str, int]:
+    """Order of builds that fail first at the same rule, closest to passing first: fewest rules
+    failed in all (one that fails only this rule needs one change), then the fastest decode where
+    the rule level gave one (a speed miss by the least), then the least memory over the budget by
+    the weights floor (every parameter at the encoding's bits, a lower bound every format
+    exceeds; defined for builds no estimate reached), then the ids, for determinism."""
+    failed = {v.rule for v in o.failures if v.rule not in ignore}
+    tps = o.estimate.decode_tps if o.estimate is not None else None
+    over = floor_bytes(o.candidate.model, o.candidate.quant) - o.target.budget_bytes
+    return (len(failed), -(tps or 0.0), over, *_id_key(o))
 
 
 def _id_key(o: Option) -> tuple[str, str, int]:

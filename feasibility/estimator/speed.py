@@ -174,9 +174,10 @@ F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 88 PocketPal Galaxy S23 CPU and ggml-H
 (``RUNS_AS``); arm-cpu-xnnpack: the 12 ExecuTorch rows of Meta's Llama 3.2 model card (OnePlus 12,
 Snapdragon 8 Gen 3; BF16, SpinQuant, QLoRA). The CPU compute efficiencies are shares of the
 measured phones' cluster facts (big cores x GHz x int8 operations per cycle of one vector pipe,
-SDOT for decode and SMMLA for prefill), so they transfer to any device with cluster facts; adreno-opencl: the 22 Galaxy S23 OpenCL decode rows (no
-GPU throughput is catalogued for Adreno, so no prefill constant); qnn-htp: the 8 Qualcomm AI Hub
-Genie decode rows (Snapdragon 8 Elite QRD; no NPU TOPS published for it, so no prefill constant).
+SDOT for decode and SMMLA for prefill), so they transfer to any device with cluster facts;
+adreno-opencl: the 22 Galaxy S23 OpenCL decode rows (no GPU throughput is catalogued for
+Adreno, so no prefill constant); qnn-htp: the 8 Qualcomm AI Hub Genie decode rows (Snapdragon 8
+Elite QRD; no NPU TOPS published for it, so no prefill constant).
 """
 
 BORROWED: Final[dict[str, str]] = {
