@@ -44,6 +44,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "units.py",
         "estimator/__init__.py",
         "estimator/core.py",
+        "estimator/encoder.py",
         "estimator/ggml.py",
         "estimator/gguf.py",
         "estimator/group.py",

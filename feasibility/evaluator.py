@@ -42,10 +42,12 @@ from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
 from feasibility.estimator import Estimate, estimate, floor_bytes, on_device, weights_floor
 from feasibility.estimator.core import ASSUMPTIONS
+from feasibility.estimator.encoder import media_cost
 from feasibility.rules import (
     BUDGET_BLIND,
     CHECKS,
     ESTIMATE_LEVEL,
+    MEDIA_ONLY,
     MODEL_LEVEL,
     PLACEMENT_LEVEL,
     artifact,
@@ -57,7 +59,7 @@ from feasibility.situation import Candidate, Placement, Situation, Target, place
 from feasibility.units import did_you_mean
 from feasibility.verdict import ScoreTerms, Verdict
 
-_ARCH_PLACEMENT = PLACEMENT_LEVEL - {artifact.ID}
+_ARCH_PLACEMENT = PLACEMENT_LEVEL - {artifact.ID} - MEDIA_ONLY
 """Placement rules shared by every model of an architecture (the artifact rule is per model)."""
 _POSITION = {rid: i for i, (rid, _) in enumerate(CHECKS)}
 
@@ -281,7 +283,8 @@ class Evaluator:
         if hit is None:
             where, by_arch = self._by_architecture(cand, target, pkey)
             build = self._build_verdict(cand, target)
-            verdicts = tuple(sorted((*by_arch, build), key=_rule_position))
+            media = self._media_verdicts(cand, target)
+            verdicts = tuple(sorted((*by_arch, build, *media), key=_rule_position))
             rejects = where.backend is None or any(v.rejects for v in verdicts)
             hit = self._placement[key] = (where, verdicts, rejects)
         return hit
@@ -310,6 +313,14 @@ class Evaluator:
                 Situation(cand, target, self.service, self.constraints, None, NO_ESTIMATE)
             )
         return hit
+
+    def _media_verdicts(self, cand: Candidate, target: Target) -> tuple[Verdict, ...]:
+        """The inputs rule, for a service that sends images or audio (it reads the model, the
+        runtime and the service only)."""
+        if not self.service.media:
+            return ()
+        sit = Situation(cand, target, self.service, self.constraints, None, NO_ESTIMATE)
+        return tuple(check(sit) for rid, check in CHECKS if rid in MEDIA_ONLY)
 
     def _sized(
         self, cand: Candidate, target: Target, where: Placement
@@ -348,6 +359,7 @@ class Evaluator:
                 runtime=cand.runtime,
                 backend=backend,
                 prompt_tokens=self.prompt_tokens,
+                media=media_cost(cand.model, cand.runtime.id, self.service),
             )
         return hit
 

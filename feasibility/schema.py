@@ -412,6 +412,96 @@ class ContextScaling(Strict):
         return v
 
 
+# --------------------------------------------------------------------------------------------
+# Media input: the encoders a model reads images and audio with (kept together on purpose)
+# --------------------------------------------------------------------------------------------
+
+InputKind = Literal["text", "image", "audio"]
+"""What a service sends the model: text always reaches the decoder; images and audio need an
+encoder (a vision or audio tower and its projector into the decoder's embedding space)."""
+Modality = Literal["image", "audio"]
+EncoderType = Literal["F32", "F16", "BF16", "Q8_0"]
+"""Storage type of an encoder file's matrices (mmproj GGUF files are usually F16 or Q8_0)."""
+
+
+class VitTower(Strict):
+    """A ViT-style vision tower and its projector, as the checkpoint's config gives them: the
+    encoder file's tensors (and so its bytes and FLOPs) are computed from these shapes."""
+
+    layers: PositiveInt
+    hidden_size: PositiveInt
+    intermediate_size: PositiveInt
+    attention_heads: PositiveInt
+    patch_size: PositiveInt
+    image_size: PositiveInt
+    """Side of the square image the tower sees (the runtime resizes or tiles to it)."""
+    channels: PositiveInt = 3
+    gated_ffn: bool = False
+    biases: bool = True
+    """Attention and FFN projections carry biases (SigLIP: yes; Pixtral: no)."""
+    norm_bias: bool = True
+    """LayerNorm with weight and bias (SigLIP) rather than RMSNorm with a weight only."""
+    position_table: bool = True
+    """A learned absolute position table of one row per patch (RoPE towers have none)."""
+    pre_norm: bool = False
+    post_norm: bool = True
+    projector: tuple[tuple[PositiveInt, PositiveInt], ...]
+    """(inputs, outputs) of each projector matrix, in order."""
+    projector_vectors: NonNegInt = 0
+    """Parameters of the projector's 1-D tensors (norm weights, biases)."""
+    embeddings_type: Literal["F32", "F16"] = "F16"
+    """What llama.cpp's converter keeps the patch and position embeddings at in an F16 or Q8_0
+    file (Gemma 3: forced to F32; a patch kernel whose rows do not divide into Q8_0 blocks: F16)."""
+
+
+class EncoderBuild(Strict):
+    """How one runtime runs an encoder: the file it loads, its type, where it is published."""
+
+    runtime: Id
+    format: str
+    """``mmproj GGUF``, ``MLX safetensors``, ``.litertlm``..."""
+    type: EncoderType
+    file: str = ""
+    """The published file (empty: produced by the conversion step)."""
+    repo: str = ""
+    size_reported: str = ""
+    """The file's size as the publisher's listing shows it (``851 MB``)."""
+    loads_text_only: bool
+    """The runtime loads the towers even when the app sends text only (one file holds them)."""
+    source: str = Field(pattern=r"^https?://\S+$")
+
+
+class Encoder(Strict):
+    """A vision or audio encoder of a natively multimodal model (tower + projector)."""
+
+    modality: Modality
+    name: str
+    params: PositiveInt
+    """Tower plus projector, computed from the config's shapes (``tower``) where given."""
+    tower: VitTower | None = None
+    tokens_per_image: PositiveInt | None = None
+    """Decoder tokens one image becomes after pooling or pixel shuffle, at the runtime's default
+    resolution for a square photo (all tiles)."""
+    tiles_per_image: PositiveInt = 1
+    """Tower passes one image takes at that resolution (tiled models: the tiles plus the
+    overview; one pass sees ``tower.image_size``)."""
+    tokens_per_second: PositiveFloat | None = None
+    """Decoder tokens per second of audio."""
+    gflops_per_item: PositiveFloat | None = None
+    """Published GFLOPs per image or audio second, for towers that are not a plain ViT."""
+    builds: tuple[EncoderBuild, ...] = ()
+    sources: Sources
+    notes: str = ""
+
+    @model_validator(mode="after")
+    def _per_item(self) -> Encoder:
+        if self.modality == "image" and self.tokens_per_image is None:
+            raise ValueError("tokens_per_image: an image encoder must say what an image costs")
+        if self.modality == "audio" and self.tokens_per_second is None:
+            raise ValueError("tokens_per_second: an audio encoder must say what a second costs")
+        return self
+
+
 class ModelEntry(Strict):
     id: Id
     name: str
@@ -451,8 +541,19 @@ class ModelEntry(Strict):
     source_tiers: tuple[SourceTier, ...] = ()
     """One tier per source (see SOURCE_TIERS); filled from ``{url, tier}`` source entries."""
     notes: str = ""
+    encoders: tuple[Encoder, ...] = ()
+    """Vision and audio encoders of a natively multimodal checkpoint (empty: text only)."""
 
     _tiers = model_validator(mode="before")(_split_source_tiers)
+
+    @property
+    def inputs(self) -> tuple[InputKind, ...]:
+        """What the model reads: text, and each modality one of its encoders covers."""
+        found = {e.modality for e in self.encoders}
+        return ("text", *(m for m in ("image", "audio") if m in found))
+
+    def encoder(self, modality: str) -> Encoder | None:
+        return next((e for e in self.encoders if e.modality == modality), None)
 
     @model_validator(mode="after")
     def _consistent(self) -> ModelEntry:
@@ -582,6 +683,9 @@ class PipelineStep(Strict):
     them."""
     outputs: tuple[str, ...] = ()
     """Files or folders under ``models/`` this step writes (templates)."""
+    media: tuple[str, ...] = ()
+    """Only for a service that sends images or audio: every tag must hold (``image``, ``audio``,
+    ``encoder-download`` for a published encoder file, ``encoder-convert`` to make it)."""
 
 
 class Efficiency(Strict):
@@ -1040,6 +1144,19 @@ class TargetSpec(Strict):
         return self
 
 
+def _check_inputs(service: Service) -> None:
+    """``inputs`` is a non-empty set, and audio says how many seconds a request carries."""
+    if not service.inputs:
+        raise ValueError("inputs: name at least one input (text, image, audio)")
+    if len(set(service.inputs)) != len(service.inputs):
+        raise ValueError(f"inputs: {', '.join(service.inputs)} lists an input twice")
+    if "audio" in service.inputs and service.audio_seconds_per_request is None:
+        raise ValueError(
+            "audio_seconds_per_request: give the seconds of audio per request (e.g. 30), "
+            "since inputs lists audio"
+        )
+
+
 class Service(Strict):
     description: str | None = Field(default=None, max_length=2000)
     tasks: Tasks = ("chat",)
@@ -1048,6 +1165,17 @@ class Service(Strict):
     """Prompt plus generated tokens the service keeps in context."""
     output_tokens: int = Field(default=256, ge=1, le=32_768)
     """Typical tokens generated per request."""
+    inputs: tuple[InputKind, ...] = ("text",)
+    """What each request sends the model; images and audio need a model with that encoder."""
+    images_per_request: int = Field(default=1, ge=1, le=64)
+    """Images per request when ``inputs`` lists ``image`` (their tokens join the context)."""
+    audio_seconds_per_request: float | None = Field(default=None, gt=0, le=3600)
+    """Seconds of audio per request; required when ``inputs`` lists ``audio``."""
+
+    @property
+    def media(self) -> tuple[InputKind, ...]:
+        """The inputs that need an encoder (empty for a text-only service)."""
+        return tuple(i for i in self.inputs if i != "text")
 
     @model_validator(mode="after")
     def _fits(self) -> Service:
@@ -1055,6 +1183,7 @@ class Service(Strict):
             raise ValueError("tasks: name at least one task")
         if not self.languages:
             raise ValueError("languages: name at least one language")
+        _check_inputs(self)
         if self.output_tokens >= self.context_tokens:
             raise ValueError(
                 f"output_tokens: must be smaller than context_tokens ({self.context_tokens}), "
