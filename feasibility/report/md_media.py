@@ -62,7 +62,6 @@ def encoders(a: Assessment, t: Texts) -> list[str]:
     if a.inputs is None or not a.recommendations:
         return []
     rows = [_row(t, r, b, e) for r in a.recommendations for b in r.builds for e in b.encoders]
-    tokens = max((p.media_tokens or 0 for r in a.recommendations for p in r.targets), default=0)
     heads = (
         "col_model",
         "col_build",
@@ -78,7 +77,7 @@ def encoders(a: Assessment, t: Texts) -> list[str]:
     return [
         t("h_encoders"),
         "",
-        t("encoders_intro", items=_items(a, t), tokens=num(tokens)),
+        t("encoders_intro", items=_items(a, t)),
         "",
         *md_table([t(h) for h in heads], rows, ["l"] * 5 + ["r"] * 4 + ["l"]),
         "",

@@ -8,8 +8,9 @@ T: dict[str, str] = {
     "encoders_intro": (
         "Each request sends {items}. The model reads them with its encoders, which every build "
         "below loads next to the decoder: their weights and compute buffer are in the memory "
-        "figures above (the encoders column), their tokens ({tokens} per request) join the KV "
-        "cache and the prefill, and their encoding time is part of the time to first token."
+        "figures above (the encoders column), their tokens (the tokens column, for every image "
+        "or second of a request) join the KV cache and the prefill, and their encoding time is "
+        "part of the time to first token."
     ),
     "items_images": "{n} image(s)",
     "items_audio": "{s} s of audio",
@@ -31,10 +32,10 @@ T: dict[str, str] = {
     "enc_published": "{format} {type}: {file} ({repo})",
     "enc_converted": "{format} {type}, made by the conversion",
     "sec_media": (
-        "**Photos and recordings.** {kinds} are decoded and encoded on the device by "
-        "{encoders}; the runtime keeps the pixels or samples and the encoder's output in app "
-        "memory for the request and writes none of it to disk. What the app does around it "
-        "decides the risk:"
+        "**Photos and recordings.** The {kinds} a request sends are decoded and encoded on the "
+        "device by {encoders}; the runtime keeps the pixels or samples and the encoder's "
+        "output in app memory for the request and writes none of it to disk. What the app "
+        "does around it decides the risk:"
     ),
     "sec_media_exif": (
         "- **EXIF and location.** A phone photo carries metadata: GPS coordinates, capture "
