@@ -88,8 +88,15 @@ def estimate(
     runtime: str | Runtime | None = None,
     kv_type: str = "f16",
     catalog: Catalog | None = None,
+    inputs: tuple[str, ...] = ("text",),
+    images: int = 1,
+    audio_seconds: float | None = None,
 ) -> Any:
     """Memory and speed estimate for one model and quantization (see ``feasibility estimate``).
+
+    ``inputs`` with ``image`` or ``audio`` adds the model's encoders (``encoder_bytes``, in the
+    total), their tokens (``images`` per request, ``audio_seconds`` of audio) to the KV cache and
+    the prefill, and their time to the time to first token.
 
     Returns an :class:`feasibility.estimator.Estimate`; ``model_dump()`` gives the JSON keys.
 
@@ -120,4 +127,60 @@ def estimate(
         bandwidth_gbs=bandwidth_gbs,
         backend=backend,
         kv_type=kv_type,
+        media=_media(m, q, r, inputs, images, audio_seconds),
     )
+
+
+def _media(
+    model: ModelEntry,
+    quant: Quantization,
+    runtime: Runtime | None,
+    inputs: tuple[str, ...],
+    images: int,
+    audio_seconds: float | None,
+) -> Any:
+    """The encoders an estimate with images or audio adds (None for text only).
+
+    Without a runtime, the encoder file is the one of the runtime that loads this quantization's
+    format (llama.cpp for GGUF, MLX for MLX), else the first one the catalog records.
+    """
+    from pydantic import ValidationError
+
+    from feasibility.estimator.encoder import media_cost
+    from feasibility.schema import Service
+
+    try:
+        service = Service(
+            inputs=inputs,
+            images_per_request=images,
+            audio_seconds_per_request=audio_seconds,
+        )
+    except ValidationError as e:
+        raise InputError(f"inputs: {e.errors()[0]['msg']}") from None
+    if not service.media:
+        return None
+    missing = [x for x in service.media if model.encoder(x) is None]
+    if missing:
+        raise InputError(
+            f"{model.id} reads {' and '.join(model.inputs)} only, not {' or '.join(missing)}: "
+            f"choose a model with that encoder (feasibility models --input {missing[0]})"
+        )
+    rid = runtime.id if runtime is not None else _encoder_runtime(model, quant, service.media)
+    cost = media_cost(model, rid, service)
+    if cost is None:
+        runners = sorted({b.runtime for e in model.encoders for b in e.builds})
+        raise InputError(
+            f"{rid} does not run {model.id}'s encoders; runtimes that do: {', '.join(runners)}"
+        )
+    return cost
+
+
+_FORMAT_RUNTIME = {"gguf": "llama.cpp", "mlx": "mlx"}
+
+
+def _encoder_runtime(model: ModelEntry, quant: Quantization, media: tuple[str, ...]) -> str:
+    enc = model.encoder(media[0])
+    assert enc is not None
+    ids = [b.runtime for b in enc.builds]
+    preferred = _FORMAT_RUNTIME.get(quant.format)
+    return preferred if preferred in ids else (ids[0] if ids else "llama.cpp")

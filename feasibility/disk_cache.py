@@ -24,21 +24,15 @@ from pathlib import Path
 CATALOG = "catalog"
 GGUF_LAYOUTS = "gguf-layouts"
 
+_SCHEMA = tuple(sorted(f"schema/{p.name}" for p in (Path(__file__).parent / "schema").glob("*.py")))
+"""Every schema module: a module added to the package joins the keys without a list to edit."""
 _CATALOG_SOURCES = (
     "__init__.py",
     "catalog.py",
     "disk_cache.py",
     "errors.py",
     "loader.py",
-    "schema/__init__.py",
-    "schema/artifacts.py",
-    "schema/catalog_files.py",
-    "schema/devices.py",
-    "schema/fields.py",
-    "schema/language_models.py",
-    "schema/quantizations.py",
-    "schema/runtimes.py",
-    "schema/spec.py",
+    *_SCHEMA,
     "units.py",
 )
 SOURCES: dict[str, tuple[str, ...]] = {
@@ -48,18 +42,11 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "arch.py",
         "disk_cache.py",
         "errors.py",
-        "schema/__init__.py",
-        "schema/artifacts.py",
-        "schema/catalog_files.py",
-        "schema/devices.py",
-        "schema/fields.py",
-        "schema/language_models.py",
-        "schema/quantizations.py",
-        "schema/runtimes.py",
-        "schema/spec.py",
+        *_SCHEMA,
         "units.py",
         "estimator/__init__.py",
         "estimator/core.py",
+        "estimator/encoder.py",
         "estimator/ggml.py",
         "estimator/gguf.py",
         "estimator/group.py",

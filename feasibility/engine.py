@@ -10,6 +10,7 @@ would change the answer) are computed on the same evaluator (``feasibility.claim
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from feasibility import claims
 from feasibility.catalog import Catalog
@@ -78,6 +79,7 @@ def evaluate(
         quality_floor=ctx.floor,
         also_fits=claims.also_fits(ranked, picks, spec.constraints),
         gaps=tuple(sorted({f"{rt.name}: {g}" for rt in rtargets for g in rt.gaps})),
+        inputs=_media_inputs(spec),
         sources=_sources(catalog, recs, rtargets),
     )
 
@@ -137,3 +139,16 @@ def resolve_first_device(spec: Spec, catalog: Catalog, source: str) -> Device:
     """The effective device of a spec's first target (for ``estimate --device FILE``)."""
     target, _ = resolve(spec, catalog, Path(source).name)[0]
     return target.device
+
+
+def _media_inputs(spec: Spec) -> dict[str, Any] | None:
+    """The service's images and audio as the assessment records them (None: text only)."""
+    svc = spec.service
+    if not svc.media:
+        return None
+    out: dict[str, Any] = {"inputs": list(svc.inputs)}
+    if "image" in svc.inputs:
+        out["images_per_request"] = svc.images_per_request
+    if "audio" in svc.inputs:
+        out["audio_seconds_per_request"] = svc.audio_seconds_per_request
+    return out

@@ -42,11 +42,13 @@ from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
 from feasibility.estimator import Estimate, estimate, floor_bytes, on_device, weights_floor
 from feasibility.estimator.core import ASSUMPTIONS
+from feasibility.estimator.encoder import media_cost
 from feasibility.estimator.speed import measured_on
 from feasibility.rules import (
     BUDGET_BLIND,
     CHECKS,
     ESTIMATE_LEVEL,
+    MEDIA_ONLY,
     MODEL_LEVEL,
     PLACEMENT_LEVEL,
     artifact,
@@ -58,13 +60,19 @@ from feasibility.situation import Candidate, Placement, Situation, Target, place
 from feasibility.units import did_you_mean
 from feasibility.verdict import ScoreTerms, Verdict
 
-_ARCH_PLACEMENT = PLACEMENT_LEVEL - {artifact.ID}
+_ARCH_PLACEMENT = PLACEMENT_LEVEL - {artifact.ID} - MEDIA_ONLY
 """Placement rules shared by every model of an architecture (the artifact rule is per model)."""
 _ARTIFACT_AT = sum(
     1 for rid, _ in CHECKS[: [r for r, _ in CHECKS].index(artifact.ID)] if rid in _ARCH_PLACEMENT
 )
 """Where the artifact rule's verdict goes among the architecture's placement verdicts (those are
 in rule order, so inserting it here keeps every placement verdict in rule order)."""
+_POSITION = {rid: i for i, (rid, _) in enumerate(CHECKS)}
+
+
+def _rule_position(v: Verdict) -> int:
+    """A verdict's place in rule order (the inputs rule's verdicts join the placement ones)."""
+    return _POSITION[v.rule]
 
 
 _LATER = ESTIMATE_LEVEL - {memory_fit.ID}
@@ -303,6 +311,9 @@ class Evaluator:
             where, by_arch = self._by_architecture(cand, target, keys.placement)
             build = self._build_verdict(cand, target, keys.artifact)
             verdicts = (*by_arch[:_ARTIFACT_AT], build, *by_arch[_ARTIFACT_AT:])
+            media = self._media_verdicts(cand, target)
+            if media:
+                verdicts = tuple(sorted((*verdicts, *media), key=_rule_position))
             rejects = where.backend is None or any(v.rejects for v in verdicts)
             hit = self._placement[key] = (where, verdicts, rejects)
         return hit
@@ -343,6 +354,14 @@ class Evaluator:
             )
         return hit
 
+    def _media_verdicts(self, cand: Candidate, target: Target) -> tuple[Verdict, ...]:
+        """The inputs rule, for a service that sends images or audio (it reads the model, the
+        runtime and the service only)."""
+        if not self.service.media:
+            return ()
+        sit = Situation(cand, target, self.service, self.constraints, None, NO_ESTIMATE)
+        return tuple(check(sit) for rid, check in CHECKS if rid in MEDIA_ONLY)
+
     def _sized(
         self, cand: Candidate, target: Target, where: Placement
     ) -> tuple[Estimate, Verdict | None]:
@@ -380,6 +399,7 @@ class Evaluator:
                 runtime=cand.runtime,
                 backend=backend,
                 prompt_tokens=self.prompt_tokens,
+                media=media_cost(cand.model, cand.runtime.id, self.service),
             )
         return hit
 

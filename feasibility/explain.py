@@ -91,7 +91,7 @@ def explain(
     from feasibility.api import load_spec
     from feasibility.claims import closest_miss
     from feasibility.evaluator import Evaluator, check_restrictions
-    from feasibility.rules import MODEL_LEVEL, RULES
+    from feasibility.rules import MEDIA_ONLY, MODEL_LEVEL, RULES
     from feasibility.targets import resolve
 
     model = catalog.model(model_id)
@@ -133,7 +133,8 @@ def explain(
             if chosen.estimate is None or chosen.backend is None
             else ev.full_estimate(chosen.candidate, target, chosen.backend)
         )
-        out.append(_target(chosen, full, how, rt, [x.ID for x in RULES], rejected))
+        ids = [x.ID for x in RULES if parsed.service.media or x.ID not in MEDIA_ONLY]
+        out.append(_target(chosen, full, how, rt, ids, rejected))
     return Explanation(model.id, model.name, model.params, name, len(cands), tuple(out))
 
 
@@ -185,6 +186,8 @@ def _target(
             "total_mb": need_mb(est.total_bytes),
             "budget_mb": limit_mb(o.target.budget_bytes),
         }
+        if est.encoder_bytes:
+            memory["encoders_mb"] = need_mb(est.encoder_bytes)
     return TargetExplanation(
         target=rt.id,
         name=rt.name,
@@ -273,7 +276,9 @@ def render_table(e: Explanation) -> str:
             out.append(
                 f"  memory {fmt_int(m['total_mb'])}/{fmt_int(m['budget_mb'])} MB "
                 f"(weights {fmt_int(m['weights_mb'])} + KV {fmt_int(m['kv_cache_mb'])} + "
-                f"buffers {fmt_int(m['compute_mb'])} + runtime {fmt_int(m['overhead_mb'])}); "
+                f"buffers {fmt_int(m['compute_mb'])} + runtime {fmt_int(m['overhead_mb'])}"
+                + (f" + encoders {fmt_int(m['encoders_mb'])}" if "encoders_mb" in m else "")
+                + "); "
                 f"download {fmt_int(m['file_mb'])} MB; decode "
                 + ("n/a" if t.decode_tps is None else f"{t.decode_tps:.1f} tok/s")
                 + "; prefill "

@@ -94,6 +94,9 @@ PLACEHOLDERS = (
     "aihub_package",
     "model_size_flag",
     "mp_tokens",
+    "encoder_repo",
+    "encoder_file",
+    "encoder_type",
     *ARTIFACT_VALUES,
     *MODEL_VALUES,
     *CHIP_VALUES,
@@ -138,6 +141,7 @@ def values(
         "model_size_flag": f"--model_size={given['model_size']}" if "model_size" in given else "",
     }
     fill["mp_tokens"] = _mediapipe_tokens(given)
+    fill.update(_encoder_values(model, runtime))
     fill.update({name: given.get(name, "") for name in ARTIFACT_VALUES})
     fill.update(
         {name: _known_or_asked(given.get(name), *ask) for name, ask in MODEL_VALUES.items()}
@@ -146,6 +150,29 @@ def values(
         {name: _known_or_asked(_chip_id(chip, name), *ask) for name, ask in CHIP_VALUES.items()}
     )
     return fill
+
+
+def _encoder_values(model: ModelEntry, runtime: Runtime) -> dict[str, str]:
+    """The published encoder file of this runtime (vision first), or the type to convert to."""
+    for enc in sorted(model.encoders, key=lambda e: e.modality != "image"):
+        b = next((b for b in enc.builds if b.runtime == runtime.id), None)
+        if b is not None:
+            return {"encoder_repo": b.repo, "encoder_file": b.file, "encoder_type": b.type.lower()}
+    return {"encoder_repo": "", "encoder_file": "", "encoder_type": "f16"}
+
+
+def media_tags(model: ModelEntry, runtime: Runtime, media: tuple[str, ...]) -> set[str]:
+    """The plan's media tags: the service's images/audio this build reads, and whether its encoder
+    is a published file (``encoder-download``) or made by the conversion (``encoder-convert``)."""
+    tags: set[str] = set()
+    for modality in media:
+        enc = model.encoder(modality)
+        b = next((b for b in enc.builds if b.runtime == runtime.id), None) if enc else None
+        if b is None:
+            continue
+        tags.add(modality)
+        tags.add("encoder-download" if b.file and b.repo else "encoder-convert")
+    return tags
 
 
 def _chip_id(chip: Chipset | None, name: str) -> str | None:
@@ -173,10 +200,13 @@ def applies(
     quant: Quantization,
     artifact: Artifact,
     backend: str | None,
+    media: set[str] | None = None,
 ) -> bool:
-    """Whether a step belongs to this plan (OS, format, quantization, accelerator, artifact)."""
+    """Whether a step belongs to this plan (OS, format, quantization, accelerator, artifact, and
+    the images or audio it must read: a ``media`` step needs every tag it lists)."""
     return (
-        (not step.os or os_name in step.os)
+        set(step.media) <= (media or set())
+        and (not step.os or os_name in step.os)
         and (not step.formats or quant.format in step.formats)
         and (not step.quants or quant.id in step.quants)
         and (not step.backends or (backend or "cpu") in step.backends)
@@ -202,13 +232,17 @@ def selected(
     catalog: Catalog | None = None,
     device: Device | None = None,
     backend: str | None = None,
+    media: tuple[str, ...] = (),
 ) -> tuple[Artifact, tuple[PipelineStep, ...], dict[str, str]]:
     """The artifact, the steps that apply and the placeholder values (tests check dataflow)."""
     cat = _catalog(catalog)
     artifact = cat.artifact(model.id, runtime.id, quant.id)
     chip = cat.chipset(device) if device is not None else None
     fill = values(model, quant, runtime, context, artifact, chip)
-    steps = tuple(s for s in runtime.pipeline if applies(s, os_name, quant, artifact, backend))
+    tags = media_tags(model, runtime, media)
+    steps = tuple(
+        s for s in runtime.pipeline if applies(s, os_name, quant, artifact, backend, tags)
+    )
     return artifact, steps, fill
 
 
@@ -222,6 +256,7 @@ def build(
     catalog: Catalog | None = None,
     device: Device | None = None,
     backend: str | None = None,
+    media: tuple[str, ...] = (),
 ) -> tuple[Step, ...]:
     """The plan's steps with every value filled in.
 
@@ -231,7 +266,15 @@ def build(
     never shows commands that cannot work.
     """
     artifact, steps, fill = selected(
-        model, quant, runtime, os_name, context, catalog=catalog, device=device, backend=backend
+        model,
+        quant,
+        runtime,
+        os_name,
+        context,
+        catalog=catalog,
+        device=device,
+        backend=backend,
+        media=media,
     )
     if artifact.status == "unsupported":
         return (

@@ -15,13 +15,16 @@ from typing import Any
 from feasibility import pipeline, scoring
 from feasibility.catalog import Catalog
 from feasibility.estimator import Estimate
+from feasibility.estimator.encoder import build_for, compute_bytes, flops_per_item, weight_bytes
 from feasibility.evaluator import Option
 from feasibility.ranking import Ranked, low_bit, weakest
 from feasibility.rules import context_window, languages, license
 from feasibility.schema import Constraints, License, ModelEntry, Service, Spec
+from feasibility.situation import Candidate
 from feasibility.units import fmt_params, limit_mb, need_mb, rate
 from feasibility.verdict import (
     Build,
+    EncoderPlan,
     EvidenceScore,
     Memory,
     Pipeline,
@@ -46,6 +49,7 @@ def memory(est: Estimate, budget_bytes: int) -> Memory:
     """Whole-MB figures under the rounding policy (needs up, the budget down)."""
     total, budget = need_mb(est.total_bytes), limit_mb(budget_bytes)
     return Memory(
+        encoders_mb=need_mb(est.encoder_bytes) if est.encoder_bytes else None,
         weights_mb=need_mb(est.weights_bytes),
         kv_cache_mb=need_mb(est.kv_cache_bytes),
         compute_mb=need_mb(est.compute_bytes),
@@ -58,12 +62,53 @@ def memory(est: Estimate, budget_bytes: int) -> Memory:
     )
 
 
-def plan(o: Option, rt: ResolvedTarget, context: int, catalog: Catalog) -> TargetPlan:
+def encoder_plans(c: Candidate, est: Estimate, service: Service) -> tuple[EncoderPlan, ...]:
+    """The encoders a build loads for the service's media, with their size and time per item
+    (the estimate's encoder time shared out by each encoder's FLOPs)."""
+    out = []
+    rate = (
+        est.encoder_ms / est.encoder_flops
+        if est.encoder_ms is not None and est.encoder_flops
+        else None
+    )
+    for modality in service.media:
+        enc = c.model.encoder(modality)
+        b = build_for(enc, c.runtime.id) if enc is not None else None
+        if enc is None or b is None:
+            continue
+        flops = flops_per_item(enc)
+        per_item = (enc.tokens_per_image if modality == "image" else enc.tokens_per_second) or 0
+        out.append(
+            EncoderPlan(
+                modality=modality,
+                name=enc.name,
+                params=enc.params,
+                format=b.format,
+                file_type=b.type,
+                weights_mb=need_mb(weight_bytes(enc, b.type)),
+                compute_mb=need_mb(compute_bytes(enc)),
+                tokens_per_item=float(per_item),
+                per_item_ms=None if rate is None or flops is None else float(round(rate * flops)),
+                loads_text_only=b.loads_text_only,
+                file=b.file,
+                repo=b.repo,
+            )
+        )
+    return tuple(out)
+
+
+def plan(
+    o: Option, rt: ResolvedTarget, context: int, catalog: Catalog, service: Service | None = None
+) -> TargetPlan:
     c = o.candidate
     assert o.terms is not None and o.estimate is not None
     est = o.estimate
     energy = est.energy_mj_per_token
+    media = service.media if service is not None else ()
     return TargetPlan(
+        encoders=encoder_plans(c, est, service) if service is not None and media else (),
+        encoder_ms=(None if not media or est.encoder_ms is None else float(round(est.encoder_ms))),
+        media_tokens=est.media_tokens if media else None,
         target=rt.id,
         target_name=rt.name,
         os=rt.os,
@@ -96,6 +141,7 @@ def plan(o: Option, rt: ResolvedTarget, context: int, catalog: Catalog) -> Targe
             catalog=catalog,
             device=o.target.device,
             backend=o.backend,
+            media=media,
         ),
     )
 
@@ -136,6 +182,8 @@ def _build(plans: list[TargetPlan]) -> Build:
         file_mb=max(p.memory.file_mb for p in plans),
         ttft_ms=None if None in ttfts else max(x for x in ttfts if x is not None),
         prompt_tokens=tight.prompt_tokens,
+        encoders=tight.encoders,
+        encoder_ms=_slowest([p.encoder_ms for p in plans]) if tight.encoders else None,
         pipelines=tuple(
             Pipeline(
                 oses=tuple(dict.fromkeys(p.os for p in group)),
@@ -145,6 +193,10 @@ def _build(plans: list[TargetPlan]) -> Build:
             for group in pipes.values()
         ),
     )
+
+
+def _slowest(values: list[float | None]) -> float | None:
+    return None if None in values else max(v for v in values if v is not None)
 
 
 def recommendation(
@@ -158,7 +210,9 @@ def recommendation(
     model = catalog.models[r.model]
     lic = catalog.license_of(model)
     ctx = spec.service.context_tokens
-    plans = [plan(b, rt, ctx, catalog) for b, rt in zip(r.bests, rtargets, strict=True)]
+    plans = [
+        plan(b, rt, ctx, catalog, spec.service) for b, rt in zip(r.bests, rtargets, strict=True)
+    ]
     low = weakest(r)
     assert low.terms is not None
     head = tightest(plans)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 Outcome = Literal["pass", "fail", "unknown"]
 
@@ -48,6 +48,42 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class MediaFields(Frozen):
+    """A model whose media fields (images and audio) are left out of its JSON when empty, so the
+    output of a text-only service stays byte for byte what it was."""
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_media(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        out: dict[str, Any] = handler(self)
+        for key in MEDIA_KEYS:
+            if key in out and out[key] in (None, (), []):
+                del out[key]
+        return out
+
+
+class EncoderPlan(Frozen):
+    """One encoder a build loads for the service's images or audio, on one target."""
+
+    modality: str
+    name: str
+    params: int
+    format: str
+    file_type: str
+    weights_mb: int
+    compute_mb: int
+    tokens_per_item: float
+    """Decoder tokens per image, or per audio second."""
+    per_item_ms: float | None
+    """Encoder time per image (or audio second) on the build's backend; None: not estimated."""
+    loads_text_only: bool
+    file: str = ""
+    repo: str = ""
+
+
+MEDIA_KEYS = ("encoders_mb", "encoders", "encoder_ms", "media_tokens", "inputs")
+"""Fields dropped from the JSON when empty (see ``MediaFields``)."""
+
+
 class RuleResult(Frozen):
     rule: str
     outcome: Outcome
@@ -56,7 +92,7 @@ class RuleResult(Frozen):
     """The deciding values (ids, numbers, language codes) for renderers in any language."""
 
 
-class Memory(Frozen):
+class Memory(MediaFields):
     """Whole MB (MiB) figures, rounded once in the engine."""
 
     weights_mb: int
@@ -68,6 +104,8 @@ class Memory(Frozen):
     headroom_mb: int
     headroom_pct: float
     file_mb: int
+    encoders_mb: int | None = None
+    """Vision/audio encoders (weights + compute buffer), in ``total_mb``; None: text only."""
 
 
 class Step(Frozen):
@@ -112,7 +150,7 @@ class ResolvedTarget(Frozen):
     sources: tuple[str, ...]
 
 
-class TargetPlan(Frozen):
+class TargetPlan(MediaFields):
     """What one recommended model looks like on one target."""
 
     target: str
@@ -140,6 +178,12 @@ class TargetPlan(Frozen):
     assumption_codes: tuple[str, ...]
     """Stable codes of ``assumptions`` (see ``feasibility.estimator.core.ASSUMPTIONS``)."""
     pipeline: tuple[Step, ...]
+    encoders: tuple[EncoderPlan, ...] = ()
+    """The encoders the service's images or audio need (empty: text only)."""
+    encoder_ms: float | None = None
+    """Encoder time of one request, included in ``ttft_ms``."""
+    media_tokens: int | None = None
+    """Image and audio tokens of one request (in the KV cache and the prefill)."""
 
 
 class Pipeline(Frozen):
@@ -150,7 +194,7 @@ class Pipeline(Frozen):
     steps: tuple[Step, ...]
 
 
-class Build(Frozen):
+class Build(MediaFields):
     """One distinct (quantization, runtime) of a recommendation, with the targets it serves.
 
     ``memory`` is the figures on its tightest target (least headroom), ``decode_tps`` its slowest
@@ -175,6 +219,10 @@ class Build(Frozen):
     targets has no estimate)."""
     prompt_tokens: int | None = None
     """The service's typical prompt that ``ttft_ms`` is for."""
+    encoders: tuple[EncoderPlan, ...] = ()
+    """Its tightest target's encoders (empty: text only)."""
+    encoder_ms: float | None = None
+    """Its slowest target's encoder time of one request (None: text only or not estimated)."""
 
 
 RiskKind = Literal[
@@ -356,7 +404,7 @@ class PlatformAlternative(Frozen):
     sources: tuple[str, ...]
 
 
-class Assessment(Frozen):
+class Assessment(MediaFields):
     schema_version: int = 1
     catalog_version: str
     source: str
@@ -387,6 +435,9 @@ class Assessment(Frozen):
     """One row per model that is not feasible on every target: its closest miss (the build that
     got furthest through the rules, then least memory over budget by full total), with its first
     failing rule; strongest models first."""
+    inputs: dict[str, Any] | None = None
+    """The service's images and audio (``inputs``, ``images_per_request``,
+    ``audio_seconds_per_request``); None for a text-only service."""
     also_fits: tuple[AlsoFits, ...] = ()
     """Feasible models that were not picked, best first."""
     quality_floor: bool = False

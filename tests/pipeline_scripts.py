@@ -29,12 +29,13 @@ class Plan:
     os: str
     backend: str
     device: str | None
+    media: tuple[str, ...] = ()
+    """The images or audio the service sends (the encoder steps of a multimodal model)."""
 
     @property
     def name(self) -> str:
-        return "_".join(
-            (self.runtime, self.os, self.backend, self.quant, self.model, self.device or "any")
-        )
+        parts = (self.runtime, self.os, self.backend, self.quant, self.model, self.device or "any")
+        return "_".join((*parts, *self.media))
 
 
 def plans(cat: Catalog) -> Iterator[Plan]:
@@ -56,6 +57,21 @@ def plans(cat: Catalog) -> Iterator[Plan]:
                             yield Plan(
                                 model.id, qid, rt.id, platform.os, backend, dev.id if dev else None
                             )
+                            media = tuple(
+                                e.modality
+                                for e in model.encoders
+                                if any(b.runtime == rt.id for b in e.builds)
+                            )
+                            if media:
+                                yield Plan(
+                                    model.id,
+                                    qid,
+                                    rt.id,
+                                    platform.os,
+                                    backend,
+                                    dev.id if dev else None,
+                                    media,
+                                )
 
 
 def selected(cat: Catalog, plan: Plan) -> tuple[Artifact, tuple[PipelineStep, ...], dict[str, str]]:
@@ -68,6 +84,7 @@ def selected(cat: Catalog, plan: Plan) -> tuple[Artifact, tuple[PipelineStep, ..
         catalog=cat,
         device=cat.devices[plan.device] if plan.device else None,
         backend=plan.backend,
+        media=plan.media,
     )
 
 
@@ -81,6 +98,7 @@ def steps(cat: Catalog, plan: Plan) -> tuple[Step, ...]:
         catalog=cat,
         device=cat.devices[plan.device] if plan.device else None,
         backend=plan.backend,
+        media=plan.media,
     )
 
 

@@ -68,6 +68,12 @@ def _os_names() -> tuple[str, ...]:
     show_default=True,
     help="commercial: leave out models whose licence forbids commercial use.",
 )
+@click.option(
+    "--input",
+    "input_kind",
+    type=click.Choice(["text", "image", "audio"]),
+    help="Only models that read this input (image, audio: a vision or audio encoder).",
+)
 @_table_or_json
 @output_option
 @catalog_option
@@ -77,6 +83,7 @@ def models_cmd(
     max_params: float | None,
     language: str | None,
     license_filter: str,
+    input_kind: str | None,
     fmt: str,
     output: str | None,
     catalogs: tuple[str, ...],
@@ -87,6 +94,7 @@ def models_cmd(
     Example:
       feasibility models --language ko --max-params 4
       feasibility models --os ios --license commercial --format json -o models.json
+      feasibility models --input image
     """
     from feasibility.schema import LANGUAGES
     from feasibility.units import fmt_params
@@ -103,6 +111,8 @@ def models_cmd(
         if language and language not in m.languages:
             continue
         if license_filter == "commercial" and lic.commercial == "no":
+            continue
+        if input_kind and input_kind not in m.inputs:
             continue
         if os_name and not any(
             r.platform(os_name) and m.architecture.type in r.architectures

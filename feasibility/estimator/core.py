@@ -15,10 +15,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 from feasibility.arch import breakdown
 from feasibility.estimator import layout_store, speed
+from feasibility.estimator.encoder import MediaCost
 from feasibility.estimator.gguf import GgufLayout
 from feasibility.estimator.group import GroupLayout, build_group_layout
 from feasibility.estimator.memory import (
@@ -74,6 +75,37 @@ class Estimate(BaseModel):
     lower_bound: bool = False
     """True for a floor (weights alone at the encoding's nominal bits, see ``weights_floor``): the
     engine uses it instead of a full estimate when even the floor exceeds the budget."""
+    encoder_bytes: int = 0
+    """Vision/audio encoders: their weights at the encoder file's type plus their compute buffer
+    (included in ``total_bytes``); 0 for a text-only service."""
+    encoder_weights_bytes: int = 0
+    encoder_compute_bytes: int = 0
+    media_tokens: int = 0
+    """Image and audio tokens one request adds to the context (the KV cache and the prefill
+    include them)."""
+    encoder_flops: float | None = 0.0
+    """Encoder FLOPs of one request; None when not known for some encoder."""
+    encoder_ms: float | None = None
+    """Encoder time of one request on the estimate's backend (included in ``ttft_ms``)."""
+
+    @model_serializer(mode="wrap")
+    def _text_only(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        """A text-only estimate serializes as it always did (its media fields are dropped)."""
+        out: dict[str, object] = handler(self)
+        if not self.media_tokens and not self.encoder_bytes:
+            for key in _MEDIA_FIELDS:
+                out.pop(key, None)
+        return out
+
+
+_MEDIA_FIELDS: Final = (
+    "encoder_bytes",
+    "encoder_weights_bytes",
+    "encoder_compute_bytes",
+    "media_tokens",
+    "encoder_flops",
+    "encoder_ms",
+)
 
 
 Layout = GgufLayout | GroupLayout
@@ -168,6 +200,14 @@ ASSUMPTIONS: Final[dict[str, str]] = {
     "token counts one pass per started 128 tokens of the prompt.",
     "speed-calibrated": "Speed constants scaled by this device's own benchmark "
     "(feasibility calibrate).",
+    "encoder-memory": "Encoders: tower and projector at the encoder file's type (1-D tensors in "
+    "F32, as llama.cpp's converter writes them) plus one image's compute buffer (clip graph, "
+    "flash attention on); the image and audio tokens of a request join the KV cache and the "
+    "prefill.",
+    "encoder-time": "Time to first token includes the encoders: their FLOPs (weights x patches "
+    "plus attention) at the backend's fitted matrix-matrix share of its peak compute.",
+    "no-encoder-time": "Time to first token not estimated: the encoder's FLOPs or the backend's "
+    "compute are not known.",
     "lower-bound": "Lower bound only: {params} parameters at {bits} bits; KV cache, buffers and "
     "overhead not added.",
 }
@@ -279,13 +319,16 @@ def estimate(
     kv_type: str = "f16",
     n_ubatch: int = 512,
     prompt_tokens: int | None = None,
+    media: MediaCost | None = None,
 ) -> Estimate:
     """Memory (bytes) and speed (tokens/s) of ``model`` in ``quantization`` at ``context_tokens``.
 
     ``bandwidth_gbs`` and ``backend`` override the device's values (what-if without a device).
     Backend defaults to "cpu" when there is a device or a bandwidth (always available).
     ``prompt_tokens`` is the prompt of the prefill and time-to-first-token figures (default: the
-    context minus ``DEFAULT_OUTPUT_TOKENS``, the service's default output).
+    context minus ``DEFAULT_OUTPUT_TOKENS``, the service's default output). ``media``: the
+    encoders a request needs and the tokens they add (the KV cache, the prefill and the time to
+    first token include them).
     """
     if context_tokens < 1:
         raise ValueError("context_tokens must be positive")
@@ -302,10 +345,13 @@ def estimate(
     else:
         file_bytes = lay.weights_bytes
         weights = lay.weights_bytes
-    codes.extend(_memory_codes(lay, a, runtime))
+    codes.extend(_memory_codes(lay, a, runtime, media))
+    extra = media.tokens if media is not None else 0
+    enc_flops = media.flops if media is not None else 0.0
 
-    kv = _kv(a, context_tokens, kv_type, gguf, n_ubatch)
-    compute = compute_buffer(a, context_tokens, n_ubatch, llama_cpp=gguf)
+    kv = _kv(a, context_tokens + extra, kv_type, gguf, n_ubatch)
+    compute = compute_buffer(a, context_tokens + extra, n_ubatch, llama_cpp=gguf)
+    enc_bytes = media.bytes if media is not None else 0
     overhead = (runtime.overhead_mb if runtime is not None else DEFAULT_OVERHEAD_MB) * MIB
 
     bw = (
@@ -315,9 +361,21 @@ def estimate(
     )
     if backend is None and (device is not None or bandwidth_gbs is not None):
         backend = "cpu"
-    prompt = _prompt(context_tokens, prompt_tokens)
+    prompt = _prompt(context_tokens, prompt_tokens) + extra
 
-    sp = _speeds(lay, a, backend, bw, runtime, device, context_tokens, kv_type, n_ubatch, prompt)
+    sp = _speeds(
+        lay,
+        a,
+        backend,
+        bw,
+        runtime,
+        device,
+        context_tokens + extra,
+        kv_type,
+        n_ubatch,
+        prompt,
+        enc_flops if media is not None else 0.0,
+    )
     speed_codes, sustained = _sustained(sp, device)
     codes.extend(speed_codes)
     assumption_codes = tuple(codes)
@@ -337,7 +395,7 @@ def estimate(
         kv_cache_bytes=kv.total,
         compute_bytes=compute,
         overhead_bytes=overhead,
-        total_bytes=weights + kv.total + compute + overhead,
+        total_bytes=weights + kv.total + compute + overhead + enc_bytes,
         decode_tps=sp.decode_tps,
         prefill_tps=sp.prefill_tps,
         energy_mj_per_token=sp.energy_mj_per_token,
@@ -350,6 +408,12 @@ def estimate(
         ),
         speed_family=sp.family,
         sustained_decode_tps=sustained,
+        encoder_bytes=enc_bytes,
+        encoder_weights_bytes=media.weights_bytes if media is not None else 0,
+        encoder_compute_bytes=media.compute_bytes if media is not None else 0,
+        media_tokens=extra,
+        encoder_flops=enc_flops,
+        encoder_ms=sp.encoder_ms,
     )
 
 
@@ -361,9 +425,13 @@ def _sustained(sp: Speeds, device: Device | None) -> tuple[tuple[str, ...], floa
     return ((*sp.codes, "sustained-phone") if sustained is not None else sp.codes), sustained
 
 
-def _memory_codes(lay: Layout, a: Architecture, runtime: Runtime | None) -> tuple[str, ...]:
+def _memory_codes(
+    lay: Layout, a: Architecture, runtime: Runtime | None, media: object = None
+) -> tuple[str, ...]:
     """The assumption codes of the memory figures (the speed ones follow them)."""
     codes = list(_GGUF_CODES if isinstance(lay, GgufLayout) else _GROUP_CODES)
+    if media:
+        codes.append("encoder-memory")
     if runtime is None:
         codes.append("default-overhead")
     if a.offloadable_params:
@@ -394,12 +462,14 @@ def on_device(
     """
     lay = layout_for(model, quantization)
     a = model.architecture
-    ctx = est.context_tokens
-    prompt = _prompt(ctx, prompt_tokens)
+    media = est.media_tokens or est.encoder_bytes
+    ctx = est.context_tokens + est.media_tokens
+    prompt = _prompt(est.context_tokens, prompt_tokens) + est.media_tokens
     bw = device.memory_bandwidth_gbs
-    sp = _speeds(lay, a, backend, bw, runtime, device, ctx, kv_type, n_ubatch, prompt)
+    flops = est.encoder_flops if media else 0.0
+    sp = _speeds(lay, a, backend, bw, runtime, device, ctx, kv_type, n_ubatch, prompt, flops)
     speed_codes, sustained = _sustained(sp, device)
-    codes = (*_memory_codes(lay, a, runtime), *speed_codes)
+    codes = (*_memory_codes(lay, a, runtime, media), *speed_codes)
     borrowed = speed.BORROWED.get(sp.family or "", "")
     return est.model_copy(
         update={
@@ -416,6 +486,7 @@ def on_device(
             ),
             "speed_family": sp.family,
             "sustained_decode_tps": sustained,
+            "encoder_ms": sp.encoder_ms,
         }
     )
 
@@ -439,6 +510,7 @@ class Speeds(NamedTuple):
     energy_mj_per_token: float | None
     family: str | None
     codes: tuple[str, ...]
+    encoder_ms: float | None = None
 
 
 def work(
@@ -604,8 +676,12 @@ def _speeds(
     kv_type: str,
     n_ubatch: int,
     prompt: int,
+    encoder_flops: float | None = 0.0,
 ) -> Speeds:
-    """Decode, prefill, TTFT and energy; None where bandwidth or compute is unknown."""
+    """Decode, prefill, TTFT and energy; None where bandwidth or compute is unknown.
+
+    ``encoder_flops``: the request's image/audio encoding, added to the time to first token
+    (0: a text-only request; None: an encoder whose FLOPs are unknown, so no TTFT)."""
     if backend is None:
         return Speeds(None, None, None, None, None, ("no-decode", "no-prefill", "no-energy"))
     gguf = isinstance(lay, GgufLayout)
@@ -625,8 +701,15 @@ def _speeds(
         out.append("no-prefill")
     elif chunked:
         out.append("npu-prompt-chunks")
+    enc_ms: float | None = None
+    if encoder_flops != 0.0:
+        enc = None if encoder_flops is None else speed.encoder_seconds(encoder_flops, m, c)
+        enc_ms = None if enc is None else enc * 1e3
+        ttft = None if ttft is None or enc is None else ttft + enc
+        out.append("encoder-time" if enc is not None else "no-encoder-time")
     out += ["energy-model", "burst-speed"]
-    return Speeds(decode, prefill, None if ttft is None else ttft * 1e3, energy, fam, tuple(out))
+    ttft_ms = None if ttft is None else ttft * 1e3
+    return Speeds(decode, prefill, ttft_ms, energy, fam, tuple(out), enc_ms)
 
 
 def speeds(

@@ -374,6 +374,15 @@ def ttft_seconds(
     return per_token * tokens
 
 
+def encoder_seconds(flops: float, m: Machine, c: Constants) -> float | None:
+    """A vision or audio encoder's FLOPs at the backend's matrix-matrix rate: its F16 tensors run
+    the float kernels, batched over every patch as prefill is (None when the compute is
+    unknown)."""
+    if m.compute_gops is None or c.prefill_eff is None:
+        return None
+    return flops * c.class_cost.get("float", 1.0) / (c.prefill_eff * m.compute_gops * 1e9)
+
+
 # --------------------------------------------------------------------------------------------
 # Energy
 # --------------------------------------------------------------------------------------------

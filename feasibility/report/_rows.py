@@ -8,7 +8,8 @@ out of the assessment in its own order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from feasibility.units import fmt_params
 from feasibility.verdict import Assessment, Recommendation, ResolvedTarget, TargetPlan
@@ -69,14 +70,33 @@ class Texts:
 
 def texts_for(lang: str) -> Texts:
     if lang == "ko":
+        from feasibility.report import texts_media_ko
         from feasibility.report.texts_ko import TEXTS as KO
 
-        return KO
+        return _with_media(KO, texts_media_ko)
     if lang == "en":
+        from feasibility.report import texts_media_en
         from feasibility.report.texts_en import TEXTS as EN
 
-        return EN
+        return _with_media(EN, texts_media_en)
     raise KeyError(f"no such language: {lang!r}")
+
+
+_MERGED: dict[str, Texts] = {}
+
+
+def _with_media(base: Texts, media: Any) -> Texts:
+    """A language's texts with the wording of images and audio added (kept in its own module)."""
+    hit = _MERGED.get(base.lang)
+    if hit is None:
+        hit = _MERGED[base.lang] = replace(
+            base,
+            t={**base.t, **media.T, **{f"modality_{k}": v for k, v in media.MODALITY.items()}},
+            rule={**base.rule, **media.RULE},
+            rule_detail={**base.rule_detail, **media.RULE_DETAIL},
+            assumption={**base.assumption, **media.ASSUMPTION},
+        )
+    return hit
 
 
 def num(n: int | float) -> str:

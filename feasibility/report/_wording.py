@@ -118,6 +118,8 @@ def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
         if outcome == "pass":
             return f"pass-{ev.get('status', 'convertible')}"
         return "fail-ram" if ev.get("problem") == "ram-guidance" else "fail"
+    if rule == "inputs" and outcome == "fail":
+        return "fail-runtime" if "runners" in ev else "fail"
     return outcome
 
 
@@ -194,6 +196,13 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
         for k in ("tasks", "missing"):
             if k in ev:
                 v[k] = tasks(t, ev[k])
+    elif rule == "inputs":
+        for k in ("inputs", "missing", "reads"):
+            if k in ev:
+                v[k] = t("list_sep").join(t.t.get(f"modality_{m}", str(m)) for m in ev[k])
+        v["encoders"] = t("list_sep").join(str(e) for e in ev.get("encoders", ()))
+        v["runtime"] = code(str(ev.get("runtime", "")))
+        v["runners"] = t("list_sep").join(code(str(r)) for r in ev.get("runners", ()))
     return v
 
 

@@ -24,6 +24,7 @@ HEAD = {
         "requested": "the requested build",
         "requested-no": "the requested build, **not feasible**",
         "build": "Build: {quant} on {runtime} ({backend}).",
+        "encoders": "The total includes the vision/audio encoders: {encoders}.",
         "memory": "Memory: {total} of {budget} (weights {weights}, KV cache {kv}, buffers "
         "{compute}, runtime {overhead}); download {file}.",
         "no-memory": "Memory budget {budget}; no estimate (a rule before the memory level "
@@ -45,6 +46,7 @@ HEAD = {
         "requested": "요청한 빌드",
         "requested-no": "요청한 빌드, **부적합**",
         "build": "빌드: {runtime}의 {quant}({backend}).",
+        "encoders": "합계에는 비전·오디오 인코더 {encoders}가 포함됩니다.",
         "memory": "메모리: {budget} 중 {total}(가중치 {weights}, KV 캐시 {kv}, 버퍼 {compute}, "
         "런타임 {overhead}), 다운로드 {file}.",
         "no-memory": "메모리 예산 {budget}. 메모리 단계 전에 다른 규칙에서 탈락해 추정치가 "
@@ -97,6 +99,11 @@ def _target(t: TargetExplanation, lang: str) -> list[str]:
                 compute=mb(m["compute_mb"]),
                 overhead=mb(m["overhead_mb"]),
                 file=mb(m["file_mb"]),
+            )
+            + (
+                " " + h["encoders"].format(encoders=mb(m["encoders_mb"]))
+                if "encoders_mb" in m
+                else ""
             )
         )
         if t.decode_tps is None:

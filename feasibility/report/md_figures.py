@@ -6,6 +6,7 @@ assumption codes), never a bare "n/a".
 
 from __future__ import annotations
 
+from feasibility.report import md_media
 from feasibility.report._phrases import build_plans, code_id, decode, ttft
 from feasibility.report._rows import (
     Texts,
@@ -41,6 +42,7 @@ def memory(a: Assessment, t: Texts) -> list[str]:
     if len(a.targets) > 1 and len(bases) == 1:
         out[-1] += " " + t("budget_basis_all", basis=bases[0])
     out.extend(["", *_targets(a, t), "", *build_table(a, t), "", *_plans(a, t), ""])
+    out.extend(md_media.encoders(a, t))
     out.append(t("speed_note", ctx=num(a.context_tokens), out=num(a.output_tokens)))
     assumptions = unique(
         assumption_sentence(t, c, x)
@@ -90,6 +92,7 @@ def build_table(a: Assessment, t: Texts) -> list[str]:
                     mb(m.kv_cache_mb),
                     mb(m.compute_mb),
                     mb(m.overhead_mb),
+                    *([mb(m.encoders_mb or 0)] if a.inputs else []),
                     f"**{mb(m.total_mb)}** / {mb(m.budget_mb)}",
                     f"{mb(m.headroom_mb)} ({pct(m.headroom_pct)})",
                     decode(t, b.decode_tps, missing(t, plans, "decode")),
@@ -106,13 +109,14 @@ def build_table(a: Assessment, t: Texts) -> list[str]:
         "col_kv",
         "q_compute",
         "q_overhead",
+        *(("q_encoders",) if a.inputs else ()),
         "col_memory_tight",
         "col_headroom",
         "col_decode_slowest",
         "col_ttft",
         "col_download",
     )
-    return md_table([t(h) for h in heads], rows, ["l", "l", "l", "l"] + ["r"] * 9)
+    return md_table([t(h) for h in heads], rows, ["l", "l", "l", "l"] + ["r"] * (len(heads) - 4))
 
 
 def _build_ttft(t: Texts, ms: float | None, plans: list[TargetPlan]) -> str:

@@ -7,6 +7,7 @@ product inherits, GDPR and PIPA by article, and what on-device processing does n
 
 from __future__ import annotations
 
+from feasibility.report import md_media
 from feasibility.report._phrases import artifact, code_id, langs, license_conditions, service, tasks
 from feasibility.report._rows import Texts, mb, md_table, num, pct, tightest_plan, tps, unique
 from feasibility.verdict import Assessment
@@ -34,6 +35,7 @@ def privacy(a: Assessment, t: Texts) -> list[str]:
         )
     )
     out.extend(["", *_integrity(a, t), "", t("sec_storage"), "", t("sec_injection"), ""])
+    out.extend(md_media.security(a, t))
     out.extend(_licence_duties(a, t))
     out.extend(["", t("sec_regulation"), "", t("sec_gdpr"), t("sec_pipa"), "", t("sec_limits")])
     return out

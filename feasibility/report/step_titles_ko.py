@@ -8,6 +8,18 @@
 from __future__ import annotations
 
 STEP_TITLES: dict[str, str] = {
+    # Images and audio (steps with ``media`` in data/runtimes.yaml).
+    "Download the published vision/audio encoder ({encoder_file} from {encoder_repo})": "공개된 비전·오디오 인코더 다운로드({encoder_repo}의 {encoder_file})",
+    "Convert the vision/audio encoder to an mmproj GGUF ({encoder_type})": "비전·오디오 인코더를 mmproj GGUF로 변환({encoder_type})",
+    "Smoke test with an image (llama-mtmd-cli reads it through the encoder)": "이미지로 동작 확인(llama-mtmd-cli가 인코더로 읽음)",
+    "Smoke test with a recording (llama-mtmd-cli reads it through the encoder)": "녹음 파일로 동작 확인(llama-mtmd-cli가 인코더로 읽음)",
+    "Feed images from the app through libmtmd (tools/mtmd of the same llama.cpp tree; ship the mmproj file with the model)": "앱에서 libmtmd로 이미지 전달(같은 llama.cpp 트리의 tools/mtmd, mmproj 파일을 모델과 함께 배포)",
+    "Install MLX-VLM 0.7.10 (vision and audio models on MLX)": "MLX-VLM 0.7.10 설치(MLX의 비전·오디오 모델)",
+    "Convert the whole checkpoint, vision tower included, with MLX-VLM ({bits}-bit, group {group_size})": "비전 타워를 포함한 전체 체크포인트를 MLX-VLM으로 변환({bits}비트, 그룹 {group_size})",
+    "Smoke test with an image": "이미지로 동작 확인",
+    "Point to a test photo for the smoke test": "동작 확인에 쓸 시험용 사진 지정",
+    "Point to a test recording for the smoke test": "동작 확인에 쓸 시험용 녹음 파일 지정",
+    "Feed images from the app with MLX Swift (the MLXVLM library of ml-explore/mlx-swift-examples)": "앱에서 MLX Swift로 이미지 전달(ml-explore/mlx-swift-examples의 MLXVLM 라이브러리)",
     "Add the tokenizer and the Genie config of {aihub_model} (manual_bundle.md)": "{aihub_model}의 토크나이저와 Genie 설정 추가(manual_bundle.md)",
     "Build llama.cpp b10107 on a Linux or macOS build machine (CPU build, for conversion and a smoke test)": "Linux 또는 macOS 빌드 머신에서 llama.cpp b10107 빌드(변환과 동작 확인용 CPU 빌드)",
     "Build the int4 CPU model (block {group_size}, fp32 I/O; a tied embedding and LM head become one shared int4 matrix in the 0.15.2 builder)": "int4 CPU 모델 빌드(블록 {group_size}, fp32 입출력. 0.15.2 빌더에서는 묶인 임베딩과 LM 헤드가 하나의 공유 int4 행렬이 됨)",

@@ -87,6 +87,7 @@ def _per_target(t: Texts, r: Recommendation) -> str:
             f"{p.memory.weights_mb:,}",
             f"{p.memory.kv_cache_mb:,}",
             f"{p.memory.compute_mb + p.memory.overhead_mb:,}",
+            *([f"{p.memory.encoders_mb or 0:,}"] if p.encoders else []),
             f"{p.memory.total_mb:,}/{p.memory.budget_mb:,}",
             decode(t, p.decode_tps, missing(t, [p], "decode")),
             ttft(t, p.ttft_ms, missing(t, [p], "prefill")),
@@ -94,7 +95,9 @@ def _per_target(t: Texts, r: Recommendation) -> str:
         for p in r.targets
     ]
     heads = ("tbl_target", "tbl_os", "tbl_quant", "tbl_runtime", "tbl_backend", "tbl_weights")
-    return _table(t, rows, (*heads, "tbl_kv", "tbl_buffers", "tbl_total", "tbl_decode", "tbl_ttft"))
+    enc = ("q_encoders",) if any(p.encoders for p in r.targets) else ()
+    tail = ("tbl_total", "tbl_decode", "tbl_ttft")
+    return _table(t, rows, (*heads, "tbl_kv", "tbl_buffers", *enc, *tail))
 
 
 def _why_not(a: Assessment, t: Texts) -> str:

@@ -24,6 +24,7 @@ from feasibility.rules import (
     bits_floor,
     context_window,
     decode_speed,
+    inputs,
     languages,
     license,
     memory_fit,
@@ -41,6 +42,7 @@ RULES: tuple[ModuleType, ...] = (
     context_window,
     os_support,
     architecture_support,
+    inputs,
     accelerator,
     artifact,
     bits_floor,
@@ -56,12 +58,14 @@ CHECKS: tuple[tuple[str, Callable[[Situation], Verdict]], ...] = tuple(
 MODEL_LEVEL = frozenset({param_cap.ID, license.ID, languages.ID, context_window.ID, task_fit.ID})
 """Rules that depend on the model and service only (same verdict on every runtime and target)."""
 PLACEMENT_LEVEL = frozenset(
-    {os_support.ID, architecture_support.ID, artifact.ID, accelerator.ID, bits_floor.ID}
+    {os_support.ID, architecture_support.ID, inputs.ID, artifact.ID, accelerator.ID, bits_floor.ID}
 )
 """Rules that decide whether the runtime can run the model on the target at all (and at what
 precision: the bits floor reads only the quantization, which the placement cache keys on)."""
 ESTIMATE_LEVEL = frozenset({memory_fit.ID, decode_speed.ID})
 """Rules that read the memory/speed estimate."""
+MEDIA_ONLY = frozenset({inputs.ID})
+"""Rules that run only when the service sends images or audio (``Service.media``)."""
 BUDGET_BLIND = frozenset({decode_speed.ID})
 """Estimate-level rules that do not read the target's memory budget (their verdicts can be shared
 by devices that differ only in RAM). A rule left out of this set is keyed by the budget too."""

@@ -73,6 +73,14 @@ from feasibility.schema.language_models import (
     MoE,
     RecurrentState,
 )
+from feasibility.schema.media import (
+    Encoder,
+    EncoderBuild,
+    EncoderType,
+    InputKind,
+    Modality,
+    VitTower,
+)
 from feasibility.schema.quantizations import (
     GgufScheme,
     GroupScheme,
@@ -133,12 +141,17 @@ __all__ = [
     "DeviceVariant",
     "DevicesFile",
     "Efficiency",
+    "Encoder",
+    "EncoderBuild",
+    "EncoderType",
     "GgufScheme",
     "GroupScheme",
     "Id",
+    "InputKind",
     "Languages",
     "License",
     "MoE",
+    "Modality",
     "ModelEntry",
     "ModelsFile",
     "NonNegInt",
@@ -167,4 +180,5 @@ __all__ = [
     "TargetSpec",
     "Tasks",
     "Verification",
+    "VitTower",
 ]

@@ -23,6 +23,7 @@ from feasibility.schema.fields import (
     check_tiers_align,
     split_source_tiers,
 )
+from feasibility.schema.media import Encoder, InputKind
 
 
 class License(Strict):
@@ -249,7 +250,19 @@ class ModelEntry(Strict):
     """One tier per source (see SOURCE_TIERS); filled from ``{url, tier}`` source entries."""
     notes: str = ""
 
+    encoders: tuple[Encoder, ...] = ()
+    """Vision and audio encoders of a natively multimodal checkpoint (empty: text only)."""
+
     _tiers = model_validator(mode="before")(split_source_tiers)
+
+    @property
+    def inputs(self) -> tuple[InputKind, ...]:
+        """What the model reads: text, and each modality one of its encoders covers."""
+        found = {e.modality for e in self.encoders}
+        return ("text", *(m for m in ("image", "audio") if m in found))
+
+    def encoder(self, modality: str) -> Encoder | None:
+        return next((e for e in self.encoders if e.modality == modality), None)
 
     @model_validator(mode="after")
     def _consistent(self) -> ModelEntry:

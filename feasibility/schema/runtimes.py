@@ -55,6 +55,9 @@ class PipelineStep(Strict):
     them."""
     outputs: tuple[str, ...] = ()
     """Files or folders under ``models/`` this step writes (templates)."""
+    media: tuple[str, ...] = ()
+    """Only for a service that sends images or audio: every tag must hold (``image``, ``audio``,
+    ``encoder-download`` for a published encoder file, ``encoder-convert`` to make it)."""
 
 
 class Efficiency(Strict):

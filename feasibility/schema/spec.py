@@ -18,6 +18,7 @@ from feasibility.schema.fields import (
     Strict,
     Tasks,
 )
+from feasibility.schema.media import InputKind
 
 
 class TargetSpec(Strict):
@@ -45,6 +46,19 @@ class TargetSpec(Strict):
         return self
 
 
+def _check_inputs(service: Service) -> None:
+    """``inputs`` is a non-empty set, and audio says how many seconds a request carries."""
+    if not service.inputs:
+        raise ValueError("inputs: name at least one input (text, image, audio)")
+    if len(set(service.inputs)) != len(service.inputs):
+        raise ValueError(f"inputs: {', '.join(service.inputs)} lists an input twice")
+    if "audio" in service.inputs and service.audio_seconds_per_request is None:
+        raise ValueError(
+            "audio_seconds_per_request: give the seconds of audio per request (e.g. 30), "
+            "since inputs lists audio"
+        )
+
+
 class Service(Strict):
     description: str | None = Field(default=None, max_length=2000)
     tasks: Tasks = ("chat",)
@@ -53,6 +67,17 @@ class Service(Strict):
     """Prompt plus generated tokens the service keeps in context."""
     output_tokens: int = Field(default=256, ge=1, le=32_768)
     """Typical tokens generated per request."""
+    inputs: tuple[InputKind, ...] = ("text",)
+    """What each request sends the model; images and audio need a model with that encoder."""
+    images_per_request: int = Field(default=1, ge=1, le=64)
+    """Images per request when ``inputs`` lists ``image`` (their tokens join the context)."""
+    audio_seconds_per_request: float | None = Field(default=None, gt=0, le=3600)
+    """Seconds of audio per request; required when ``inputs`` lists ``audio``."""
+
+    @property
+    def media(self) -> tuple[InputKind, ...]:
+        """The inputs that need an encoder (empty for a text-only service)."""
+        return tuple(i for i in self.inputs if i != "text")
 
     @model_validator(mode="after")
     def _fits(self) -> Service:
@@ -60,6 +85,7 @@ class Service(Strict):
             raise ValueError("tasks: name at least one task")
         if not self.languages:
             raise ValueError("languages: name at least one language")
+        _check_inputs(self)
         if self.output_tokens >= self.context_tokens:
             raise ValueError(
                 f"output_tokens: must be smaller than context_tokens ({self.context_tokens}), "

@@ -1,0 +1,106 @@
+"""Catalog schema of media input: the encoders a model reads images and audio with.
+
+A natively multimodal checkpoint carries a vision or audio tower and a projector into the
+decoder's embedding space; their shapes size the encoder file, its compute and the tokens each
+image or audio second adds to the context.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from feasibility.schema.fields import (
+    Id,
+    NonNegInt,
+    PositiveFloat,
+    PositiveInt,
+    Sources,
+    Strict,
+)
+
+InputKind = Literal["text", "image", "audio"]
+"""What a service sends the model: text always reaches the decoder; images and audio need an
+encoder (a vision or audio tower and its projector into the decoder's embedding space)."""
+Modality = Literal["image", "audio"]
+EncoderType = Literal["F32", "F16", "BF16", "Q8_0"]
+"""Storage type of an encoder file's matrices (mmproj GGUF files are usually F16 or Q8_0)."""
+
+
+class VitTower(Strict):
+    """A ViT-style vision tower and its projector, as the checkpoint's config gives them: the
+    encoder file's tensors (and so its bytes and FLOPs) are computed from these shapes."""
+
+    layers: PositiveInt
+    hidden_size: PositiveInt
+    intermediate_size: PositiveInt
+    attention_heads: PositiveInt
+    patch_size: PositiveInt
+    image_size: PositiveInt
+    """Side of the square image the tower sees (the runtime resizes or tiles to it)."""
+    channels: PositiveInt = 3
+    gated_ffn: bool = False
+    biases: bool = True
+    """Attention and FFN projections carry biases (SigLIP: yes; Pixtral: no)."""
+    norm_bias: bool = True
+    """LayerNorm with weight and bias (SigLIP) rather than RMSNorm with a weight only."""
+    position_table: bool = True
+    """A learned absolute position table of one row per patch (RoPE towers have none)."""
+    pre_norm: bool = False
+    post_norm: bool = True
+    projector: tuple[tuple[PositiveInt, PositiveInt], ...]
+    """(inputs, outputs) of each projector matrix, in order."""
+    projector_vectors: NonNegInt = 0
+    """Parameters of the projector's 1-D tensors (norm weights, biases)."""
+    embeddings_type: Literal["F32", "F16"] = "F16"
+    """What llama.cpp's converter keeps the patch and position embeddings at in an F16 or Q8_0
+    file (Gemma 3: forced to F32; a patch kernel whose rows do not divide into Q8_0 blocks: F16)."""
+
+
+class EncoderBuild(Strict):
+    """How one runtime runs an encoder: the file it loads, its type, where it is published."""
+
+    runtime: Id
+    format: str
+    """``mmproj GGUF``, ``MLX safetensors``, ``.litertlm``..."""
+    type: EncoderType
+    file: str = ""
+    """The published file (empty: produced by the conversion step)."""
+    repo: str = ""
+    size_reported: str = ""
+    """The file's size as the publisher's listing shows it (``851 MB``)."""
+    loads_text_only: bool
+    """The runtime loads the towers even when the app sends text only (one file holds them)."""
+    source: str = Field(pattern=r"^https?://\S+$")
+
+
+class Encoder(Strict):
+    """A vision or audio encoder of a natively multimodal model (tower + projector)."""
+
+    modality: Modality
+    name: str
+    params: PositiveInt
+    """Tower plus projector, computed from the config's shapes (``tower``) where given."""
+    tower: VitTower | None = None
+    tokens_per_image: PositiveInt | None = None
+    """Decoder tokens one image becomes after pooling or pixel shuffle, at the runtime's default
+    resolution for a square photo (all tiles)."""
+    tiles_per_image: PositiveInt = 1
+    """Tower passes one image takes at that resolution (tiled models: the tiles plus the
+    overview; one pass sees ``tower.image_size``)."""
+    tokens_per_second: PositiveFloat | None = None
+    """Decoder tokens per second of audio."""
+    gflops_per_item: PositiveFloat | None = None
+    """Published GFLOPs per image or audio second, for towers that are not a plain ViT."""
+    builds: tuple[EncoderBuild, ...] = ()
+    sources: Sources
+    notes: str = ""
+
+    @model_validator(mode="after")
+    def _per_item(self) -> Encoder:
+        if self.modality == "image" and self.tokens_per_image is None:
+            raise ValueError("tokens_per_image: an image encoder must say what an image costs")
+        if self.modality == "audio" and self.tokens_per_second is None:
+            raise ValueError("tokens_per_second: an audio encoder must say what a second costs")
+        return self

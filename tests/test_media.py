@@ -1,0 +1,167 @@
+"""Images and audio: encoder files byte for byte, the KV cache and TTFT they add, the estimate
+command and the receipt-reader example.
+
+Published sizes: ggml-org/SmolVLM2-2.2B-Instruct-GGUF's mmproj files hold 872,303,680 (F16) and
+592,523,200 (Q8_0) bytes by the Hugging Face file listing; ggml-org/gemma-3-4b-it-GGUF lists
+``mmproj-model-f16.gguf`` at 851 MB
+(https://huggingface.co/ggml-org/gemma-3-4b-it-GGUF/tree/main); the Git LFS pointer of
+``Ministral-3-3B-Instruct-2512-mmproj-Q8_0.gguf`` in koboldcpp/mmproj gives 447,080,608 bytes
+(https://huggingface.co/koboldcpp/mmproj/commit/4e0f12f03c666e87a2c6ae72e804a78a8a6870aa). A GGUF
+file is its tensors plus a few tens of KB of header and metadata.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from feasibility.api import check, estimate
+from feasibility.catalog import load_catalog
+from feasibility.cli import cli
+from feasibility.estimator.encoder import compute_bytes, tower_layout, weight_bytes
+from feasibility.estimator.memory import kv_cache
+from feasibility.schema import Encoder
+
+ROOT = Path(__file__).resolve().parent.parent
+METADATA_MAX = 64 * 1024
+"""GGUF header, key/values and tensor infos: above the tensors, never more than this."""
+
+
+def _encoder(model: str, modality: str = "image") -> Encoder:
+    enc = load_catalog().models[model].encoder(modality)
+    assert enc is not None
+    return enc
+
+
+def test_gemma3_mmproj_f16_is_byte_exact() -> None:
+    """SigLIP-So400m: params are the card total minus the decoder; the F16 file's tensors come to
+    851,226,048 bytes, which the listing rounds to 851 MB."""
+    cat = load_catalog()
+    model = cat.models["gemma-3-4b-it"]
+    enc = _encoder("gemma-3-4b-it")
+    assert enc.params == tower_layout(enc.tower).params == 4_300_079_472 - model.params  # type: ignore[arg-type]
+    tensors = weight_bytes(enc, "F16")
+    assert tensors == 851_226_048
+    assert tensors >= 850_500_000 and tensors + METADATA_MAX < 851_500_000
+
+
+def test_ministral3_mmproj_q8_0_is_byte_exact() -> None:
+    """Pixtral's Q8_0 file: Q8_0 matrices, F16 patch kernel, F32 norms; the rest is metadata."""
+    enc = _encoder("ministral-3-3b-instruct-2512")
+    tensors = weight_bytes(enc, "Q8_0")
+    assert tensors == 447_053_824
+    assert 0 < 447_080_608 - tensors < METADATA_MAX
+
+
+@pytest.mark.parametrize(("kind", "on_disk"), [("F16", 872_303_680), ("Q8_0", 592_523_200)])
+def test_smolvlm2_mmproj_is_byte_exact(kind: str, on_disk: int) -> None:
+    """SigLIP-So400m/384 with the pixel-shuffle projection: both published files are the tensors
+    plus the same 28,288 bytes of metadata (in Q8_0 the 4,304-long FFN-down rows stay F16)."""
+    enc = _encoder("smolvlm2-2.2b-instruct")
+    assert on_disk - weight_bytes(enc, kind) == 28_288
+
+
+def test_every_tower_matches_its_parameter_count() -> None:
+    for m in load_catalog().models.values():
+        for e in m.encoders:
+            if e.tower is not None:
+                assert tower_layout(e.tower).params == e.params, (m.id, e.name)
+
+
+def test_gemma3_compute_buffer_matches_the_measured_clip_graph() -> None:
+    """clip's compute buffer for Gemma 3 with flash attention: 121 MiB measured (MI300X)."""
+    assert round(compute_bytes(_encoder("gemma-3-4b-it")) / 2**20) == 121
+
+
+@pytest.mark.parametrize("images", [1, 2, 4])
+def test_image_tokens_grow_the_kv_cache(images: int) -> None:
+    """Each image adds its 256 tokens to the context the KV cache holds, exactly."""
+    cat = load_catalog()
+    model = cat.models["gemma-3-4b-it"]
+    text = estimate("gemma-3-4b-it", "Q4_K_M", 2048, catalog=cat)
+    est = estimate(
+        "gemma-3-4b-it", "Q4_K_M", 2048, catalog=cat, inputs=("text", "image"), images=images
+    )
+    assert est.media_tokens == 256 * images
+    expected = kv_cache(model.architecture, 2048 + 256 * images, "f16", llama_cpp=True).total
+    assert est.kv_cache_bytes == expected > text.kv_cache_bytes
+
+
+def test_estimate_adds_at_least_the_projector_file() -> None:
+    """The issue's floor: the total grows by the encoder (at least the mmproj file's tensors)."""
+    text = estimate("gemma-3-4b-it", "Q4_K_M", 2048)
+    img = estimate("gemma-3-4b-it", "Q4_K_M", 2048, inputs=("text", "image"))
+    assert img.encoder_bytes >= 851_226_048
+    grown = (img.kv_cache_bytes - text.kv_cache_bytes) + (img.compute_bytes - text.compute_bytes)
+    assert img.total_bytes - text.total_bytes == img.encoder_bytes + grown
+
+
+def test_encoder_time_is_in_the_time_to_first_token() -> None:
+    text = estimate("gemma-3-4b-it", "Q4_K_M", 2048, device="galaxy-s25")
+    img = estimate("gemma-3-4b-it", "Q4_K_M", 2048, device="galaxy-s25", inputs=("text", "image"))
+    assert text.ttft_ms is not None and img.ttft_ms is not None and img.encoder_ms is not None
+    assert img.encoder_ms > 0 and img.ttft_ms > text.ttft_ms + img.encoder_ms
+    assert "encoder-time" in img.assumption_codes
+
+
+def test_text_only_outputs_keep_their_keys() -> None:
+    """A text-only estimate and plan serialize without any media field."""
+    est = estimate("gemma-3-4b-it", "Q4_K_M", 2048)
+    assert "encoder_bytes" not in est.model_dump() and "media_tokens" not in est.model_dump()
+    a = check(ROOT / "examples" / "seed-scenario.yaml")
+    dumped = a.model_dump(mode="json")
+    assert "inputs" not in dumped
+    rec = dumped["recommendations"][0]
+    assert "encoders_mb" not in rec["memory"] and "encoders" not in rec["targets"][0]
+
+
+def test_estimate_cli_inputs() -> None:
+    r = CliRunner().invoke(
+        cli,
+        ["estimate", "--model", "gemma-3-4b-it", "--quant", "Q4_K_M", "--inputs", "text,image",
+         "--images", "2", "--format", "json"],
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["media_tokens"] == 512 and data["encoder_bytes"] > 851_226_048
+    text = CliRunner().invoke(cli, ["estimate", "--model", "gemma-3-4b-it", "--quant", "Q4_K_M"])
+    assert "llama.cpp does not load it for text-only requests" in text.stdout
+    bad = CliRunner().invoke(
+        cli, ["estimate", "--model", "qwen2.5-1.5b-instruct", "--quant", "Q4_K_M",
+              "--inputs", "text,image"],
+    )  # fmt: skip
+    assert bad.exit_code == 2 and "reads text only, not image" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("service", "message"),
+    [
+        ("  inputs: [text, imagee]\n", "did you mean 'image'?"),
+        ("  inputs: [text, audio]\n", "audio_seconds_per_request"),
+        ("  inputs: [text, image, image]\n", "lists an input twice"),
+        ("  images_per_request: 0\n", "images_per_request"),
+    ],
+)
+def test_bad_service_inputs_exit_2(tmp_path: Path, service: str, message: str) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("service:\n" + service + "targets:\n  - preset: iphone-16-pro\n")
+    r = CliRunner().invoke(cli, ["check", str(spec)])
+    assert r.exit_code == 2 and message in r.output and "bad.yaml" in r.output
+
+
+def test_receipt_reader_counts_the_encoders() -> None:
+    """The receipt reader's picks read images, with encoder memory, tokens and time per image."""
+    a = check(ROOT / "examples" / "receipt-reader.yaml")
+    assert a.inputs == {"inputs": ["text", "image"], "images_per_request": 1}
+    assert a.recommendations
+    for r in a.recommendations:
+        for p in r.targets:
+            assert p.encoders and p.memory.encoders_mb
+            enc = p.encoders[0]
+            assert p.memory.encoders_mb == pytest.approx(enc.weights_mb + enc.compute_mb, abs=1)
+            assert p.media_tokens == int(enc.tokens_per_item)
+            assert any("mtmd" in s.command or "mlx_vlm" in s.command for s in p.pipeline)
+    assert "inputs" in {w.rule for w in a.why_not}
