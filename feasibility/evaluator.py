@@ -436,7 +436,8 @@ class Evaluator:
 
     def _capped(self, est: Estimate, cand: Candidate, target: Target, backend: str) -> Estimate:
         """An unmeasured runtime/backend pair, never faster than the measured reference runtime
-        (llama.cpp, at the nearest weight bits) where that runs the model on the same backend;
+        (llama.cpp's slowest build at the nearest weight bits) where that runs the model on the
+        same backend;
         marked ``speed-unmeasured`` either way."""
         codes = (*est.assumption_codes, "speed-unmeasured")
         note = ASSUMPTIONS["speed-unmeasured"]
@@ -460,15 +461,19 @@ class Evaluator:
         if cand.model.architecture.type not in ref_rt.architectures:
             return None
         bits = cand.quant.weight_bits
-        qid = min(
-            ref_rt.quantizations,
-            key=lambda q: (abs(self.catalog.quantizations[q].weight_bits - bits), q),
+        gap = min(
+            abs(self.catalog.quantizations[q].weight_bits - bits) for q in ref_rt.quantizations
         )
-        ref = Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license)
-        where = self.placement(ref, target)[0]
-        if where.backend != backend or where.route is None or not where.route.measured:
-            return None
-        return self._on_device(ref, target, backend)
+        refs = []
+        for qid in sorted(ref_rt.quantizations):
+            if abs(self.catalog.quantizations[qid].weight_bits - bits) != gap:
+                continue
+            ref = Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license)
+            where = self.placement(ref, target)[0]
+            if where.backend == backend and where.route is not None and where.route.measured:
+                refs.append(self._on_device(ref, target, backend))
+        # the slowest measured build at the nearest bits: an unmeasured runtime earns no more
+        return min(refs, key=lambda e: e.decode_tps or 0.0, default=None)
 
     def option(self, cand: Candidate, target: Target, *, past_model_level: bool = False) -> Option:
         """Evaluate ``cand`` on ``target`` level by level.

@@ -46,9 +46,10 @@ from feasibility.fleet_file import (
     row_count,
 )
 from feasibility.loader import load_yaml, problems_from, validate
-from feasibility.ranking import FULL_BITS, low_bit, pick_two, rank
+from feasibility.ranking import FULL_BITS, Ranked, low_bit, pick_two, rank
 from feasibility.schema import Constraints, Service, Spec, Strict, TargetSpec
-from feasibility.situation import Target
+from feasibility.scoring import quality_term
+from feasibility.situation import Candidate, Target
 
 __all__ = [
     "FORMATS",
@@ -132,12 +133,17 @@ class Screener:
         self.evaluator = Evaluator(catalog, service, constraints)
         self.triples: list[tuple[str, str, str]] = [c.key for c in self.evaluator.candidates]
 
+    def _quality(self, r: Ranked[Candidate]) -> float:
+        """The tie-break ``check`` uses (``ranking.rank``): the build's quality term."""
+        c = r.bests[0]
+        return quality_term(c.model, c.quant, self.evaluator.service)
+
     def run(self, target: Target) -> SpecResult:
         """Feasible triples and the top two on one target (engine semantics)."""
         scored = self.evaluator.scores(target)
         cands = self.evaluator.candidates
         kept = _above_floor(scored, cands)
-        ranked = rank([[(cands[i], score, cands[i]) for i, score in kept]])
+        ranked = rank([[(cands[i], score, cands[i]) for i, score in kept]], self._quality)
         picks = tuple(
             Pick(c.model.id, c.quant.id, c.runtime.id, r.score)
             for r in pick_two(ranked, self.catalog.models)

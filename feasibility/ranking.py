@@ -17,7 +17,7 @@ raises the floor for every build (the ``bits-floor`` rule).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -48,8 +48,17 @@ Scored = tuple[Candidate, float, T]
 """A feasible candidate on one target, its score, and what the caller keeps with it."""
 
 
-def rank(per_target: Sequence[Iterable[Scored[T]]]) -> list[Ranked[T]]:
-    """Models feasible on every target, best first (score on the weakest target, then id).
+SCORE_DIGITS = 3
+"""Scores equal to the decimals a report shows are a tie: a difference nobody can see must not
+decide which model a team builds first."""
+
+
+def rank(
+    per_target: Sequence[Iterable[Scored[T]]],
+    tiebreak: Callable[[Ranked[T]], float] | None = None,
+) -> list[Ranked[T]]:
+    """Models feasible on every target, best first: the score on the weakest target as a report
+    shows it (``SCORE_DIGITS``), then ``tiebreak`` (higher first; the quality term), then id.
 
     Per target a model's best entry is the highest score, then the lowest quantization and
     runtime ids (deterministic ties).
@@ -68,7 +77,9 @@ def rank(per_target: Sequence[Iterable[Scored[T]]]) -> list[Ranked[T]]:
     for mid in common:
         picks = [b[mid] for b in best]
         out.append(Ranked(mid, tuple(p[2] for p in picks), min(p[1] for p in picks)))
-    out.sort(key=lambda r: (-r.score, r.model))
+    out.sort(
+        key=lambda r: (-round(r.score, SCORE_DIGITS), -(tiebreak(r) if tiebreak else 0), r.model)
+    )
     return out
 
 
@@ -82,13 +93,12 @@ def feasible_models(
     ok = [[o for o in opts if o.feasible and o.terms is not None] for opts in per_target]
     if quality_floor(ok) if floor is None else floor:
         ok = [[o for o in opts if not low_bit(o.candidate)] for opts in ok]
-    ranked = rank([[(o.candidate, o.terms.total, o) for o in opts if o.terms] for opts in ok])
-    ranked.sort(key=lambda r: (-r.score, -_quality(r), r.model))
-    return ranked
+    scored = [[(o.candidate, o.terms.total, o) for o in opts if o.terms] for opts in ok]
+    return rank(scored, _quality)
 
 
 def _quality(r: Ranked[Option]) -> float:
-    """Equal scores are ordered by the quality term on the weakest target, the product's core
+    """Tied scores are ordered by the quality term on the weakest target, the product's core
     question, before falling back to the id."""
     terms = weakest(r).terms
     return terms.quality if terms is not None else 0.0

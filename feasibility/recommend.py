@@ -17,7 +17,7 @@ from feasibility.catalog import Catalog
 from feasibility.estimator import Estimate
 from feasibility.estimator.encoder import build_for, compute_bytes, flops_per_item, weight_bytes
 from feasibility.evaluator import Option
-from feasibility.ranking import Ranked, low_bit, weakest
+from feasibility.ranking import SCORE_DIGITS, Ranked, low_bit, weakest
 from feasibility.rules import context_window, languages, license
 from feasibility.schema import Constraints, License, ModelEntry, Service, Spec
 from feasibility.situation import Candidate
@@ -499,13 +499,19 @@ def versus(
         out.append(
             Versus(
                 model=other.model,
-                margin=round(r.score - other.score, 4),
+                margin=_shown_margin(r.score, other.score),
                 gaps={k: v for k, v in ordered.items() if v != 0},
-                diversity=r.score < other.score,
-                tied=round(r.score - other.score, 3) == 0,
+                diversity=_shown_margin(r.score, other.score) < 0,
+                tied=_shown_margin(r.score, other.score) == 0,
             )
         )
     return tuple(out)
+
+
+def _shown_margin(mine: float, theirs: float) -> float:
+    """The gap between two scores as the report prints them, so a margin never reads "0.000"
+    between scores shown as different, nor "ranked above" between scores shown as equal."""
+    return round(round(mine, SCORE_DIGITS) - round(theirs, SCORE_DIGITS), SCORE_DIGITS)
 
 
 def versus_line(v: Versus) -> str:

@@ -359,6 +359,11 @@ def _clamp(x: float) -> float:
     return max(0.0, min(1.0, x))
 
 
+def quality_term(model: ModelEntry, quant: Quantization, service: Service) -> float:
+    """The score's quality term as :func:`score` reports it (the ranking's tie-break)."""
+    return round(quality(model, service) * fidelity_of(quant, model), 4)
+
+
 def _terms(s: Situation) -> tuple[float, float, float, float, float, float, float]:
     """(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
     model, quant, runtime = s.candidate.model, s.candidate.quant, s.candidate.runtime
