@@ -240,7 +240,8 @@ def test_korean_risk_sentences_exist_for_the_new_kinds() -> None:
 
 def test_unmeasured_runtime_is_never_faster_than_llama_cpp_on_the_same_cpu(cat: Catalog) -> None:
     ort = _option(cat, "granite-4.0-h-tiny", "onnx-int4", "onnxruntime-genai", "rpi-5-8gb")
-    ref = _option(cat, "granite-4.0-h-tiny", "Q4_0", "llama.cpp", "rpi-5-8gb")
+    # the reference build: llama.cpp at the nearest weight bits, first id (IQ4_NL for 4 bits)
+    ref = _option(cat, "granite-4.0-h-tiny", "IQ4_NL", "llama.cpp", "rpi-5-8gb")
     assert ort.estimate is not None and ref.estimate is not None
     assert ort.backend == ref.backend == "cpu"
     assert "speed-unmeasured" in ort.estimate.assumption_codes
