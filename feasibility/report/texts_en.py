@@ -374,7 +374,8 @@ T: dict[str, str] = {
     ),
     "steps_shared": "# Steps 1-{last}: the same as the {quant} build above.",
     "step_verify": (
-        "After the last step of each pipeline: record the SHA-256 of the built model file, "
+        "After the last step of each pipeline: record the SHA-256 of the model file it produced "
+        "(built or downloaded), "
         "ship it with the app, and have the app verify it before loading (section 7)."
     ),
     "mm_build": "{quant} on {runtime}, {accel}",
