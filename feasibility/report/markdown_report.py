@@ -1,11 +1,12 @@
 """Markdown: the planning report for engineers, executives and the security team.
 
 Every number and decision comes from the :class:`~feasibility.verdict.Assessment`; the section
-modules only arrange it, and all wording lives in the per-language text modules (``texts_*``
-for the sections, ``reasons_*`` for rule, risk and gap sentences, ``security_*`` for the threat
-model, ``step_titles_ko`` for pipeline steps). Catalog ids are always shown as inline code (and
-inline code is used for nothing else) so that tests can check every id the report names against
-the catalog. Output is byte-identical for the same assessment.
+modules only arrange it, and all wording lives in the per-language text modules (``texts_*`` for
+the sections, ``reasons_*`` for rule, risk and gap sentences, ``security_*`` for the threat model,
+``concepts_*`` for format and runtime lines, ``step_titles_ko`` for pipeline steps). Catalog ids
+are always shown as inline code (and inline code is used for nothing else) so that tests can check
+every id the report names against the catalog. Output is byte-identical for the same assessment.
+New sections (for example multimodal ones) are functions added to ``SECTIONS``.
 
 Sections: 1-2 verdict and executive screen (``md_verdict``), 3 and 9 models (``md_models``),
 4 memory and speed (``md_figures``), 5-6 builds and concepts (``md_builds``), 7-8 security and

@@ -8,6 +8,7 @@ printed as the engine wrote them.
 
 from __future__ import annotations
 
+from feasibility.report import concepts_en as concepts
 from feasibility.report import reasons_en as reasons
 from feasibility.report._rows import Texts
 from feasibility.report.security_en import SECURITY
@@ -379,7 +380,8 @@ T: dict[str, str] = {
     ),
     "steps_shared": "# Steps 1-{last}: the same as the {quant} build above.",
     "step_verify": (
-        "After the last step of each pipeline: record the SHA-256 of the built model file, "
+        "After the last step of each pipeline: record the SHA-256 of the model file it produced "
+        "(built or downloaded), "
         "ship it with the app, and have the app verify it before loading (section 7)."
     ),
     "mm_build": "{quant} on {runtime}, {accel}",
@@ -437,6 +439,8 @@ T: dict[str, str] = {
 TEXTS = Texts(
     lang="en",
     t={**T, **SECURITY},
+    format_concept=concepts.FORMAT_CONCEPT,
+    runtime_concept=concepts.RUNTIME_CONCEPT,
     rule=reasons.RULE,
     outcome=reasons.OUTCOME,
     rule_detail=reasons.RULE_DETAIL,
@@ -488,37 +492,6 @@ TEXTS = Texts(
     os=dict(OS_LABELS),
     backend={"cpu": "CPU", "gpu": "GPU", "npu": "NPU"},
     commercial={"yes": "allowed", "conditional": "allowed with conditions", "no": "not allowed"},
-    format_concept={
-        "gguf": "llama.cpp's single-file model format; one file holds the quantized weights, "
-        "tokenizer and settings.",
-        "mlx": "Apple's array format for Apple silicon; weights load straight into unified memory.",
-        "awq": "activation-aware 4-bit weights: the few weights that matter most keep more "
-        "precision.",
-        "gptq": "4-bit weights quantized layer by layer to minimise the error they add.",
-        "pte": "an ExecuTorch program: the model compiled ahead of time for the phone's runtime.",
-        "qnn": "a model compiled for Qualcomm's NPU (Hexagon) with its AI Engine Direct SDK.",
-        "litertlm": "Google's LiteRT-LM bundle: model, tokenizer and prompt template in one file.",
-        "mlc": "MLC LLM's compiled model library plus quantized weight shards.",
-        "onnx": "the open ONNX graph format with int4 weights, run by ONNX Runtime GenAI.",
-        "openvino": "Intel's OpenVINO IR with int4 weights for Intel CPUs, GPUs and NPUs.",
-        "coreml": "Apple's Core ML package, which can run on the Apple Neural Engine.",
-        "default": "the file format the runtime loads.",
-    },
-    runtime_concept={
-        "llama.cpp": "the open-source C/C++ engine that runs GGUF models on CPU and GPU almost "
-        "everywhere.",
-        "executorch": "PyTorch's on-device runtime; the app links it and runs the compiled "
-        "program.",
-        "mlx": "Apple's machine-learning framework for Apple silicon.",
-        "mlc-llm": "compiles the model for the device's GPU (Metal, Vulkan, OpenCL).",
-        "litert-lm": "Google's on-device LLM runtime (formerly TensorFlow Lite).",
-        "mediapipe-llm": "Google's earlier LLM inference API, now superseded by LiteRT-LM.",
-        "qualcomm-genie": "Qualcomm's runtime that runs the model on the Snapdragon NPU.",
-        "onnxruntime-genai": "Microsoft's generation loop on ONNX Runtime (CPU, DirectML, QNN).",
-        "openvino-genai": "Intel's generation pipeline on OpenVINO.",
-        "coreml": "Apple's built-in inference framework.",
-        "default": "the library inside the app that runs the model.",
-    },
     placeholder={
         "service_description": "**[Service description]**: what the service does, for whom, "
         "and which data it handles.",
