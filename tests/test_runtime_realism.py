@@ -274,3 +274,25 @@ def test_executorch_cpu_speed_is_its_own_only_where_it_was_measured(
     assert et.estimate is not None and et.estimate.decode_tps is not None
     assert ("speed-unmeasured" in et.estimate.assumption_codes) is capped
     assert (et.estimate.decode_tps <= fastest) is capped
+
+
+@pytest.mark.parametrize(
+    ("preset", "snapdragon", "exynos"),
+    [
+        ("galaxy-s22", "snapdragon-8-gen-1", "exynos-2200"),
+        ("galaxy-s24", "snapdragon-8-gen-3-for-galaxy", "exynos-2400"),
+    ],
+)
+def test_galaxy_s22_and_s24_are_evaluated_on_both_chips(
+    cat: Catalog, preset: str, snapdragon: str, exynos: str
+) -> None:
+    """Snapdragon in some markets, Exynos in others: llama.cpp's CPU build covers both; a
+    Qualcomm NPU build cannot run on the Exynos units."""
+    device = cat.device(preset)
+    assert {v.id for v in device.variants} == {snapdragon, exynos}
+    assert all(v.markets and v.sources for v in device.variants)
+    llama = _place(cat, "llama.cpp", preset, "Q4_K_M")
+    assert llama.backend == "cpu" and {v.id for v in llama.variants} == {snapdragon, exynos}
+    genie = _place(cat, "qualcomm-genie", preset, cat.runtimes["qualcomm-genie"].quantizations[0])
+    assert genie.backend is None
+    assert exynos in [v.id for v in genie.variants if not v.usable]

@@ -258,3 +258,27 @@ def test_hybrid_layers_split_to_the_cpu_on_adreno_opencl() -> None:
         lay.opencl_fallback_runs + recurrent
     )
     assert work(lay, h.architecture, 0, 1, fallbacks=False).fallback_runs == 0
+
+
+def test_mlx_metal_speed_matches_the_same_device_comparison() -> None:
+    """MLX's Metal backend is estimated with the llama.cpp Metal constants, because one tester
+    measured both runtimes on one Mac (benchmarks/measurements/runtime_comparisons.csv): the
+    engine's MLX 4-bit / llama.cpp Q4_0 decode ratio must match the measured one within 10%."""
+    import csv
+    import statistics
+    from pathlib import Path
+
+    from feasibility.api import estimate as api_estimate
+
+    path = Path(__file__).parents[1] / "benchmarks/measurements/runtime_comparisons.csv"
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    by = {(r["quant"], r["prompt_tokens"]): float(r["decode_tps"]) for r in rows}
+    measured = statistics.median(
+        by[("mlx-4bit", p)] / by[("Q4_0", p)] for q, p in by if q == "mlx-4bit"
+    )
+    mac = {"context_tokens": 4096, "device": "macbook-air-m2", "backend": "gpu"}
+    mlx = api_estimate("llama-3.1-8b-instruct", "mlx-4bit", runtime="mlx", **mac)
+    gguf = api_estimate("llama-3.1-8b-instruct", "Q4_0", runtime="llama.cpp", **mac)
+    assert mlx.backend == gguf.backend == "gpu"
+    assert mlx.decode_tps is not None and gguf.decode_tps is not None
+    assert mlx.decode_tps / gguf.decode_tps == pytest.approx(measured, rel=0.10)

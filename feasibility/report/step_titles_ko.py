@@ -82,7 +82,7 @@ STEP_TITLES: dict[str, str] = {
     "Generate mlc-chat-config.json ({context_tokens}-token context window)": "mlc-chat-config.json 생성({context_tokens} 토큰 컨텍스트)",
     "Install LiteRT Torch v0.8.0 (formerly ai-edge-torch)": "LiteRT Torch v0.8.0 설치(구 ai-edge-torch)",
     "Install LiteRT Torch v0.8.0 (formerly ai-edge-torch) and MediaPipe 0.10.21": "LiteRT Torch v0.8.0(구 ai-edge-torch)과 MediaPipe 0.10.21 설치",
-    "Install MLC LLM 0.20 (the stable CPU wheels MLC keeps on its wheel index; the compiler runs on the build machine)": "MLC LLM 0.20 설치(MLC 휠 인덱스의 안정판 CPU 휠, 컴파일러는 빌드 머신에서 실행)",
+    "Install MLC LLM 0.20 (stable CPU wheels from MLC's wheel index)": "MLC LLM 0.20 설치(MLC 휠 인덱스의 안정판 CPU 휠)",
     "Install MLX with the CUDA backend and mlx-lm (NVIDIA GPU)": "CUDA 백엔드 MLX와 mlx-lm 설치(NVIDIA GPU)",
     "Install ONNX Runtime GenAI 0.15.2 (model builder and CPU runtime)": "ONNX Runtime GenAI 0.15.2 설치(모델 빌더와 CPU 런타임)",
     "Install mlx-lm 0.32.2 (Apple silicon Mac, macOS 14+)": "mlx-lm 0.32.2 설치(Apple 실리콘 Mac, macOS 14 이상)",
