@@ -116,6 +116,22 @@ def flops_per_item(enc: Encoder) -> float | None:
     return passes * (tower + attention) + 2.0 * proj * (enc.tokens_per_image or n * passes)
 
 
+def media_tokens(model: ModelEntry, service: Service) -> int:
+    """Image and audio tokens one request adds to the context (0: text only, or the model lacks
+    the encoder, which the inputs rule reports)."""
+    tokens = 0
+    for modality in service.media:
+        enc = model.encoder(modality)
+        if enc is None:
+            continue
+        if modality == "image":
+            tokens += (enc.tokens_per_image or 0) * service.images_per_request
+        else:
+            seconds = service.audio_seconds_per_request or 0.0
+            tokens += math.ceil((enc.tokens_per_second or 0.0) * seconds)
+    return tokens
+
+
 def build_for(enc: Encoder, runtime_id: str) -> EncoderBuild | None:
     return next((b for b in enc.builds if b.runtime == runtime_id), None)
 
@@ -143,7 +159,7 @@ def media_cost(model: ModelEntry, runtime_id: str, service: Service) -> MediaCos
     model lacks an encoder it needs or the runtime does not run one (the inputs rule says so)."""
     if not service.media:
         return None
-    weights = compute = tokens = 0
+    weights = compute = 0
     flops: float | None = 0.0
     per: list[tuple[str, float | None]] = []
     for modality in service.media:
@@ -155,11 +171,11 @@ def media_cost(model: ModelEntry, runtime_id: str, service: Service) -> MediaCos
         compute = max(compute, compute_bytes(enc))
         f = flops_per_item(enc)
         per.append((modality, f))
-        if modality == "image":
-            count: float = service.images_per_request
-            tokens += (enc.tokens_per_image or 0) * service.images_per_request
-        else:
-            count = service.audio_seconds_per_request or 0.0
-            tokens += math.ceil((enc.tokens_per_second or 0.0) * count)
+        count: float = (
+            service.images_per_request
+            if modality == "image"
+            else service.audio_seconds_per_request or 0.0
+        )
         flops = None if f is None or flops is None else flops + f * count
+    tokens = media_tokens(model, service)
     return MediaCost(weights, compute, tokens, flops, tuple(per))

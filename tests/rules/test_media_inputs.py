@@ -94,3 +94,18 @@ def test_a_text_only_service_never_runs_the_rule() -> None:
         target = resolve(parsed, cat, "<dict>")[0][0]
         o = ev.option(ev.candidates[0], target, past_model_level=True)
         assert any(v.rule == "inputs" for v in o.verdicts) is expected
+
+
+@pytest.mark.parametrize(
+    ("images", "outcome"), [(1, "pass"), (2, "pass"), (3, "fail")], ids=["one", "two", "three"]
+)
+def test_image_tokens_count_in_the_context_window(images: int, outcome: str) -> None:
+    """7,680 text tokens plus 256 per image against an 8,192-token model."""
+    from feasibility.rules import context_window
+
+    service = Service(inputs=("text", "image"), images_per_request=images, context_tokens=7680)
+    s = make_situation(model=make_model(encoders=VISION), service=service)
+    v = context_window.check(s)
+    assert v.outcome == outcome
+    assert dict(v.evidence)["need"] == 7680 + 256 * images
+    assert dict(v.evidence)["media_tokens"] == 256 * images
