@@ -39,7 +39,9 @@ QUANT_DETAIL: dict[str, str] = {
     "Genie bundle": "Genie 번들",
     "LUT": "LUT",
     "NPU": "NPU",
-    "Meta's quantization-aware trained build, 8da4w group 32": "Meta의 양자화 인식 학습(QAT) 빌드, 8da4w 그룹 32",
+    "Meta's quantization-aware trained build, 8da4w group 32": (
+        "Meta의 양자화 인식 학습(QAT) 빌드, 8da4w 그룹 32"
+    ),
     "Meta's rotated + GPTQ build, 8da4w group 32": "Meta의 회전 + GPTQ 빌드, 8da4w 그룹 32",
     "block 32, CPU build": "블록 32, CPU 빌드",
     "block 32, GPU build, fp16 I/O": "블록 32, GPU 빌드, fp16 입출력",
