@@ -188,10 +188,18 @@ CLAIM: dict[str, str] = {
 }
 
 MARKET: dict[str, str] = {
+    "Australia": "호주",
+    "Canada": "캐나다",
     "China": "중국",
     "Europe": "유럽",
+    "India": "인도",
     "Japan": "일본",
     "North America": "북미",
+    "South Africa": "남아프리카공화국",
+    "South Korea": "한국",
+    "United Arab Emirates": "아랍에미리트",
+    "United Kingdom": "영국",
+    "United States": "미국",
     "other markets outside North America, China and Japan": "북미·중국·일본 외 지역",
 }
 
