@@ -26,6 +26,10 @@ GGUF_LAYOUTS = "gguf-layouts"
 
 _SCHEMA = tuple(sorted(f"schema/{p.name}" for p in (Path(__file__).parent / "schema").glob("*.py")))
 """Every schema module: a module added to the package joins the keys without a list to edit."""
+_ESTIMATOR = tuple(
+    sorted(f"estimator/{p.name}" for p in (Path(__file__).parent / "estimator").glob("*.py"))
+)
+"""Every estimator module (the layout cache's values come from them)."""
 _CATALOG_SOURCES = (
     "__init__.py",
     "catalog.py",
@@ -44,15 +48,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "errors.py",
         *_SCHEMA,
         "units.py",
-        "estimator/__init__.py",
-        "estimator/core.py",
-        "estimator/encoder.py",
-        "estimator/ggml.py",
-        "estimator/gguf.py",
-        "estimator/group.py",
-        "estimator/layout_store.py",
-        "estimator/memory.py",
-        "estimator/speed.py",
+        *_ESTIMATOR,
     ),
 }
 """Per cache, the package files (relative to ``feasibility/``) whose bytes feed its values."""

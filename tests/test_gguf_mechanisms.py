@@ -153,7 +153,7 @@ def test_gemma4_layers_byte_exact(catalog: Catalog) -> None:
 
 @pytest.mark.parametrize("model_id", ["gemma-4-e2b-it", "gemma-4-e4b-it", "gemma-3n-e2b-it"])
 def test_gemma_extra_params_are_the_llama_cpp_tensors(catalog: Catalog, model_id: str) -> None:
-    from feasibility.estimator.gguf import explicit_extra_params
+    from feasibility.estimator.layers import explicit_extra_params
 
     a = catalog.model(model_id).architecture
     assert explicit_extra_params(a) == a.extra_params
@@ -301,7 +301,7 @@ def test_qwen3_5_deltanet_layers_byte_exact(catalog: Catalog) -> None:
 
 @pytest.mark.parametrize("model_id", ["qwen3.5-0.8b", "qwen3.5-2b", "qwen3.5-4b"])
 def test_qwen3_5_extra_params_are_the_llama_cpp_tensors(catalog: Catalog, model_id: str) -> None:
-    from feasibility.estimator.gguf import explicit_extra_params
+    from feasibility.estimator.layers import explicit_extra_params
 
     a = catalog.model(model_id).architecture
     assert explicit_extra_params(a) == a.extra_params

@@ -33,6 +33,16 @@ from functools import cached_property, lru_cache
 from typing import Final, NamedTuple
 
 from feasibility.estimator import ggml, speed
+from feasibility.estimator.layers import (
+    deltanet_layers,
+    deltanet_shapes,
+    double_wide_layers,
+    explicit_extra_params,
+    global_layers,
+    has_attention,
+    layer_kinds,
+    ple_width,
+)
 from feasibility.schema import Architecture
 
 ALIGNMENT: Final = 32
@@ -254,70 +264,13 @@ def _mix(a: Architecture, ftype: str, imatrix: bool) -> _Mix:
     )
 
 
-def deltanet_layers(a: Architecture) -> tuple[int, ...]:
-    """Qwen3.5's Gated DeltaNet layers: every layer but each ``layers / attention_layers``-th
-    (llama.cpp qwen35.cpp ``is_recr_impl[i] = (i + 1) % full_attn_interval != 0``)."""
-    r = a.recurrent
-    if r is None or r.kind != "gated_deltanet":
-        return ()
-    interval = a.layers // a.n_attention_layers
-    return tuple(il for il in range(a.layers) if (il + 1) % interval)
-
-
-def _has_attention(a: Architecture, il: int) -> bool:
-    """Attention weights in layer ``il``. Other hybrids are laid out with their attention layers
-    first: their types depend on the order of the attn_v tensors, not on where they sit."""
-    if a.recurrent is not None and a.recurrent.kind == "gated_deltanet":
-        return (il + 1) % (a.layers // a.n_attention_layers) == 0
-    return il < a.n_attention_layers
-
-
-def layer_kinds(a: Architecture) -> tuple[str, ...]:
-    """Per layer: "attention" ("global" when its heads are wider), "deltanet" or "mixer" (an SSM
-    or convolution layer); "+wide" marks a double-wide FFN."""
-    deltanet, wide = set(deltanet_layers(a)), set(double_wide_layers(a))
-    globals_ = set(global_layers(a))
-    kinds = []
-    for il in range(a.layers):
-        if _has_attention(a, il):
-            kind = "global" if il in globals_ else "attention"
-        else:
-            kind = "deltanet" if il in deltanet else "mixer"
-        kinds.append(kind + ("+wide" if il in wide else ""))
-    return tuple(kinds)
-
-
-def global_layers(a: Architecture) -> tuple[int, ...]:
-    """Gemma 4 layers whose heads are ``global_head_dim`` wide: every ``period``-th, the period
-    read from the cache-owning layers (gemma4.cpp ``is_swa(il)``; E2B: 3 global of 15 -> 5)."""
-    n_global = a.n_kv_layers - a.sliding_window_layers
-    if a.global_head_dim is None or a.global_head_dim == a.head_dim or n_global <= 0:
-        return ()
-    period = a.n_kv_layers // n_global
-    return tuple(il for il in range(a.layers) if il % period == period - 1)
-
-
-def double_wide_layers(a: Architecture) -> tuple[int, ...]:
-    """gemma4.cpp ``n_ff(il)``: the converter doubles n_ff from the first KV-sharing layer on when
-    ``use_double_wide_mlp`` (conversion/gemma.py)."""
-    return tuple(range(a.n_kv_layers, a.layers)) if a.double_wide_ffn else ()
-
-
-def _deltanet_shapes(a: Architecture) -> tuple[int, int, int, int]:
-    """(conv channels, value dim, value heads, head dim) of a Gated DeltaNet layer."""
-    r = a.recurrent
-    assert r is not None
-    conv = r.d_inner + 2 * r.n_groups * r.d_state
-    return conv, r.d_inner, r.d_inner // r.d_state, r.d_state
-
-
 def _deltanet_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
     """qwen35.cpp @0c1e57098: attn_qkv {n_embd, 2 key_dim + value_dim} (an attn_v-like tensor for
     llama-quantize), attn_gate, ssm_beta/alpha {n_embd, n_v_heads} and ssm_out at the default type;
     ssm_conv1d F32 (converter), ssm_dt bias, ssm_a and ssm_norm F32."""
     assert a.recurrent is not None
     h, d_conv = a.hidden_size, a.recurrent.d_conv
-    conv, value, heads, head_dim = _deltanet_shapes(a)
+    conv, value, heads, head_dim = deltanet_shapes(a)
     return [
         _proto("attn_qkv.weight", m.weight("attn_qkv", il), h, conv),
         _proto("attn_gate.weight", m.weight("other", il), h, value),
@@ -331,27 +284,6 @@ def _deltanet_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
     ]
 
 
-def explicit_extra_params(a: Architecture) -> int:
-    """The part of ``extra_params`` the layout lays out tensor by tensor: the per-layer embedding
-    table, Gated DeltaNet mixers and the output gates fused into Qwen3.5's attn_q."""
-    n = a.offloadable_params if ple_width(a) else 0
-    if deltanet_layers(a):
-        assert a.recurrent is not None
-        h, d_conv = a.hidden_size, a.recurrent.d_conv
-        conv, value, heads, head_dim = _deltanet_shapes(a)
-        layer = h * conv + h * value + d_conv * conv + 2 * heads + 2 * h * heads
-        layer += head_dim + value * h
-        n += len(deltanet_layers(a)) * layer
-        n += a.n_attention_layers * h * a.attention_heads * a.head_dim
-    if a.global_head_dim:
-        extra_dim = a.global_head_dim - a.head_dim
-        heads = 2 * a.attention_heads + 2 * a.kv_heads  # q, o; k, v
-        n += len(global_layers(a)) * extra_dim * a.hidden_size * heads
-    mats = 3 if a.gated_ffn else 2
-    n += len(double_wide_layers(a)) * mats * a.hidden_size * a.intermediate_size
-    return n
-
-
 def _tensor(name: str, layer: int, gtype: str, ne0: int, rows: int) -> Tensor:
     gtype, nbytes = _sized(gtype, ne0, rows)
     return Tensor(name, layer, gtype, ne0, rows, nbytes)
@@ -359,12 +291,6 @@ def _tensor(name: str, layer: int, gtype: str, ne0: int, rows: int) -> Tensor:
 
 def _f32(name: str, layer: int, n: int, rows: int = 1) -> Tensor:
     return Tensor(name, layer, "F32", n, rows, _pad(4 * n * rows))
-
-
-def ple_width(a: Architecture) -> int:
-    """Columns of ``per_layer_token_embd``: every layer's slice side by side (llama-model.cpp
-    Gemma 3n/4: ``{n_embd_altup * n_layer, n_vocab}``)."""
-    return (a.per_layer_input_dim or 0) * a.layers
 
 
 def _embedding_tensors(a: Architecture, m: _Mix) -> list[Tensor]:
@@ -525,7 +451,7 @@ def _layer_template(a: Architecture, m: _Mix, il: int) -> tuple[list[Proto], int
     """Tensors of layer ``il`` (names without the ``blk.N.`` prefix) and its idle expert bytes."""
     protos = [_f32_proto(f"norm{k}.weight", a.hidden_size) for k in range(_norms(a))]
     idle = 0
-    if _has_attention(a, il):
+    if has_attention(a, il):
         protos += _attention_protos(a, m, il)
     elif il in deltanet_layers(a):
         protos += _deltanet_protos(a, m, il)
