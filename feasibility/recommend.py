@@ -43,6 +43,11 @@ CARD_RULES = frozenset({languages.ID, license.ID, context_window.ID})
 """Rules whose passing reasons say why a model suits the service (quoted in its reasons)."""
 SLOW_RISK_TPS = 10.0
 """Below this generation speed (tokens/s), the plan names a slow-generation risk."""
+SLOW_FIRST_TOKEN_S = 10.0
+"""Above this time to first token (seconds, for the service's typical prompt and media), the plan
+names a risk: ten seconds is the usual limit for keeping a user's attention on a task (Nielsen
+Norman Group, "Response Times: The 3 Important Limits"), so the answer needs a shorter prompt,
+fewer or smaller images, or a faster backend."""
 
 
 def memory(est: Estimate, budget_bytes: int) -> Memory:
@@ -399,6 +404,24 @@ def _variant_markets(ev: Mapping[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _first_token_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
+    """One risk per distinct slow first token (targets sharing a build and prompt share it)."""
+    slow: dict[tuple[float, int, bool], list[TargetPlan]] = {}
+    for p in plans:
+        if p.ttft_ms is not None and p.ttft_ms > SLOW_FIRST_TOKEN_S * 1000:
+            key = (round(p.ttft_ms / 1000, 1), p.prompt_tokens or 0, bool(p.encoders))
+            slow.setdefault(key, []).append(p)
+    items = []
+    for (seconds, prompt, media), group in slow.items():
+        names = ", ".join(p.target_name for p in group)
+        values = {"seconds": seconds, "prompt_tokens": prompt, "media": media}
+        risk = Risk(
+            kind="slow-first-token", values={**values, "targets": [p.target for p in group]}
+        )
+        items.append((f"slow first token on {names}: about {seconds:g} s", risk))
+    return items
+
+
 def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
     items = []
     for p in plans:
@@ -409,6 +432,7 @@ def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
                     Risk(kind="slow", target=p.target, values={"decode_tps": p.decode_tps}),
                 )
             )
+    items.extend(_first_token_risks(plans))
     unknown = [p for p in plans if p.decode_tps is None]
     if unknown:
         items.append(

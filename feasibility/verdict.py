@@ -231,6 +231,7 @@ RiskKind = Literal[
     "language-claim",
     "reasoning",
     "slow",
+    "slow-first-token",
     "no-speed",
     "verification",
     "task-unverified",

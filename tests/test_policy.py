@@ -29,6 +29,7 @@ def test_default_budget_shares(os_name: str, ram_gb: float, share: float, rule: 
 def test_risk_and_claim_thresholds() -> None:
     assert recommend.HEADROOM_RISK_PCT == 15.0
     assert recommend.SLOW_RISK_TPS == 10.0
+    assert recommend.SLOW_FIRST_TOKEN_S == 10.0
     assert claims.PER_KIND == 3
     assert claims.LIFT_TRIES == 4
 

@@ -271,6 +271,10 @@ def risk_sentence(
         values["languages"] = langs(t, v["languages"])
     if "decode_tps" in v:
         values["tps"] = f"{float(v['decode_tps']):.1f}"
+    if "seconds" in v:
+        values["seconds"] = f"{float(v['seconds']):,.1f}"
+    if "prompt_tokens" in v:
+        values["prompt_tokens"] = num(int(v["prompt_tokens"]))
     if "targets" in v:
         values["targets"] = t("list_sep").join(_target_name(a, str(x)) for x in v["targets"])
     if "tasks" in v:
@@ -289,7 +293,9 @@ def risk_sentence(
         values["runtime"] = code(plan.runtime)
     if v.get("variants"):
         values["chips"] = chips(t, v["variants"])
-    template = table.get(risk.kind, table["default"])
+    template = table.get(risk.kind + ("-media" if v.get("media") else ""), None) or table.get(
+        risk.kind, table["default"]
+    )
     if risk.kind == "license-conditions" and not v.get("conditions"):
         template = table.get("license-conditions-unstated", template)
     return _fill(t, template, values)

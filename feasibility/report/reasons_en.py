@@ -119,6 +119,13 @@ RISK: dict[str, str] = {
     "reasoning": "Reasons before answering by default: long outputs cost time and battery.",
     "slow": "Slow generation on {target}: about **{tps} tokens/s**; long answers keep the "
     "user waiting.",
+    "slow-first-token": "Slow first token on {targets}: about **{seconds} s** before the answer "
+    "starts, for a {prompt_tokens}-token prompt (over the 10 s a user keeps attention); shorten "
+    "the prompt or use a faster backend.",
+    "slow-first-token-media": "Slow first token on {targets}: about **{seconds} s** before the "
+    "answer starts, for a {prompt_tokens}-token prompt with its images or audio (over the 10 s a "
+    "user keeps attention); shorten the prompt, send fewer or smaller images, or use a faster "
+    "backend.",
     "no-speed": "No speed estimate for {targets} (memory bandwidth not published): measure "
     "on the device.",
     "task-unverified": "The card does not name {tasks} among its intended uses: validate the "
@@ -144,6 +151,7 @@ RISK_SHORT: dict[str, str] = {
     "language-claim": "{languages} only claimed broadly by the card; test the quality.",
     "reasoning": "thinks aloud before answering, so answers take longer.",
     "slow": "slow on {target} (about {tps} tokens/s).",
+    "slow-first-token": "first token after about {seconds} s on {targets}.",
     "no-speed": "speed not estimated on {targets}; measure it.",
     "task-unverified": "the card does not name {tasks}; test it on your own data.",
     "verification": "some catalog facts incomplete; re-check the model card.",

@@ -97,6 +97,12 @@ RISK: dict[str, str] = {
     "배터리를 더 씁니다.",
     "slow": "{target}에서 생성 속도가 초당 약 **{tps} 토큰**으로 느립니다. 긴 답변은 "
     "사용자가 기다리는 시간이 깁니다.",
+    "slow-first-token": "{targets}에서 첫 토큰까지 약 **{seconds}초**가 걸립니다({prompt_tokens} "
+    "토큰 프롬프트 기준, 사용자가 집중을 유지하는 10초 초과). 프롬프트를 줄이거나 더 빠른 "
+    "백엔드를 쓰십시오.",
+    "slow-first-token-media": "{targets}에서 첫 토큰까지 약 **{seconds}초**가 걸립니다"
+    "(이미지나 오디오를 포함한 {prompt_tokens} 토큰 프롬프트 기준, 사용자가 집중을 유지하는 10초 "
+    "초과). 프롬프트를 줄이거나 이미지 수나 크기를 줄이거나 더 빠른 백엔드를 쓰십시오.",
     "no-speed": "다음 타깃은 메모리 대역폭이 공개되지 않아 속도 추정치가 없으므로 "
     "실기기에서 측정해야 합니다: {targets}.",
     "task-unverified": "모델 카드에 {tasks} 용도가 명시되어 있지 않습니다. 출시 전에 자체 "
@@ -123,6 +129,7 @@ RISK_SHORT: dict[str, str] = {
     "language-claim": "{languages}는 카드의 포괄적 주장에만 근거. 품질 검증 필요.",
     "reasoning": "답하기 전에 추론 과정을 출력해 답변이 느림.",
     "slow": "{target}에서 느림(초당 약 {tps} 토큰).",
+    "slow-first-token": "{targets}에서 첫 토큰까지 약 {seconds}초.",
     "no-speed": "{targets}의 속도 추정 불가. 실측 필요.",
     "task-unverified": "모델 카드에 {tasks} 용도 미명시. 자사 데이터로 검증 필요.",
     "verification": "카탈로그 정보 일부 미비. 모델 카드 재확인 필요.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 T: dict[str, str] = {
     "h_encoders": "### 인코더: 이미지와 오디오",
     "encoders_intro": (
-        "요청마다 {items}를 보냅니다. 모델은 이를 인코더로 읽으며, 아래의 모든 빌드가 "
+        "요청마다 보내는 입력은 {items}입니다. 모델은 이를 인코더로 읽으며, 아래의 모든 빌드가 "
         "디코더와 함께 인코더를 불러옵니다. 인코더의 가중치와 연산 버퍼는 위 메모리 "
         "수치(인코더 열)에 들어 있고, 인코더가 만드는 "
         "토큰(토큰 열의 수에 요청의 이미지 수나 오디오 초를 곱한 값)은 KV 캐시와 "
@@ -20,7 +20,7 @@ T: dict[str, str] = {
     "col_enc_weights": "가중치",
     "col_enc_compute": "연산 버퍼",
     "col_enc_tokens": "토큰",
-    "col_enc_time": "항목당 시간(가장 느린 대상)",
+    "col_enc_time": "항목당 시간(가장 느린 타깃)",
     "col_text_only": "텍스트만 쓸 때",
     "q_encoders": "인코더",
     "tokens_image": "이미지당 {n}",
