@@ -40,7 +40,14 @@ from pydantic import BaseModel
 
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
-from feasibility.estimator import Estimate, estimate, floor_bytes, on_device, weights_floor
+from feasibility.estimator import (
+    Estimate,
+    estimate,
+    floor_bytes,
+    on_device,
+    replaced,
+    weights_floor,
+)
 from feasibility.estimator.core import ASSUMPTIONS
 from feasibility.estimator.encoder import media_cost
 from feasibility.estimator.speed import measured_on
@@ -51,8 +58,11 @@ from feasibility.rules import (
     MEDIA_ONLY,
     MODEL_LEVEL,
     PLACEMENT_LEVEL,
+    accelerator,
     artifact,
+    bits_floor,
     memory_fit,
+    os_support,
 )
 from feasibility.schema import Constraints, Device, Service
 from feasibility.scoring import score, score_total
@@ -62,6 +72,12 @@ from feasibility.verdict import ScoreTerms, Verdict
 
 _ARCH_PLACEMENT = PLACEMENT_LEVEL - {artifact.ID} - MEDIA_ONLY
 """Placement rules shared by every model of an architecture (the artifact rule is per model)."""
+RUNTIME_PLACEMENT = frozenset({os_support.ID, accelerator.ID, bits_floor.ID})
+"""Placement rules that read the runtime, the encoding, the constraints and the target's placement
+inputs but not the model (``tests/test_evaluator.py`` checks their source): shared by every
+architecture, like ``situation.place``."""
+_ARCH_ONLY = _ARCH_PLACEMENT - RUNTIME_PLACEMENT
+"""Placement rules of an architecture that read it (architecture support)."""
 _ARTIFACT_AT = sum(
     1 for rid, _ in CHECKS[: [r for r, _ in CHECKS].index(artifact.ID)] if rid in _ARCH_PLACEMENT
 )
@@ -261,7 +277,10 @@ class Evaluator:
         init=False, default_factory=dict
     )
     _builds: dict[Any, Verdict] = field(init=False, default_factory=dict)
-    _places: dict[Any, Placement] = field(init=False, default_factory=dict)
+    _places: dict[Any, tuple[Placement, tuple[Verdict, ...]]] = field(
+        init=False, default_factory=dict
+    )
+    _speeds: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _memory: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _estimates: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _judged: dict[Any, tuple[tuple[Verdict, ...], ScoreTerms | None]] = field(
@@ -326,21 +345,26 @@ class Evaluator:
         key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
         hit = self._arch_placement.get(key)
         if hit is None:
-            where = self._place(cand, target, pkey)
+            where, shared = self._place(cand, target, pkey)
             sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
-            verdicts = tuple(check(sit) for rid, check in CHECKS if rid in _ARCH_PLACEMENT)
+            own = tuple(check(sit) for rid, check in CHECKS if rid in _ARCH_ONLY)
+            verdicts = tuple(sorted((*shared, *own), key=_rule_position))
             hit = self._arch_placement[key] = (where, verdicts)
         return hit
 
-    def _place(self, cand: Candidate, target: Target, pkey: int) -> Placement:
-        """``situation.place``, which reads the runtime, the encoding and the target's placement
-        inputs (not the model): shared by every architecture."""
+    def _place(
+        self, cand: Candidate, target: Target, pkey: int
+    ) -> tuple[Placement, tuple[Verdict, ...]]:
+        """``situation.place`` and the placement rules that do not read the model
+        (``RUNTIME_PLACEMENT``): they read the runtime, the encoding and the target's placement
+        inputs, so every architecture shares them."""
         key = (cand.runtime.id, cand.quant.id, pkey)
         hit = self._places.get(key)
         if hit is None:
-            hit = self._places[key] = place(
-                cand.runtime, target.device, self.constraints, cand.quant
-            )
+            where = place(cand.runtime, target.device, self.constraints, cand.quant)
+            sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
+            shared = tuple(check(sit) for rid, check in CHECKS if rid in RUNTIME_PLACEMENT)
+            hit = self._places[key] = (where, shared)
         return hit
 
     def _build_verdict(self, cand: Candidate, target: Target, akey: int) -> Verdict:
@@ -424,15 +448,22 @@ class Evaluator:
         return hit
 
     def _on_device(self, cand: Candidate, target: Target, backend: str) -> Estimate:
-        return on_device(
-            self.memory_estimate(cand, backend),
-            cand.model,
-            cand.quant,
-            device=target.device,
-            runtime=cand.runtime,
-            backend=backend,
-            prompt_tokens=self.prompt_tokens,
-        )
+        """The build's own speeds on this device (before any cap), once per build, backend and
+        speed inputs: the reference builds that cap unmeasured runtimes are asked for again and
+        again."""
+        key = (cand.key, backend, self._keys(target).speed)
+        hit = self._speeds.get(key)
+        if hit is None:
+            hit = self._speeds[key] = on_device(
+                self.memory_estimate(cand, backend),
+                cand.model,
+                cand.quant,
+                device=target.device,
+                runtime=cand.runtime,
+                backend=backend,
+                prompt_tokens=self.prompt_tokens,
+            )
+        return hit
 
     def _capped(self, est: Estimate, cand: Candidate, target: Target, backend: str) -> Estimate:
         """An unmeasured runtime/backend pair, never faster than the measured reference runtime
@@ -452,7 +483,7 @@ class Evaluator:
             update["prefill_tps"] = min(est.prefill_tps, ref.prefill_tps)
             if est.ttft_ms is not None and ref.ttft_ms is not None:
                 update["ttft_ms"] = max(est.ttft_ms, ref.ttft_ms)
-        return est.model_copy(update=update)
+        return replaced(est, update)
 
     def _reference(self, cand: Candidate, target: Target, backend: str) -> Estimate | None:
         ref_rt = self.catalog.runtimes.get(REFERENCE_RUNTIME)
