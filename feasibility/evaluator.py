@@ -281,6 +281,8 @@ class Evaluator:
         init=False, default_factory=dict
     )
     _speeds: dict[Any, Estimate] = field(init=False, default_factory=dict)
+    _references: dict[Any, Estimate | None] = field(init=False, default_factory=dict)
+    _last_keys: tuple[Target, _Keys] | None = field(init=False, default=None)
     _memory: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _estimates: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _judged: dict[Any, tuple[tuple[Verdict, ...], ScoreTerms | None]] = field(
@@ -295,6 +297,9 @@ class Evaluator:
     )
     _interned: dict[tuple[Any, ...], int] = field(init=False, default_factory=dict)
     _groups: list[tuple[Candidate, list[int]]] | None = field(init=False, default=None)
+    _live: list[tuple[Candidate, list[tuple[int, Candidate, tuple[str, str, str]]]]] | None = field(
+        init=False, default=None
+    )
 
     def __post_init__(self) -> None:
         self.candidates = candidates(self.catalog, self.constraints)
@@ -486,6 +491,15 @@ class Evaluator:
         return replaced(est, update)
 
     def _reference(self, cand: Candidate, target: Target, backend: str) -> Estimate | None:
+        """The reference runtime's slowest measured build at the nearest weight bits, once per
+        model, bits, backend and target keys (every unmeasured runtime of a model asks for it)."""
+        is_ref = cand.runtime.id == REFERENCE_RUNTIME
+        key = (cand.model.id, cand.quant.weight_bits, is_ref, backend, self._keys(target))
+        if key not in self._references:
+            self._references[key] = self._find_reference(cand, target, backend)
+        return self._references[key]
+
+    def _find_reference(self, cand: Candidate, target: Target, backend: str) -> Estimate | None:
         ref_rt = self.catalog.runtimes.get(REFERENCE_RUNTIME)
         if ref_rt is None or ref_rt.id == cand.runtime.id:
             return None
@@ -580,22 +594,41 @@ class Evaluator:
         hit = self._sorted.get(key)
         if hit is None:
             rows = []
-            for first, members in self._placement_groups():
+            akey, builds, memory = keys.artifact, self._builds, self._memory
+            for first, live in self._live_groups(target):
                 # One placement for every model of the architecture (see _by_architecture).
                 where, by_arch = self._by_architecture(first, target, keys.placement)
-                if where.backend is None or any(v.rejects for v in by_arch):
+                backend = where.backend
+                if backend is None or any(v.rejects for v in by_arch):
                     continue
-                for i in members:
-                    cand = self.candidates[i]
-                    if self._model_level(cand, target)[1]:
+                for i, cand, ckey in live:
+                    build = builds.get((ckey, akey)) or self._build_verdict(cand, target, akey)
+                    if build.rejects:
                         continue
-                    if self._build_verdict(cand, target, keys.artifact).rejects:
-                        continue
-                    total = self.memory_estimate(cand, where.backend).total_bytes
-                    rows.append((total, i, cand, where))
+                    mem = memory.get((ckey, backend)) or self.memory_estimate(cand, backend)
+                    rows.append((mem.total_bytes, i, cand, where))
             rows.sort(key=lambda r: (r[0], r[1]))
             hit = self._sorted[key] = ([r[0] for r in rows], [r[1:] for r in rows])
         return hit
+
+    def _live_groups(
+        self, target: Target
+    ) -> list[tuple[Candidate, list[tuple[int, Candidate, tuple[str, str, str]]]]]:
+        """``_placement_groups`` with only the candidates the model level admits (those rules
+        read no device, so this holds for every target), each with its index and cache key."""
+        if self._live is None:
+            self._live = [
+                (
+                    first,
+                    [
+                        (i, c, c.key)
+                        for i in members
+                        if not self._model_level(c := self.candidates[i], target)[1]
+                    ],
+                )
+                for first, members in self._placement_groups()
+            ]
+        return self._live
 
     def _placement_groups(self) -> list[tuple[Candidate, list[int]]]:
         """Candidate indices by runtime, quantization and architecture (what placement reads
@@ -637,6 +670,9 @@ class Evaluator:
         """The target's cache keys, computed once per device object and OS version (what they
         read; targets that differ only in budget share them). The device is kept with them, so
         its id cannot be reused while they are cached."""
+        last = self._last_keys
+        if last is not None and last[0] is target:
+            return last[1]
         device = target.device
         slot = (id(device), target.os_version)
         hit = self._target_keys.get(slot)
@@ -647,6 +683,7 @@ class Evaluator:
                 self._intern(("artifact", *_facts(device, ARTIFACT_INPUTS))),
             )
             hit = self._target_keys[slot] = (device, keys)
+        self._last_keys = (target, hit[1])
         return hit[1]
 
     def _intern(self, facts: tuple[Any, ...]) -> int:

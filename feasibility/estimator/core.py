@@ -218,6 +218,7 @@ _GROUP_CODES: Final = ("group-format", "group-kv", "group-compute")
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _assumption_texts(
     codes: tuple[str, ...], overhead: int, family: str = "", borrowed: str = ""
 ) -> tuple[str, ...]:
