@@ -76,8 +76,9 @@ RUNTIME_PLACEMENT = frozenset({os_support.ID, accelerator.ID, bits_floor.ID})
 """Placement rules that read the runtime, the encoding, the constraints and the target's placement
 inputs but not the model (``tests/test_evaluator.py`` checks their source): shared by every
 architecture, like ``situation.place``."""
-_ARCH_ONLY = _ARCH_PLACEMENT - RUNTIME_PLACEMENT
-"""Placement rules of an architecture that read it (architecture support)."""
+ARCH_ONLY = _ARCH_PLACEMENT - RUNTIME_PLACEMENT
+"""Placement rules that read the runtime and the model's architecture only, no target
+(architecture support; a test checks their source): once per runtime and architecture."""
 _ARTIFACT_AT = sum(
     1 for rid, _ in CHECKS[: [r for r, _ in CHECKS].index(artifact.ID)] if rid in _ARCH_PLACEMENT
 )
@@ -277,7 +278,10 @@ class Evaluator:
         init=False, default_factory=dict
     )
     _builds: dict[Any, Verdict] = field(init=False, default_factory=dict)
-    _places: dict[Any, tuple[Placement, tuple[Verdict, ...]]] = field(
+    _places: dict[Any, tuple[Placement, tuple[Verdict, ...], bool]] = field(
+        init=False, default_factory=dict
+    )
+    _arch_verdicts: dict[Any, tuple[tuple[Verdict, ...], bool]] = field(
         init=False, default_factory=dict
     )
     _speeds: dict[Any, Estimate] = field(init=False, default_factory=dict)
@@ -350,16 +354,25 @@ class Evaluator:
         key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
         hit = self._arch_placement.get(key)
         if hit is None:
-            where, shared = self._place(cand, target, pkey)
-            sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
-            own = tuple(check(sit) for rid, check in CHECKS if rid in _ARCH_ONLY)
+            where, shared, _ = self._place(cand, target, pkey)
+            own = self._arch_only(cand, target)[0]
             verdicts = tuple(sorted((*shared, *own), key=_rule_position))
             hit = self._arch_placement[key] = (where, verdicts)
         return hit
 
+    def _arch_only(self, cand: Candidate, target: Target) -> tuple[tuple[Verdict, ...], bool]:
+        """The ``ARCH_ONLY`` verdicts and whether one rejects, per runtime and architecture."""
+        key = (cand.runtime.id, cand.model.architecture.type)
+        hit = self._arch_verdicts.get(key)
+        if hit is None:
+            sit = self._situation(cand, target, None, NO_ESTIMATE)
+            own = tuple(check(sit) for rid, check in CHECKS if rid in ARCH_ONLY)
+            hit = self._arch_verdicts[key] = (own, any(v.rejects for v in own))
+        return hit
+
     def _place(
         self, cand: Candidate, target: Target, pkey: int
-    ) -> tuple[Placement, tuple[Verdict, ...]]:
+    ) -> tuple[Placement, tuple[Verdict, ...], bool]:
         """``situation.place`` and the placement rules that do not read the model
         (``RUNTIME_PLACEMENT``): they read the runtime, the encoding and the target's placement
         inputs, so every architecture shares them."""
@@ -369,7 +382,8 @@ class Evaluator:
             where = place(cand.runtime, target.device, self.constraints, cand.quant)
             sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
             shared = tuple(check(sit) for rid, check in CHECKS if rid in RUNTIME_PLACEMENT)
-            hit = self._places[key] = (where, shared)
+            rejects = where.backend is None or any(v.rejects for v in shared)
+            hit = self._places[key] = (where, shared, rejects)
         return hit
 
     def _build_verdict(self, cand: Candidate, target: Target, akey: int) -> Verdict:
@@ -596,10 +610,13 @@ class Evaluator:
             rows = []
             akey, builds, memory = keys.artifact, self._builds, self._memory
             for first, live in self._live_groups(target):
-                # One placement for every model of the architecture (see _by_architecture).
-                where, by_arch = self._by_architecture(first, target, keys.placement)
+                # One placement for every model of the runtime and encoding, one architecture
+                # verdict per runtime (the parts of _by_architecture, without merging them).
+                if self._arch_only(first, target)[1]:
+                    continue
+                where, _, rejects = self._place(first, target, keys.placement)
                 backend = where.backend
-                if backend is None or any(v.rejects for v in by_arch):
+                if backend is None or rejects:
                     continue
                 for i, cand, ckey in live:
                     build = builds.get((ckey, akey)) or self._build_verdict(cand, target, akey)

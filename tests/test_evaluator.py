@@ -22,6 +22,7 @@ from feasibility.catalog import load_catalog
 from feasibility.engine import evaluate
 from feasibility.estimator import estimate, on_device
 from feasibility.evaluator import (
+    ARCH_ONLY,
     ARTIFACT_INPUTS,
     PLACEMENT_INPUTS,
     RUNTIME_PLACEMENT,
@@ -73,6 +74,15 @@ def test_rules_shared_across_architectures_read_no_model() -> None:
         source = _rule_file(rid).read_text(encoding="utf-8")
         assert not reads.findall(source), rid
     assert RUNTIME_PLACEMENT <= PLACEMENT_LEVEL
+
+
+def test_architecture_rules_read_no_target() -> None:
+    """The evaluator caches these per runtime and architecture, for every target."""
+    for rid in ARCH_ONLY:
+        source = _rule_file(rid).read_text(encoding="utf-8")
+        assert not _device_fields(_rule_file(rid)), rid
+        assert not re.findall(r"\bs\.(target|service|constraints|backend|placement)\b", source)
+    assert ARCH_ONLY <= PLACEMENT_LEVEL
 
 
 def test_model_level_rules_read_no_device() -> None:
