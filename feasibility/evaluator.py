@@ -40,7 +40,14 @@ from pydantic import BaseModel
 
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
-from feasibility.estimator import Estimate, estimate, floor_bytes, on_device, weights_floor
+from feasibility.estimator import (
+    Estimate,
+    estimate,
+    floor_bytes,
+    on_device,
+    replaced,
+    weights_floor,
+)
 from feasibility.estimator.core import ASSUMPTIONS
 from feasibility.estimator.encoder import media_cost
 from feasibility.estimator.speed import measured_on
@@ -51,8 +58,11 @@ from feasibility.rules import (
     MEDIA_ONLY,
     MODEL_LEVEL,
     PLACEMENT_LEVEL,
+    accelerator,
     artifact,
+    bits_floor,
     memory_fit,
+    os_support,
 )
 from feasibility.schema import Constraints, Device, Service
 from feasibility.scoring import score, score_total
@@ -62,6 +72,13 @@ from feasibility.verdict import ScoreTerms, Verdict
 
 _ARCH_PLACEMENT = PLACEMENT_LEVEL - {artifact.ID} - MEDIA_ONLY
 """Placement rules shared by every model of an architecture (the artifact rule is per model)."""
+RUNTIME_PLACEMENT = frozenset({os_support.ID, accelerator.ID, bits_floor.ID})
+"""Placement rules that read the runtime, the encoding, the constraints and the target's placement
+inputs but not the model (``tests/test_evaluator.py`` checks their source): shared by every
+architecture, like ``situation.place``."""
+ARCH_ONLY = _ARCH_PLACEMENT - RUNTIME_PLACEMENT
+"""Placement rules that read the runtime and the model's architecture only, no target
+(architecture support; a test checks their source): once per runtime and architecture."""
 _ARTIFACT_AT = sum(
     1 for rid, _ in CHECKS[: [r for r, _ in CHECKS].index(artifact.ID)] if rid in _ARCH_PLACEMENT
 )
@@ -261,7 +278,15 @@ class Evaluator:
         init=False, default_factory=dict
     )
     _builds: dict[Any, Verdict] = field(init=False, default_factory=dict)
-    _places: dict[Any, Placement] = field(init=False, default_factory=dict)
+    _places: dict[Any, tuple[Placement, tuple[Verdict, ...], bool]] = field(
+        init=False, default_factory=dict
+    )
+    _arch_verdicts: dict[Any, tuple[tuple[Verdict, ...], bool]] = field(
+        init=False, default_factory=dict
+    )
+    _speeds: dict[Any, Estimate] = field(init=False, default_factory=dict)
+    _references: dict[Any, Estimate | None] = field(init=False, default_factory=dict)
+    _last_keys: tuple[Target, _Keys] | None = field(init=False, default=None)
     _memory: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _estimates: dict[Any, Estimate] = field(init=False, default_factory=dict)
     _judged: dict[Any, tuple[tuple[Verdict, ...], ScoreTerms | None]] = field(
@@ -276,6 +301,9 @@ class Evaluator:
     )
     _interned: dict[tuple[Any, ...], int] = field(init=False, default_factory=dict)
     _groups: list[tuple[Candidate, list[int]]] | None = field(init=False, default=None)
+    _live: list[tuple[Candidate, list[tuple[int, Candidate, tuple[str, str, str]]]]] | None = field(
+        init=False, default=None
+    )
 
     def __post_init__(self) -> None:
         self.candidates = candidates(self.catalog, self.constraints)
@@ -326,21 +354,36 @@ class Evaluator:
         key = (cand.runtime.id, cand.quant.id, cand.model.architecture.type, pkey)
         hit = self._arch_placement.get(key)
         if hit is None:
-            where = self._place(cand, target, pkey)
-            sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
-            verdicts = tuple(check(sit) for rid, check in CHECKS if rid in _ARCH_PLACEMENT)
+            where, shared, _ = self._place(cand, target, pkey)
+            own = self._arch_only(cand, target)[0]
+            verdicts = tuple(sorted((*shared, *own), key=_rule_position))
             hit = self._arch_placement[key] = (where, verdicts)
         return hit
 
-    def _place(self, cand: Candidate, target: Target, pkey: int) -> Placement:
-        """``situation.place``, which reads the runtime, the encoding and the target's placement
-        inputs (not the model): shared by every architecture."""
+    def _arch_only(self, cand: Candidate, target: Target) -> tuple[tuple[Verdict, ...], bool]:
+        """The ``ARCH_ONLY`` verdicts and whether one rejects, per runtime and architecture."""
+        key = (cand.runtime.id, cand.model.architecture.type)
+        hit = self._arch_verdicts.get(key)
+        if hit is None:
+            sit = self._situation(cand, target, None, NO_ESTIMATE)
+            own = tuple(check(sit) for rid, check in CHECKS if rid in ARCH_ONLY)
+            hit = self._arch_verdicts[key] = (own, any(v.rejects for v in own))
+        return hit
+
+    def _place(
+        self, cand: Candidate, target: Target, pkey: int
+    ) -> tuple[Placement, tuple[Verdict, ...], bool]:
+        """``situation.place`` and the placement rules that do not read the model
+        (``RUNTIME_PLACEMENT``): they read the runtime, the encoding and the target's placement
+        inputs, so every architecture shares them."""
         key = (cand.runtime.id, cand.quant.id, pkey)
         hit = self._places.get(key)
         if hit is None:
-            hit = self._places[key] = place(
-                cand.runtime, target.device, self.constraints, cand.quant
-            )
+            where = place(cand.runtime, target.device, self.constraints, cand.quant)
+            sit = self._situation(cand, target, where.backend, NO_ESTIMATE, where)
+            shared = tuple(check(sit) for rid, check in CHECKS if rid in RUNTIME_PLACEMENT)
+            rejects = where.backend is None or any(v.rejects for v in shared)
+            hit = self._places[key] = (where, shared, rejects)
         return hit
 
     def _build_verdict(self, cand: Candidate, target: Target, akey: int) -> Verdict:
@@ -424,15 +467,22 @@ class Evaluator:
         return hit
 
     def _on_device(self, cand: Candidate, target: Target, backend: str) -> Estimate:
-        return on_device(
-            self.memory_estimate(cand, backend),
-            cand.model,
-            cand.quant,
-            device=target.device,
-            runtime=cand.runtime,
-            backend=backend,
-            prompt_tokens=self.prompt_tokens,
-        )
+        """The build's own speeds on this device (before any cap), once per build, backend and
+        speed inputs: the reference builds that cap unmeasured runtimes are asked for again and
+        again."""
+        key = (cand.key, backend, self._keys(target).speed)
+        hit = self._speeds.get(key)
+        if hit is None:
+            hit = self._speeds[key] = on_device(
+                self.memory_estimate(cand, backend),
+                cand.model,
+                cand.quant,
+                device=target.device,
+                runtime=cand.runtime,
+                backend=backend,
+                prompt_tokens=self.prompt_tokens,
+            )
+        return hit
 
     def _capped(self, est: Estimate, cand: Candidate, target: Target, backend: str) -> Estimate:
         """An unmeasured runtime/backend pair, never faster than the measured reference runtime
@@ -452,9 +502,18 @@ class Evaluator:
             update["prefill_tps"] = min(est.prefill_tps, ref.prefill_tps)
             if est.ttft_ms is not None and ref.ttft_ms is not None:
                 update["ttft_ms"] = max(est.ttft_ms, ref.ttft_ms)
-        return est.model_copy(update=update)
+        return replaced(est, update)
 
     def _reference(self, cand: Candidate, target: Target, backend: str) -> Estimate | None:
+        """The reference runtime's slowest measured build at the nearest weight bits, once per
+        model, bits, backend and target keys (every unmeasured runtime of a model asks for it)."""
+        is_ref = cand.runtime.id == REFERENCE_RUNTIME
+        key = (cand.model.id, cand.quant.weight_bits, is_ref, backend, self._keys(target))
+        if key not in self._references:
+            self._references[key] = self._find_reference(cand, target, backend)
+        return self._references[key]
+
+    def _find_reference(self, cand: Candidate, target: Target, backend: str) -> Estimate | None:
         ref_rt = self.catalog.runtimes.get(REFERENCE_RUNTIME)
         if ref_rt is None or ref_rt.id == cand.runtime.id:
             return None
@@ -549,22 +608,44 @@ class Evaluator:
         hit = self._sorted.get(key)
         if hit is None:
             rows = []
-            for first, members in self._placement_groups():
-                # One placement for every model of the architecture (see _by_architecture).
-                where, by_arch = self._by_architecture(first, target, keys.placement)
-                if where.backend is None or any(v.rejects for v in by_arch):
+            akey, builds, memory = keys.artifact, self._builds, self._memory
+            for first, live in self._live_groups(target):
+                # One placement for every model of the runtime and encoding, one architecture
+                # verdict per runtime (the parts of _by_architecture, without merging them).
+                if self._arch_only(first, target)[1]:
                     continue
-                for i in members:
-                    cand = self.candidates[i]
-                    if self._model_level(cand, target)[1]:
+                where, _, rejects = self._place(first, target, keys.placement)
+                backend = where.backend
+                if backend is None or rejects:
+                    continue
+                for i, cand, ckey in live:
+                    build = builds.get((ckey, akey)) or self._build_verdict(cand, target, akey)
+                    if build.rejects:
                         continue
-                    if self._build_verdict(cand, target, keys.artifact).rejects:
-                        continue
-                    total = self.memory_estimate(cand, where.backend).total_bytes
-                    rows.append((total, i, cand, where))
+                    mem = memory.get((ckey, backend)) or self.memory_estimate(cand, backend)
+                    rows.append((mem.total_bytes, i, cand, where))
             rows.sort(key=lambda r: (r[0], r[1]))
             hit = self._sorted[key] = ([r[0] for r in rows], [r[1:] for r in rows])
         return hit
+
+    def _live_groups(
+        self, target: Target
+    ) -> list[tuple[Candidate, list[tuple[int, Candidate, tuple[str, str, str]]]]]:
+        """``_placement_groups`` with only the candidates the model level admits (those rules
+        read no device, so this holds for every target), each with its index and cache key."""
+        if self._live is None:
+            self._live = [
+                (
+                    first,
+                    [
+                        (i, c, c.key)
+                        for i in members
+                        if not self._model_level(c := self.candidates[i], target)[1]
+                    ],
+                )
+                for first, members in self._placement_groups()
+            ]
+        return self._live
 
     def _placement_groups(self) -> list[tuple[Candidate, list[int]]]:
         """Candidate indices by runtime, quantization and architecture (what placement reads
@@ -606,6 +687,9 @@ class Evaluator:
         """The target's cache keys, computed once per device object and OS version (what they
         read; targets that differ only in budget share them). The device is kept with them, so
         its id cannot be reused while they are cached."""
+        last = self._last_keys
+        if last is not None and last[0] is target:
+            return last[1]
         device = target.device
         slot = (id(device), target.os_version)
         hit = self._target_keys.get(slot)
@@ -616,6 +700,7 @@ class Evaluator:
                 self._intern(("artifact", *_facts(device, ARTIFACT_INPUTS))),
             )
             hit = self._target_keys[slot] = (device, keys)
+        self._last_keys = (target, hit[1])
         return hit[1]
 
     def _intern(self, facts: tuple[Any, ...]) -> int:

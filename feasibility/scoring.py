@@ -229,6 +229,9 @@ def evidence(model: ModelEntry, service: Service) -> float:
 
 def quality(model: ModelEntry, service: Service) -> float:
     """The quality term (cached: the same model and service are scored once per build)."""
+    same = _QUALITY_OF.get((id(model), id(service)))
+    if same is not None and same[0] is model and same[1] is service:
+        return same[2]
     key = (
         model.id,
         model.params,
@@ -247,10 +250,14 @@ def quality(model: ModelEntry, service: Service) -> float:
             + evidence_w * evidence(model, service)
             + task_w * task_share
         )
+    _QUALITY_OF[(id(model), id(service))] = (model, service, hit)
     return hit
 
 
 _QUALITY: dict[tuple[object, ...], float] = {}
+_QUALITY_OF: dict[tuple[int, int], tuple[ModelEntry, Service, float]] = {}
+"""The same, by object identity (the objects are kept, so an id cannot be reused): a fleet asks
+for the same model and service a hundred thousand times, and the value key hashes benchmarks."""
 OFFICIAL_BONUS = 0.03
 """The developer publishes this quantization itself."""
 NPU_PREFERRED_BONUS = 0.05
@@ -336,10 +343,19 @@ def fidelity_of(quant: Quantization, model: ModelEntry) -> float:
     """Share of this model's quality the build keeps: :func:`fidelity`, with a QAT build's loss
     scaled by its published evidence (so a QAT build ranks above the post-training build of the
     same layout exactly when the maker's numbers say it loses less)."""
-    base = fidelity(quant, model.params)
-    if quant.qat_of is None:
-        return base
-    return _clamp(1 - (1 - base) * qat_loss_ratio(quant, model.id))
+    same = _FIDELITY_OF.get((id(quant), id(model)))
+    if same is not None and same[0] is quant and same[1] is model:
+        return same[2]
+    value = fidelity(quant, model.params)
+    if quant.qat_of is not None:
+        value = _clamp(1 - (1 - value) * qat_loss_ratio(quant, model.id))
+    _FIDELITY_OF[(id(quant), id(model))] = (quant, model, value)
+    return value
+
+
+_FIDELITY_OF: dict[tuple[int, int], tuple[Quantization, ModelEntry, float]] = {}
+"""``fidelity_of`` by object identity (the objects are kept, so an id cannot be reused): a fleet
+scores the same build on every device."""
 
 
 def energy_term(mj_per_token: float | None) -> float:

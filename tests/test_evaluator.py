@@ -21,7 +21,13 @@ from feasibility import fleet as fleet_mod
 from feasibility.catalog import load_catalog
 from feasibility.engine import evaluate
 from feasibility.estimator import estimate, on_device
-from feasibility.evaluator import ARTIFACT_INPUTS, PLACEMENT_INPUTS, SPEED_INPUTS
+from feasibility.evaluator import (
+    ARCH_ONLY,
+    ARTIFACT_INPUTS,
+    PLACEMENT_INPUTS,
+    RUNTIME_PLACEMENT,
+    SPEED_INPUTS,
+)
 from feasibility.fleet import load_service, screen
 from feasibility.rules import ESTIMATE_LEVEL, MODEL_LEVEL, PLACEMENT_LEVEL, RULES, artifact
 from feasibility.schema import Spec, TargetSpec
@@ -59,6 +65,24 @@ def test_estimate_key_covers_what_the_estimator_and_its_rules_read() -> None:
     files = [*sorted((PKG / "estimator").glob("*.py")), *(_rule_file(r) for r in ESTIMATE_LEVEL)]
     files.append(PKG / "scoring.py")
     assert not _covered(_device_fields(*files), SPEED_INPUTS)
+
+
+def test_rules_shared_across_architectures_read_no_model() -> None:
+    """The evaluator caches these per runtime, encoding and placement inputs, for every model."""
+    reads = re.compile(r"candidate\.(model|license|artifact|key)\b|\bs\.service\b|\.architecture\b")
+    for rid in RUNTIME_PLACEMENT:
+        source = _rule_file(rid).read_text(encoding="utf-8")
+        assert not reads.findall(source), rid
+    assert RUNTIME_PLACEMENT <= PLACEMENT_LEVEL
+
+
+def test_architecture_rules_read_no_target() -> None:
+    """The evaluator caches these per runtime and architecture, for every target."""
+    for rid in ARCH_ONLY:
+        source = _rule_file(rid).read_text(encoding="utf-8")
+        assert not _device_fields(_rule_file(rid)), rid
+        assert not re.findall(r"\bs\.(target|service|constraints|backend|placement)\b", source)
+    assert ARCH_ONLY <= PLACEMENT_LEVEL
 
 
 def test_model_level_rules_read_no_device() -> None:
