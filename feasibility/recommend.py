@@ -524,7 +524,8 @@ def versus(
             Versus(
                 model=other.model,
                 margin=_shown_margin(r.score, other.score),
-                gaps={k: v for k, v in ordered.items() if v != 0},
+                # a gap the report would print as +0.000 explains nothing: keep the shown ones
+                gaps={k: v for k, v in ordered.items() if round(v, SCORE_DIGITS) != 0},
                 diversity=_shown_margin(r.score, other.score) < 0,
                 tied=_shown_margin(r.score, other.score) == 0,
             )
