@@ -254,6 +254,7 @@ def recommendation(
         license_name=lic.name,
         license_commercial=lic.commercial,
         license_conditions=lic.conditions,
+        license_notice_only=lic.notice_only,
         license_url=lic.url,
         languages=model.languages,
         languages_claim=model.languages_claim,
@@ -308,7 +309,7 @@ def risks(
                 Risk(kind="license-noncommercial", values={"conditions": lic.conditions}),
             )
         )
-    elif lic.commercial == "conditional" or lic.conditions:
+    elif lic.commercial == "conditional" or (lic.conditions and not lic.notice_only):
         cond = lic.conditions
         items.append(
             (

@@ -315,6 +315,8 @@ class Recommendation(Frozen):
     license_name: str
     license_commercial: str
     license_conditions: str
+    license_notice_only: bool
+    """The conditions are only to pass on the licence and its notices: a duty, not a risk."""
     license_url: str
     languages: tuple[str, ...]
     languages_claim: str

@@ -141,7 +141,7 @@ def _license(t: Texts, r: Recommendation) -> list[str]:
         )
     ]
     conditions = license_conditions(t, r)
-    if conditions:
+    if conditions and not r.license_notice_only:  # notice duties are listed once, in section 7
         out.extend(["", t("rec_license_conditions", conditions=conditions)])
     return out
 

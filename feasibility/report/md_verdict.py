@@ -108,7 +108,7 @@ def _model_line(a: Assessment, t: Texts, r: Recommendation) -> str:
     )
     if r.risk_items:
         main_risk = risk_sentence(t, a, r, r.risk_items[0], t.risk_short)
-    elif r.license_conditions:
+    elif r.license_conditions and not r.license_notice_only:
         main_risk = t("exec_risk_licence", license=code_id(r.license))
     else:
         main_risk = t("exec_risk_none")

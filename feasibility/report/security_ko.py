@@ -102,6 +102,7 @@ SECURITY: dict[str, str] = {
 }
 
 LICENSE_CONDITIONS: dict[str, str] = {
+    "apache-2.0": "라이선스 원문을 함께 배포하고 저작권·특허·저작자 고지(모델에 NOTICE 파일이 있으면 그 파일도)를 유지하며, 수정한 파일에는 변경 사실을 표시해야 합니다.",
     "apple-ml-research": "비상업적 연구 용도로만 사용할 수 있습니다(제3자 감사 기준이며 카드의 YAML은 아직 apple-sample-code-license로 표기). 사용 전에 확인하십시오.",
     "exaone-1.1-nc": "비상업적(연구) 용도만 허용됩니다. 상업적 이용은 LG AI연구원과 협의해야 합니다.",
     "exaone-1.2-nc": "비상업적(연구·교육) 용도만 허용되며, 경쟁 모델 개발에 쓰는 것을 금지합니다.",

@@ -32,6 +32,10 @@ class License(Strict):
     commercial: Commercial
     conditions: str = ""
     """The commercial terms as the licence states them (thresholds with their exact figures)."""
+    notice_only: bool = False
+    """The only duty is to pass on the licence and its notices (MIT, Apache-2.0). Section 7 still
+    lists it, but it is not a risk for legal review: naming it beside a user-count or revenue
+    clause would make a permissive licence read as a hazard."""
     url: str
     """The licence text."""
     sources: tuple[str, ...] = ()
