@@ -130,6 +130,8 @@ BENCHMARKS: dict[str, BenchmarkKind] = {
     "MMMLU": BenchmarkKind("multilingual", 25.0),
     "Global-MMLU": BenchmarkKind("multilingual", 25.0),
     "Global-MMLU-Lite": BenchmarkKind("multilingual", 25.0),
+    "MMLU-ProX": BenchmarkKind("multilingual", 10.0),  # MMLU-Pro's ten options, 29 languages
+    "INCLUDE": BenchmarkKind("multilingual", 25.0),  # four-option regional exams, 44 languages
     "KMMLU": BenchmarkKind("lang:ko", 25.0),
     "KMMLU-Redux": BenchmarkKind("lang:ko", 25.0),
     "HAE-RAE": BenchmarkKind("lang:ko", 25.0),

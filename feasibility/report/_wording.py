@@ -75,6 +75,10 @@ def _os(t: Texts, os_id: Any) -> str:
 # -- rule verdicts and rejections -----------------------------------------------------------------
 
 
+_ARTIFACT_FAILS = {"ram-guidance": "fail-ram", "build-context": "fail-context"}
+"""The artifact rule's failure kinds and the reason text each one reads."""
+
+
 def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
     """Which template of ``rule`` applies, from the outcome and the evidence's keys and values."""
     if rule == "license":
@@ -117,7 +121,7 @@ def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
     if rule == "artifact":
         if outcome == "pass":
             return f"pass-{ev.get('status', 'convertible')}"
-        return "fail-ram" if ev.get("problem") == "ram-guidance" else "fail"
+        return _ARTIFACT_FAILS.get(str(ev.get("problem", "")), "fail")
     if rule == "inputs" and outcome == "fail":
         return "fail-runtime" if "runners" in ev else "fail"
     return outcome
@@ -148,6 +152,11 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
                 v[k] = num(int(ev[k]))
     elif rule == "artifact":
         v["runtime"] = code(str(ev.get("runtime", "")))
+        if "quantization" in ev:
+            v["quantization"] = code(str(ev["quantization"]))
+        for k in ("need", "have"):
+            if k in ev:
+                v[k] = num(int(ev[k]))
         v["repo"] = str(ev.get("repo", ""))
         why = str(ev.get("why", ""))
         v["why"] = t.artifact_why.get(why, t.artifact_why["default"]) if t.artifact_why else why

@@ -46,6 +46,8 @@ RULE_DETAIL: dict[str, str] = {
     "{os} {have}.",
     "artifact:fail-ram": "{runtime}'s maker asks {need_gb} of RAM for this model and "
     "context; the device has {have_gb}.",
+    "artifact:fail-context": "{quantization} is made for {have} tokens of context (its "
+    "maker's figure); the service needs {need}.",
     "artifact:pass-published": "Published build: {repo}.",
     "artifact:pass-convertible": "{runtime}'s own tooling converts the model.",
     "artifact:fail": "No {runtime} build of this model can be made: {why}",

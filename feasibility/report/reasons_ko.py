@@ -41,6 +41,7 @@ RULE_DETAIL: dict[str, str] = {
     "os-support:fail-os": "{runtime} 런타임은 {os}에서 동작하지 않습니다.",
     "os-support:fail-version": "{runtime} 런타임은 {os} {min_version} 이상을 요구하지만 타깃은 {os} {have}입니다.",
     "artifact:fail-ram": "{runtime} 제조사는 이 모델과 컨텍스트에 RAM {need_gb} 이상을 권장하지만 기기의 RAM은 {have_gb}입니다.",
+    "artifact:fail-context": "{quantization} 빌드는 제조사 기준 컨텍스트 {have} 토큰용으로 만들어졌지만 서비스에는 {need} 토큰이 필요합니다.",
     "artifact:pass-published": "공개된 빌드가 있습니다: {repo}.",
     "artifact:pass-convertible": "{runtime} 런타임의 자체 도구로 변환할 수 있습니다.",
     "artifact:fail": "이 모델의 {runtime} 빌드를 만들 수 없습니다. {why}",

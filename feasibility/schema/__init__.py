@@ -82,6 +82,7 @@ from feasibility.schema.media import (
     VitTower,
 )
 from feasibility.schema.quantizations import (
+    ContextCap,
     GgufScheme,
     GroupScheme,
     QatComparison,
@@ -132,6 +133,7 @@ __all__ = [
     "Chipset",
     "Commercial",
     "Constraints",
+    "ContextCap",
     "ContextScaling",
     "CpuArch",
     "CpuCluster",

@@ -87,6 +87,22 @@ class QatEvidence(Strict):
         return self
 
 
+class ContextCap(Strict):
+    """The longest context a build is made for, where its maker states one shorter than the
+    model's own (Meta's quantized Llama 3.2 builds: 8k, against the 128k of the 16-bit model)."""
+
+    tokens: PositiveInt
+    source: str
+    said: str = ""
+    """The maker's words or table cell, as printed ("Context Length 8k")."""
+
+    @field_validator("source")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        check_sources((v,))
+        return v
+
+
 class Quantization(Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)
     name: str
@@ -110,5 +126,8 @@ class Quantization(Strict):
     quantization with the same layout. Its quality loss is that one's, scaled by ``qat_evidence``
     for the models the evidence covers (``feasibility.scoring.qat_loss_ratio``)."""
     qat_evidence: tuple[QatEvidence, ...] = ()
+    max_context: ContextCap | None = None
+    """A shorter context than the model's that this build is made for (the artifact rule rejects
+    a service that needs more); None: the model's own context applies."""
     notes: str = ""
     sources: Sources
