@@ -20,9 +20,11 @@ Architectures of 2025-26 (tensor lists read in llama.cpp@0c1e57098, src/models/*
   allocates it and left out of the bytes read per token (``offloadable_bytes``).
 * Qwen3.5: Gated DeltaNet layers (``attn_qkv``, ``attn_gate``, ``ssm_*``) interleaved 3:1 with
   gated attention whose ``attn_q`` holds the output gate too.
-* LFM2 and Granite 4.0-H mixers stay in ``extra.weight`` at the default type: their tensors
-  (``shortconv.in_proj``/``out_proj``, ``ssm_in``/``ssm_out``) take the default type in every mix,
-  and the F32 convolution kernels they keep are a few thousand parameters per layer.
+* Granite 4.0-H: Mamba-2 layers (``ssm_in``/``ssm_out`` at the default type in every mix, the
+  convolution, dt, A, D and grouped norm in F32) when the catalog gives the SSM head count.
+* LFM2 mixers stay in ``extra.weight`` at the default type: their tensors
+  (``shortconv.in_proj``/``out_proj``) take the default type in every mix, and the F32
+  convolution kernels they keep are a few thousand parameters per layer.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from feasibility.estimator.layers import (
     global_layers,
     has_attention,
     layer_kinds,
+    mamba2_layers,
+    mamba2_shapes,
     ple_width,
 )
 from feasibility.schema import Architecture
@@ -284,6 +288,27 @@ def _deltanet_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
     ]
 
 
+def _mamba2_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
+    """granite-hybrid.cpp @0c1e57098: ssm_in {n_embd, d_in_proj} and ssm_out {d_inner, n_embd} at
+    the default type; ssm_conv1d {d_conv, channels} F32 (converter and llama-quantize both skip
+    it), its bias and ssm_dt.bias F32 (1-D), ssm_a and ssm_d {1, heads} F32 (no ``weight``
+    suffix: never quantized), ssm_norm {d_inner / n_group, n_group} F32 (a ``_norm.weight``)."""
+    r = a.recurrent
+    assert r is not None
+    conv, in_proj, heads = mamba2_shapes(a)
+    h, groups = a.hidden_size, max(r.n_groups, 1)
+    return [
+        _proto("ssm_in.weight", m.weight("other", il), h, in_proj),
+        ("ssm_conv1d.weight", "F32", r.d_conv, conv, _pad(4 * r.d_conv * conv)),
+        _f32_proto("ssm_conv1d.bias", conv),
+        _f32_proto("ssm_dt.bias", heads),
+        ("ssm_a", "F32", 1, heads, _pad(4 * heads)),
+        ("ssm_d", "F32", 1, heads, _pad(4 * heads)),
+        ("ssm_norm.weight", "F32", r.d_inner // groups, groups, _pad(4 * r.d_inner)),
+        _proto("ssm_out.weight", m.weight("other", il), r.d_inner, h),
+    ]
+
+
 def _tensor(name: str, layer: int, gtype: str, ne0: int, rows: int) -> Tensor:
     gtype, nbytes = _sized(gtype, ne0, rows)
     return Tensor(name, layer, gtype, ne0, rows, nbytes)
@@ -455,6 +480,8 @@ def _layer_template(a: Architecture, m: _Mix, il: int) -> tuple[list[Proto], int
         protos += _attention_protos(a, m, il)
     elif il in deltanet_layers(a):
         protos += _deltanet_protos(a, m, il)
+    elif il in mamba2_layers(a):
+        protos += _mamba2_protos(a, m, il)
     if il < a.n_ffn_layers:
         ffn, idle = _ffn_protos(a, m, il)
         protos += ffn

@@ -82,6 +82,10 @@ class RecurrentState(Strict):
     """SSM state per channel (Mamba-2 ``state_size``; DeltaNet key head dim)."""
     n_groups: NonNegInt = 0
     """B/C groups (Mamba-2 ``n_groups``; DeltaNet key heads)."""
+    heads: PositiveInt | None = None
+    """Mamba-2 SSM heads (``mamba_n_heads``, llama.cpp ``ssm_dt_rank``): with them the mixers are
+    laid out tensor by tensor (``ssm_in`` is ``2 d_inner + 2 n_groups d_state + heads`` wide);
+    None leaves them in ``extra_params`` as one block."""
 
 
 class Architecture(Strict):
