@@ -456,3 +456,72 @@ def test_eight_expert_rules() -> None:
     assert ggml.attn_v_type("Q4_K_M", "Q4_K", 3, 16, 4, 8, True) == "Q8_0"
     assert ggml.attn_k_type("Q4_K_M", "Q4_K", 8) == "Q8_0"
     assert ggml.attn_output_type("Q4_K_M", "Q4_K", 8) == "Q5_K"
+
+
+def test_qwen3_5_mtp_block_is_in_the_file_not_in_memory(catalog: Catalog) -> None:
+    """conversion/qwen.py @0c1e57098 (_QwenMtpMixin): the converter appends mtp.* as blk.32 unless
+    --no-mtp; qwen35.cpp ``load_block_mtp`` creates it with TENSOR_SKIP unless MTP drafting is on,
+    so llama-model-loader subtracts its bytes from what it loads. Q4_K_M at the 9B's shapes: a
+    gated-attention block (attn_v the 33rd attn_v-like tensor: Q6_K), an FFN (ffn_down 32 of 33:
+    Q6_K) and nextn.eh_proj {8192, 4096} at the default Q4_K (144 B per 256)."""
+    m = catalog.model("qwen3.5-9b")
+    assert m.architecture.mtp_layers == 1
+    lay = layout_for(m, catalog.quantization("Q4_K_M"))
+    assert isinstance(lay, GgufLayout)
+    t = by_name(lay)
+    assert t["blk.32.attn_q.weight"] == ("Q4_K", 2 * 16 * 256 * 16 * 144)
+    assert t["blk.32.attn_v.weight"] == ("Q6_K", 1024 * 16 * 210)
+    assert t["blk.32.ffn_down.weight"] == ("Q6_K", 4096 * 48 * 210)
+    assert t["blk.32.nextn.eh_proj.weight"] == ("Q4_K", 4096 * 32 * 144)
+    assert t["blk.32.nextn.shared_head_norm.weight"] == ("F32", 4096 * 4)
+    mtp = sum(b for name, (_, b) in t.items() if name.startswith("blk.32."))
+    assert lay.unloaded_bytes == mtp == 150_980_608
+    bare = build_layout(m.architecture.model_copy(update={"mtp_layers": 0}), "Q4_K_M")
+    # the 15 tensors of the checkpoint's mtp.* block, one for one
+    assert lay.n_tensors - bare.n_tensors == 15
+    assert lay.tensor_bytes - bare.tensor_bytes == mtp
+    assert lay.resident_weight_bytes == bare.resident_weight_bytes
+    assert lay.decode_read_bytes == bare.decode_read_bytes
+
+
+def test_an_mtp_block_counts_in_llama_quantize_tallies() -> None:
+    """llama-quant.cpp @0c1e57098 ``init_quantize_state_counters`` counts every attn_v-like tensor
+    of the file and sets n_ffn_down to n_layer_all, MTP blocks included: 15 attn_v-like tensors
+    give use_more_bits(1, 15) false, 16 make index 1 (< 16 / 8) a Q6_K one."""
+    from feasibility.schema import RecurrentState
+
+    r = RecurrentState(
+        kind="gated_deltanet", layers=10, d_conv=4, d_inner=512, d_state=128, n_groups=4
+    )
+    base = dict(
+        type="qwen3_5",
+        layers=15,
+        hidden_size=512,
+        attention_heads=4,
+        kv_heads=2,
+        head_dim=128,
+        intermediate_size=1024,
+        vocab_size=4096,
+        max_context=4096,
+        attention_layers=5,
+        recurrent=r,
+    )
+    without = by_name(build_layout(make_arch(**base), "Q4_K_M"))
+    with_mtp = by_name(build_layout(make_arch(**base, mtp_layers=1), "Q4_K_M"))
+    assert without["blk.1.attn_qkv.weight"][0] == "Q4_K"
+    assert with_mtp["blk.1.attn_qkv.weight"][0] == "Q6_K"
+
+
+def test_mlx_builds_hold_no_mtp_block(catalog: Catalog) -> None:
+    """mlx-lm qwen3_5.py (ml-explore/mlx-lm@d78bf58) ``sanitize`` drops every ``mtp.`` weight, so
+    an mlx_lm.convert build is the same with or without the block in the checkpoint."""
+    from feasibility.estimator.group import GroupLayout
+
+    m = catalog.model("qwen3.5-9b")
+    bare = m.model_copy(
+        update={"architecture": m.architecture.model_copy(update={"mtp_layers": 0})}
+    )
+    q = catalog.quantization("mlx-4bit")
+    lay, lay0 = layout_for(m, q), layout_for(bare, q)
+    assert isinstance(lay, GroupLayout) and isinstance(lay0, GroupLayout)
+    assert lay.weights_bytes == lay0.weights_bytes

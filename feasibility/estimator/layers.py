@@ -24,15 +24,19 @@ def deltanet_layers(a: Architecture) -> tuple[int, ...]:
 
 def has_attention(a: Architecture, il: int) -> bool:
     """Attention weights in layer ``il``. Other hybrids are laid out with their attention layers
-    first: their types depend on the order of the attn_v tensors, not on where they sit."""
+    first: their types depend on the order of the attn_v tensors, not on where they sit. An MTP
+    block (``il >= layers``) is a full-attention block (qwen35.cpp ``load_block_mtp``)."""
+    if il >= a.layers:
+        return True
     if a.recurrent is not None and a.recurrent.kind == "gated_deltanet":
         return (il + 1) % (a.layers // a.n_attention_layers) == 0
     return il < a.n_attention_layers
 
 
 def layer_kinds(a: Architecture) -> tuple[str, ...]:
-    """Per layer: "attention" ("global" when its heads are wider), "deltanet" or "mixer" (an SSM
-    or convolution layer); "+wide" marks a double-wide FFN."""
+    """Per block of the GGUF file: "attention" ("global" when its heads are wider), "deltanet" or
+    "mixer" (an SSM or convolution layer), then "mtp" for each multi-token-prediction block the
+    converter appends; "+wide" marks a double-wide FFN."""
     deltanet, wide = set(deltanet_layers(a)), set(double_wide_layers(a))
     globals_ = set(global_layers(a))
     kinds = []
@@ -42,7 +46,12 @@ def layer_kinds(a: Architecture) -> tuple[str, ...]:
         else:
             kind = "deltanet" if il in deltanet else "mixer"
         kinds.append(kind + ("+wide" if il in wide else ""))
-    return tuple(kinds)
+    return (*kinds, *("mtp",) * a.mtp_layers)
+
+
+def has_ffn(a: Architecture, il: int) -> bool:
+    """A standard FFN in block ``il``: the first ``n_ffn_layers`` layers and every MTP block."""
+    return il < a.n_ffn_layers or il >= a.layers
 
 
 def global_layers(a: Architecture) -> tuple[int, ...]:

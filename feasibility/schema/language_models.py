@@ -146,6 +146,10 @@ class Architecture(Strict):
     laurel_rank: PositiveInt | None = None
     """Gemma 3n ``laurel_rank`` (LAuReL low-rank residual; stays 16-bit in GGUF)."""
     moe: MoE | None = None
+    mtp_layers: NonNegInt = 0
+    """Multi-token-prediction blocks after the decoder (Qwen3.5 ``mtp_num_hidden_layers``), outside
+    ``params``. llama.cpp's converter writes each as one more full-attention block with its NextN
+    tensors, and llama.cpp leaves them unloaded unless MTP drafting is on; mlx-lm drops them."""
     n_merges: NonNegInt | None = None
     """BPE merges in tokenizer.json (GGUF metadata size); None: SentencePiece or unknown."""
 
