@@ -131,12 +131,15 @@ def test_a_languages_source_is_one_of_the_models_sources(catalog: ModelsFile) ->
 @pytest.mark.parametrize(
     "model_id",
     [
+        "a.x-4.0-light",
         "deepseek-r1-distill-qwen-1.5b",
         "kanana-1.5-2.1b-instruct-2505",
         "midm-2.0-mini-instruct",
+        "granite-4.0-h-tiny",
         "ministral-3-8b-instruct-2512",
         "qwen3-4b-instruct-2507",
         "qwen3.5-2b",
+        "qwen3.5-9b",
     ],
 )
 def test_added_models_match_their_config_within_a_tenth_of_a_percent(
@@ -180,3 +183,29 @@ def test_lm_head_stored_is_refused_for_untied_models(catalog: ModelsFile) -> Non
     base.update(lm_head_stored=True, lm_head_source=base["sources"][0])
     with pytest.raises(ValueError, match="only for tied embeddings"):
         ModelEntry.model_validate(base)
+
+
+def test_qwen3_5_9b_count_rebuilds_the_checkpoint_size(catalog: ModelsFile) -> None:
+    """The 9B's index.json says total_size 19,306,216,416 B. BF16 text decoder + vision tower +
+    the MTP block, plus 2 B more for each F32 value (A_log 24 x 32 and the DeltaNet norms
+    24 x 128), rebuild it to the byte, so the text count is the checkpoint's."""
+    m = next(m for m in catalog.models if m.id == "qwen3.5-9b")
+    a = m.architecture
+    h, ff = a.hidden_size, a.intermediate_size
+    block = 3 * 1152 * 1152 + 3 * 1152 + 1152 * 1152 + 1152 + 2 * 1152 * 4304 + 4304 + 1152
+    patch = 3 * 2 * 16 * 16 * 1152 + 1152  # conv + bias
+    position = 2304 * 1152
+    blocks = 27 * (block + 2 * 2 * 1152)  # with two LayerNorms each
+    merger = 2 * 1152 + 4608 * 4608 + 4608 + 4608 * 4096 + 4096
+    vision = patch + position + blocks + merger
+    attention = h * 2 * 4096 + 2 * h * 1024 + 4096 * h + 2 * 256
+    mtp = 2 * h + 2 * h * h + attention + 3 * h * ff + 3 * h
+    f32_values = 24 * 32 + 24 * 128
+    assert 2 * (m.params + vision + mtp) + 2 * f32_values == 19_306_216_416
+
+
+def test_a_x_4_0_light_count_is_the_checkpoint_size(catalog: ModelsFile) -> None:
+    """A.X 4.0 Light's model.safetensors.index.json: total_size 14,519,249,920 B, all BF16 (Qwen2
+    keeps no F32 tensor), so the computed count is the checkpoint's to the parameter."""
+    m = next(m for m in catalog.models if m.id == "a.x-4.0-light")
+    assert 2 * count_params(m.architecture) == 2 * m.params == 14_519_249_920

@@ -223,6 +223,10 @@ def test_gguf_scheme_layouts_are_stable(catalog: Catalog) -> None:
         # Gated DeltaNet: conv over q, k, v (2 x 16 x 128 + 2048) + 16 value heads of 128 x 128
         ("qwen3.5-2b", 18 * (3 * 6144 + 128 * 2048) * 4),
         ("qwen3.5-4b", 24 * (3 * 8192 + 128 * 4096) * 4),
+        # Granite 4.0-H-Tiny: the 1B's mixer (48 heads of 64, state 128) in 36 layers
+        ("granite-4.0-h-tiny", 36 * (3 * 3328 + 128 * 3072) * 4),
+        # Qwen3.5-9B: 16 key heads and 32 value heads of 128 (conv over 2 x 2048 + 4096)
+        ("qwen3.5-9b", 24 * (3 * 8192 + 128 * 4096) * 4),
     ],
 )
 def test_recurrent_state_llama_cpp(catalog: Catalog, model_id: str, expected: int) -> None:
@@ -299,7 +303,93 @@ def test_qwen3_5_deltanet_layers_byte_exact(catalog: Catalog) -> None:
     assert "extra.weight" not in t  # extra_params is exactly the DeltaNet mixers and the gates
 
 
-@pytest.mark.parametrize("model_id", ["qwen3.5-0.8b", "qwen3.5-2b", "qwen3.5-4b"])
+def test_qwen3_5_9b_untied_deltanet_byte_exact(catalog: Catalog) -> None:
+    """qwen35.cpp @0c1e57098 at the 9B's shapes, Q4_K_M: 32 value heads make attn_qkv
+    {4096, 2 x 16 x 128 + 4096} and ssm_beta/alpha {4096, 32}; the untied checkpoint gives
+    token_embd the embedding rule (Q4_K) and output.weight the output rule (Q6_K). 32 attn_v-like
+    tensors (24 attn_qkv + 8 attn_v): use_more_bits bumps index 0 and the last (layer 31)."""
+    m = catalog.model("qwen3.5-9b")
+    lay = layout_for(m, catalog.quantization("Q4_K_M"))
+    assert isinstance(lay, GgufLayout)
+    t = by_name(lay)
+    assert t["token_embd.weight"] == ("Q4_K", 248320 * 16 * 144)
+    assert t["output.weight"] == ("Q6_K", 248320 * 16 * 210)
+    assert t["blk.0.attn_qkv.weight"] == ("Q6_K", 8192 * 16 * 210)
+    assert t["blk.4.attn_qkv.weight"] == ("Q4_K", 8192 * 16 * 144)
+    assert t["blk.4.ssm_beta.weight"] == ("Q4_K", 32 * 16 * 144)
+    assert t["blk.4.ssm_conv1d.weight"] == ("F32", 4 * 8192 * 4)
+    assert t["blk.4.ssm_a"] == ("F32", 32 * 4)
+    assert t["blk.3.attn_q.weight"] == ("Q4_K", 2 * 16 * 256 * 16 * 144)
+    assert t["blk.31.attn_v.weight"] == ("Q6_K", 1024 * 16 * 210)
+    assert "extra.weight" not in t
+
+
+def test_granite_hybrid_mamba2_layer_byte_exact(catalog: Catalog) -> None:
+    """granite-hybrid.cpp @0c1e57098 ``load_arch_tensors`` for a recurrent layer of
+    granite-4.0-h-tiny (n_embd 1536, d_inner 3072, 48 heads, state 128, 1 group, conv 4), Q4_K_M:
+    ssm_in {1536, 2 x 3072 + 2 x 128 + 48} and ssm_out {3072, 1536} at the default type (Q4_K,
+    144 B per 256); conv1d {4, 3328} F32 (llama-quant skips ``ssm_conv1d``), its bias, dt bias
+    F32 (1-D); ssm_a and ssm_d {1, 48} F32 (no ``weight`` suffix, never quantized); ssm_norm
+    {3072, 1} F32. Nothing is left in ``extra.weight``."""
+    lay = layout_for(catalog.model("granite-4.0-h-tiny"), catalog.quantization("Q4_K_M"))
+    assert isinstance(lay, GgufLayout)
+    t = by_name(lay)
+    mixer = {
+        "ssm_in.weight": ("Q4_K", 6448 * 6 * 144),
+        "ssm_conv1d.weight": ("F32", 4 * 3328 * 4),
+        "ssm_conv1d.bias": ("F32", 3328 * 4),
+        "ssm_dt.bias": ("F32", 48 * 4),
+        "ssm_a": ("F32", 48 * 4),
+        "ssm_d": ("F32", 48 * 4),
+        "ssm_norm.weight": ("F32", 3072 * 4),
+        "ssm_out.weight": ("Q4_K", 1536 * 12 * 144),
+    }
+    assert {k: t[f"blk.4.{k}"] for k in mixer} == mixer
+    assert sum(b for _, b in mixer.values()) == 8_304_704
+    assert "blk.4.attn_q.weight" not in t and "blk.0.ssm_in.weight" not in t
+    assert sum(1 for name in t if name.endswith(".ssm_in.weight")) == 36
+    assert "extra.weight" not in t and "extra.rest" not in t
+    # the MoE block of every layer: 64 experts of 512, top-6, a 1024-wide shared expert
+    assert t["blk.4.ffn_gate_exps.weight"] == ("Q4_K", 64 * 512 * 6 * 144)
+    assert t["blk.4.ffn_gate_inp.weight"] == ("F32", 1536 * 64 * 4)
+    assert t["token_embd.weight"] == ("Q6_K", 100352 * 6 * 210)
+
+
+def test_mamba2_without_heads_keeps_the_block_in_extra() -> None:
+    """An overlay that gives no SSM head count keeps the mixers as one default-typed block, so
+    the total still counts them."""
+    from feasibility.schema import RecurrentState
+
+    r = RecurrentState(kind="mamba2", layers=3, d_conv=4, d_inner=512, d_state=16, n_groups=1)
+    a = make_arch(
+        type="granitemoehybrid",
+        layers=4,
+        hidden_size=256,
+        attention_heads=4,
+        kv_heads=2,
+        head_dim=64,
+        intermediate_size=512,
+        vocab_size=1024,
+        max_context=4096,
+        attention_layers=1,
+        extra_params=3 * 256 * 1000,
+        recurrent=r,
+    )
+    t = by_name(build_layout(a, "Q8_0"))
+    assert "extra.weight" in t and not any(n.endswith("ssm_in.weight") for n in t)
+
+
+@pytest.mark.parametrize(
+    "model_id", ["granite-4.0-h-350m", "granite-4.0-h-1b", "granite-4.0-h-tiny"]
+)
+def test_granite_extra_params_are_the_mamba2_tensors(catalog: Catalog, model_id: str) -> None:
+    from feasibility.estimator.layers import explicit_extra_params
+
+    a = catalog.model(model_id).architecture
+    assert explicit_extra_params(a) == a.extra_params
+
+
+@pytest.mark.parametrize("model_id", ["qwen3.5-0.8b", "qwen3.5-2b", "qwen3.5-4b", "qwen3.5-9b"])
 def test_qwen3_5_extra_params_are_the_llama_cpp_tensors(catalog: Catalog, model_id: str) -> None:
     from feasibility.estimator.layers import explicit_extra_params
 
@@ -366,3 +456,72 @@ def test_eight_expert_rules() -> None:
     assert ggml.attn_v_type("Q4_K_M", "Q4_K", 3, 16, 4, 8, True) == "Q8_0"
     assert ggml.attn_k_type("Q4_K_M", "Q4_K", 8) == "Q8_0"
     assert ggml.attn_output_type("Q4_K_M", "Q4_K", 8) == "Q5_K"
+
+
+def test_qwen3_5_mtp_block_is_in_the_file_not_in_memory(catalog: Catalog) -> None:
+    """conversion/qwen.py @0c1e57098 (_QwenMtpMixin): the converter appends mtp.* as blk.32 unless
+    --no-mtp; qwen35.cpp ``load_block_mtp`` creates it with TENSOR_SKIP unless MTP drafting is on,
+    so llama-model-loader subtracts its bytes from what it loads. Q4_K_M at the 9B's shapes: a
+    gated-attention block (attn_v the 33rd attn_v-like tensor: Q6_K), an FFN (ffn_down 32 of 33:
+    Q6_K) and nextn.eh_proj {8192, 4096} at the default Q4_K (144 B per 256)."""
+    m = catalog.model("qwen3.5-9b")
+    assert m.architecture.mtp_layers == 1
+    lay = layout_for(m, catalog.quantization("Q4_K_M"))
+    assert isinstance(lay, GgufLayout)
+    t = by_name(lay)
+    assert t["blk.32.attn_q.weight"] == ("Q4_K", 2 * 16 * 256 * 16 * 144)
+    assert t["blk.32.attn_v.weight"] == ("Q6_K", 1024 * 16 * 210)
+    assert t["blk.32.ffn_down.weight"] == ("Q6_K", 4096 * 48 * 210)
+    assert t["blk.32.nextn.eh_proj.weight"] == ("Q4_K", 4096 * 32 * 144)
+    assert t["blk.32.nextn.shared_head_norm.weight"] == ("F32", 4096 * 4)
+    mtp = sum(b for name, (_, b) in t.items() if name.startswith("blk.32."))
+    assert lay.unloaded_bytes == mtp == 150_980_608
+    bare = build_layout(m.architecture.model_copy(update={"mtp_layers": 0}), "Q4_K_M")
+    # the 15 tensors of the checkpoint's mtp.* block, one for one
+    assert lay.n_tensors - bare.n_tensors == 15
+    assert lay.tensor_bytes - bare.tensor_bytes == mtp
+    assert lay.resident_weight_bytes == bare.resident_weight_bytes
+    assert lay.decode_read_bytes == bare.decode_read_bytes
+
+
+def test_an_mtp_block_counts_in_llama_quantize_tallies() -> None:
+    """llama-quant.cpp @0c1e57098 ``init_quantize_state_counters`` counts every attn_v-like tensor
+    of the file and sets n_ffn_down to n_layer_all, MTP blocks included: 15 attn_v-like tensors
+    give use_more_bits(1, 15) false, 16 make index 1 (< 16 / 8) a Q6_K one."""
+    from feasibility.schema import RecurrentState
+
+    r = RecurrentState(
+        kind="gated_deltanet", layers=10, d_conv=4, d_inner=512, d_state=128, n_groups=4
+    )
+    base = dict(
+        type="qwen3_5",
+        layers=15,
+        hidden_size=512,
+        attention_heads=4,
+        kv_heads=2,
+        head_dim=128,
+        intermediate_size=1024,
+        vocab_size=4096,
+        max_context=4096,
+        attention_layers=5,
+        recurrent=r,
+    )
+    without = by_name(build_layout(make_arch(**base), "Q4_K_M"))
+    with_mtp = by_name(build_layout(make_arch(**base, mtp_layers=1), "Q4_K_M"))
+    assert without["blk.1.attn_qkv.weight"][0] == "Q4_K"
+    assert with_mtp["blk.1.attn_qkv.weight"][0] == "Q6_K"
+
+
+def test_mlx_builds_hold_no_mtp_block(catalog: Catalog) -> None:
+    """mlx-lm qwen3_5.py (ml-explore/mlx-lm@d78bf58) ``sanitize`` drops every ``mtp.`` weight, so
+    an mlx_lm.convert build is the same with or without the block in the checkpoint."""
+    from feasibility.estimator.group import GroupLayout
+
+    m = catalog.model("qwen3.5-9b")
+    bare = m.model_copy(
+        update={"architecture": m.architecture.model_copy(update={"mtp_layers": 0})}
+    )
+    q = catalog.quantization("mlx-4bit")
+    lay, lay0 = layout_for(m, q), layout_for(bare, q)
+    assert isinstance(lay, GroupLayout) and isinstance(lay0, GroupLayout)
+    assert lay.weights_bytes == lay0.weights_bytes

@@ -19,10 +19,15 @@ Architectures of 2025-26 (tensor lists read in llama.cpp@0c1e57098, src/models/*
   it ``TENSOR_READ_LAZY`` for the opt-in lazy mode): it is counted in the weights as llama.cpp
   allocates it and left out of the bytes read per token (``offloadable_bytes``).
 * Qwen3.5: Gated DeltaNet layers (``attn_qkv``, ``attn_gate``, ``ssm_*``) interleaved 3:1 with
-  gated attention whose ``attn_q`` holds the output gate too.
-* LFM2 and Granite 4.0-H mixers stay in ``extra.weight`` at the default type: their tensors
-  (``shortconv.in_proj``/``out_proj``, ``ssm_in``/``ssm_out``) take the default type in every mix,
-  and the F32 convolution kernels they keep are a few thousand parameters per layer.
+  gated attention whose ``attn_q`` holds the output gate too; the converter appends each MTP
+  block as one more gated-attention block with NextN tensors (``--no-mtp`` leaves it out). It
+  counts in llama-quantize's attn_v and ffn_down tallies, so it shifts use_more_bits, and it is
+  in the file but skipped at load (``unloaded_bytes``).
+* Granite 4.0-H: Mamba-2 layers (``ssm_in``/``ssm_out`` at the default type in every mix, the
+  convolution, dt, A, D and grouped norm in F32) when the catalog gives the SSM head count.
+* LFM2 mixers stay in ``extra.weight`` at the default type: their tensors
+  (``shortconv.in_proj``/``out_proj``) take the default type in every mix, and the F32
+  convolution kernels they keep are a few thousand parameters per layer.
 """
 
 from __future__ import annotations
@@ -40,7 +45,10 @@ from feasibility.estimator.layers import (
     explicit_extra_params,
     global_layers,
     has_attention,
+    has_ffn,
     layer_kinds,
+    mamba2_layers,
+    mamba2_shapes,
     ple_width,
 )
 from feasibility.schema import Architecture
@@ -119,6 +127,9 @@ class GgufLayout:
     """Groups of back-to-back matmuls with a type the Adreno OpenCL backend lacks: each is a graph
     split that runs on the CPU (see ``speed.Constants.split_ms``)."""
     opencl_fallback_bytes_by_class: dict[str, int] = field(default_factory=dict)
+    unloaded_bytes: int = 0
+    """Tensors the file holds that llama.cpp does not load by default: Qwen3.5's MTP blocks
+    (``TENSOR_SKIP`` unless MTP drafting is on). In ``file_bytes``, not in the memory."""
 
     @cached_property
     def tensors(self) -> tuple[Tensor, ...]:
@@ -131,8 +142,10 @@ class GgufLayout:
 
     @property
     def resident_weight_bytes(self) -> int:
-        """llama.cpp model buffers: tensors + a second token_embd for tied models (§4.1)."""
-        return self.tensor_bytes + (self.token_embd_bytes if self.tied else 0)
+        """llama.cpp model buffers: tensors + a second token_embd for tied models (§4.1), less
+        the tensors it skips at load."""
+        dup = self.token_embd_bytes if self.tied else 0
+        return self.tensor_bytes - self.unloaded_bytes + dup
 
     @property
     def decode_read_bytes(self) -> int:
@@ -142,7 +155,7 @@ class GgufLayout:
         token_embd copy as its output head. MoE: only active experts; Gemma-3n per-layer
         embeddings are fetched by row, not streamed.
         """
-        read = self.tensor_bytes - (0 if self.tied else self.token_embd_bytes)
+        read = self.tensor_bytes - self.unloaded_bytes - (0 if self.tied else self.token_embd_bytes)
         return read - self.inactive_expert_bytes - self.offloadable_bytes
 
 
@@ -256,8 +269,8 @@ def _mix(a: Architecture, ftype: str, imatrix: bool) -> _Mix:
         default=default,
         quantized=default not in ggml.UNQUANTIZED,
         imatrix=imatrix,
-        n_layer=a.layers,
-        n_wv=a.n_attention_layers + len(deltanet_layers(a)),
+        n_layer=a.layers + a.mtp_layers,
+        n_wv=a.n_attention_layers + len(deltanet_layers(a)) + a.mtp_layers,
         n_gqa=a.attention_heads // a.kv_heads,
         n_expert=a.moe.experts if a.moe else 1,
         qkv_like_v=a.type not in ggml.CLASSIC_QKV_TYPES,
@@ -281,6 +294,40 @@ def _deltanet_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
         _proto("ssm_alpha.weight", m.weight("other", il), h, heads),
         _f32_proto("ssm_norm.weight", head_dim),
         _proto("ssm_out.weight", m.weight("other", il), value, h),
+    ]
+
+
+def _mamba2_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
+    """granite-hybrid.cpp @0c1e57098: ssm_in {n_embd, d_in_proj} and ssm_out {d_inner, n_embd} at
+    the default type; ssm_conv1d {d_conv, channels} F32 (converter and llama-quantize both skip
+    it), its bias and ssm_dt.bias F32 (1-D), ssm_a and ssm_d {1, heads} F32 (no ``weight``
+    suffix: never quantized), ssm_norm {d_inner / n_group, n_group} F32 (a ``_norm.weight``)."""
+    r = a.recurrent
+    assert r is not None
+    conv, in_proj, heads = mamba2_shapes(a)
+    h, groups = a.hidden_size, max(r.n_groups, 1)
+    return [
+        _proto("ssm_in.weight", m.weight("other", il), h, in_proj),
+        ("ssm_conv1d.weight", "F32", r.d_conv, conv, _pad(4 * r.d_conv * conv)),
+        _f32_proto("ssm_conv1d.bias", conv),
+        _f32_proto("ssm_dt.bias", heads),
+        ("ssm_a", "F32", 1, heads, _pad(4 * heads)),
+        ("ssm_d", "F32", 1, heads, _pad(4 * heads)),
+        ("ssm_norm.weight", "F32", r.d_inner // groups, groups, _pad(4 * r.d_inner)),
+        _proto("ssm_out.weight", m.weight("other", il), r.d_inner, h),
+    ]
+
+
+def _nextn_protos(a: Architecture, m: _Mix, il: int) -> list[Proto]:
+    """qwen35.cpp @0c1e57098 ``load_block_mtp``: eh_proj {2 n_embd, n_embd} (an OTHER tensor for
+    llama-quantize: the default type) and the enorm, hnorm and shared_head.norm vectors the
+    converter maps from mtp.pre_fc_norm_embedding/hidden and mtp.norm (conversion/qwen.py)."""
+    h = a.hidden_size
+    return [
+        _proto("nextn.eh_proj.weight", m.weight("other", il), 2 * h, h),
+        _f32_proto("nextn.enorm.weight", h),
+        _f32_proto("nextn.hnorm.weight", h),
+        _f32_proto("nextn.shared_head_norm.weight", h),
     ]
 
 
@@ -455,9 +502,13 @@ def _layer_template(a: Architecture, m: _Mix, il: int) -> tuple[list[Proto], int
         protos += _attention_protos(a, m, il)
     elif il in deltanet_layers(a):
         protos += _deltanet_protos(a, m, il)
-    if il < a.n_ffn_layers:
+    elif il in mamba2_layers(a):
+        protos += _mamba2_protos(a, m, il)
+    if has_ffn(a, il):
         ffn, idle = _ffn_protos(a, m, il)
         protos += ffn
+    if il >= a.layers:
+        return protos + _nextn_protos(a, m, il), idle
     protos += _per_layer_input_protos(a, m)
     return protos, idle
 
@@ -479,18 +530,18 @@ def _layer_signatures(
     out = []
     for il in range(m.n_layer):
         mixer = kinds[il].split("+")[0]
-        has_ffn = il < n_ffn
+        ffn = il < n_ffn or mixer == "mtp"
         qkv = fused_qkv or mixer == "deltanet"
         v = m.weight("attn_qkv" if qkv else "attn_v", il) if mixer != "mixer" else None
         out.append(
             (
                 kinds[il],
-                has_ffn,
+                ffn,
                 v,
                 "/".join(m.weight("ffn_down", il, counter=downs * il + j) for j in range(downs))
-                if has_ffn
+                if ffn
                 else None,
-                m.weight("ffn_gate", il) if has_ffn else None,
+                m.weight("ffn_gate", il) if ffn else None,
             )
         )
     return tuple(out)
@@ -544,6 +595,11 @@ class _Totals:
         for t in tensors:
             self.split_runs += len(self.add(t.name, t.gtype, t.ne0, t.rows, t.nbytes, 1))
 
+    def add_unloaded(self, protos: list[Proto], times: int) -> None:
+        """Bytes in the file only: never streamed nor multiplied."""
+        for _, gtype, _, _, nbytes in protos:
+            self.by_type[gtype] = self.by_type.get(gtype, 0) + nbytes * times
+
     def add_layer(self, protos: list[Proto], times: int) -> None:
         groups: set[str] = set()
         for proto in protos:
@@ -571,8 +627,13 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
         uses[sig] = uses.get(sig, 0) + 1
     totals = _Totals(tied=a.tied_embeddings)
     totals.add_globals((*head, *tail))
+    unloaded = 0
     for sig, n in uses.items():
-        totals.add_layer(templates[sig][0], n)
+        if sig[0] == "mtp":
+            totals.add_unloaded(templates[sig][0], n)
+            unloaded += sum(p[4] for p in templates[sig][0]) * n
+        else:
+            totals.add_layer(templates[sig][0], n)
     ple = next((t.nbytes for t in head if t.name == "per_layer_token_embd.weight"), 0)
     layer_bytes = sum(sum(p[4] for p in templates[sig][0]) * n for sig, n in uses.items())
     n_tensors = len(head) + len(tail) + sum(len(templates[s][0]) * n for s, n in uses.items())
@@ -599,4 +660,5 @@ def build_layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) ->
         matmul_params_by_class=totals.mm,
         opencl_fallback_runs=totals.split_runs,
         opencl_fallback_bytes_by_class=totals.fb,
+        unloaded_bytes=unloaded,
     )

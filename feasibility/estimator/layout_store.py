@@ -39,6 +39,7 @@ _FIELDS = (
     "matmul_params_by_class",
     "opencl_fallback_runs",
     "opencl_fallback_bytes_by_class",
+    "unloaded_bytes",
 )
 
 _table: dict[str, dict[str, Any]] = {}

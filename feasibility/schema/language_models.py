@@ -86,6 +86,10 @@ class RecurrentState(Strict):
     """SSM state per channel (Mamba-2 ``state_size``; DeltaNet key head dim)."""
     n_groups: NonNegInt = 0
     """B/C groups (Mamba-2 ``n_groups``; DeltaNet key heads)."""
+    heads: PositiveInt | None = None
+    """Mamba-2 SSM heads (``mamba_n_heads``, llama.cpp ``ssm_dt_rank``): with them the mixers are
+    laid out tensor by tensor (``ssm_in`` is ``2 d_inner + 2 n_groups d_state + heads`` wide);
+    None leaves them in ``extra_params`` as one block."""
 
 
 class Architecture(Strict):
@@ -146,6 +150,10 @@ class Architecture(Strict):
     laurel_rank: PositiveInt | None = None
     """Gemma 3n ``laurel_rank`` (LAuReL low-rank residual; stays 16-bit in GGUF)."""
     moe: MoE | None = None
+    mtp_layers: NonNegInt = 0
+    """Multi-token-prediction blocks after the decoder (Qwen3.5 ``mtp_num_hidden_layers``), outside
+    ``params``. llama.cpp's converter writes each as one more full-attention block with its NextN
+    tensors, and llama.cpp leaves them unloaded unless MTP drafting is on; mlx-lm drops them."""
     n_merges: NonNegInt | None = None
     """BPE merges in tokenizer.json (GGUF metadata size); None: SentencePiece or unknown."""
 
