@@ -226,8 +226,14 @@ class Estimates:
         return min(refs, key=lambda s: s.decode_tps or 0.0, default=None)
 
     def _reference_build(self, cand: Candidate, qid: str) -> Candidate:
+        """The reference runtime's build of the model in ``qid``: the evaluator's own candidate
+        (so its placement is cached with its artifact), else made here."""
+        hit = self.by_key.get((cand.model.id, qid, REFERENCE_RUNTIME))
+        if hit is not None:
+            return hit
         ref_rt = self.catalog.runtimes[REFERENCE_RUNTIME]
-        return Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license)
+        art = self.catalog.artifact(cand.model.id, ref_rt.id, qid)
+        return Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license, art)
 
 
 def _marked_unmeasured(est: Estimate, pace: Pace) -> Estimate:
