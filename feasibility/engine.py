@@ -46,7 +46,7 @@ def evaluate(
     ev = Evaluator(catalog, spec.service, spec.constraints)
     per_target = [ev.options(t) for t in targets]
     floor = quality_floor(per_target)
-    ranked = feasible_models(per_target, floor)
+    ranked = feasible_models(per_target, ev.quality_term, floor)
     picks = pick_two(ranked, catalog.models)
     recs = [
         recommendation(catalog, spec, rank, r, rtargets, _beats(r, picks, ranked, spec))

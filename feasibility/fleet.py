@@ -46,10 +46,9 @@ from feasibility.fleet_file import (
     row_count,
 )
 from feasibility.loader import load_yaml, problems_from, validate
-from feasibility.ranking import FULL_BITS, Ranked, low_bit, pick_two, rank
+from feasibility.ranking import FULL_BITS, low_bit, pick_two, rank
 from feasibility.schema import Constraints, Service, Spec, Strict, TargetSpec
-from feasibility.scoring import quality_term
-from feasibility.situation import Candidate, Target
+from feasibility.situation import Target
 
 __all__ = [
     "FORMATS",
@@ -133,17 +132,13 @@ class Screener:
         self.evaluator = Evaluator(catalog, service, constraints)
         self.triples: list[tuple[str, str, str]] = [c.key for c in self.evaluator.candidates]
 
-    def _quality(self, r: Ranked[Candidate]) -> float:
-        """The tie-break ``check`` uses (``ranking.rank``): the build's quality term."""
-        c = r.bests[0]
-        return quality_term(c.model, c.quant, self.evaluator.service)
-
     def run(self, target: Target) -> SpecResult:
         """Feasible triples and the top two on one target (engine semantics)."""
-        scored = self.evaluator.scores(target)
-        cands = self.evaluator.candidates
+        ev = self.evaluator
+        scored = ev.scores(target)
+        cands = ev.candidates
         kept = _above_floor(scored, cands)
-        ranked = rank([[(cands[i], score, cands[i]) for i, score in kept]], self._quality)
+        ranked = rank([[(cands[i], score, cands[i]) for i, score in kept]], ev.quality_term)
         picks = tuple(
             Pick(c.model.id, c.quant.id, c.runtime.id, r.score)
             for r in pick_two(ranked, self.catalog.models)

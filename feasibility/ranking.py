@@ -55,53 +55,53 @@ decide which model a team builds first."""
 
 def rank(
     per_target: Sequence[Iterable[Scored[T]]],
-    tiebreak: Callable[[Ranked[T]], float] | None = None,
+    quality: Callable[[Candidate], float] | None = None,
 ) -> list[Ranked[T]]:
     """Models feasible on every target, best first: the score on the weakest target as a report
-    shows it (``SCORE_DIGITS``), then ``tiebreak`` (higher first; the quality term), then id.
+    shows it (``SCORE_DIGITS``), then the quality term of the model's build on that target
+    (higher first; ``quality`` is the evaluator's one accessor, ``Evaluator.quality_term``),
+    then id.
 
     Per target a model's best entry is the highest score, then the lowest quantization and
-    runtime ids (deterministic ties).
+    runtime ids (deterministic ties). The weakest target is the one with the lowest score (the
+    first such target on ties).
     """
-    best: list[dict[str, tuple[tuple[float, str, str], float, T]]] = []
+    best: list[dict[str, tuple[tuple[float, str, str], float, T, Candidate]]] = []
     for entries in per_target:
-        top: dict[str, tuple[tuple[float, str, str], float, T]] = {}
+        top: dict[str, tuple[tuple[float, str, str], float, T, Candidate]] = {}
         for cand, score, payload in entries:
             key = (-score, cand.quant.id, cand.runtime.id)
             mid = cand.model.id
             if mid not in top or key < top[mid][0]:
-                top[mid] = (key, score, payload)
+                top[mid] = (key, score, payload, cand)
         best.append(top)
     common = set(best[0]).intersection(*best[1:]) if best else set()
     out = []
+    tiebreak: dict[str, float] = {}
     for mid in common:
         picks = [b[mid] for b in best]
-        out.append(Ranked(mid, tuple(p[2] for p in picks), min(p[1] for p in picks)))
-    out.sort(
-        key=lambda r: (-round(r.score, SCORE_DIGITS), -(tiebreak(r) if tiebreak else 0), r.model)
-    )
+        weakest_pick = min(picks, key=lambda p: p[1])
+        out.append(Ranked(mid, tuple(p[2] for p in picks), weakest_pick[1]))
+        tiebreak[mid] = quality(weakest_pick[3]) if quality is not None else 0.0
+    out.sort(key=lambda r: (-round(r.score, SCORE_DIGITS), -tiebreak[r.model], r.model))
     return out
 
 
 def feasible_models(
-    per_target: Sequence[Iterable[Option]], floor: bool | None = None
+    per_target: Sequence[Iterable[Option]],
+    quality: Callable[[Candidate], float],
+    floor: bool | None = None,
 ) -> list[Ranked[Option]]:
     """:func:`rank` over evaluated options (the feasible ones), under the quality floor.
 
-    ``floor``: whether the floor is active, when the caller already knows (``quality_floor``).
+    ``quality``: the tie-break accessor (``Evaluator.quality_term``). ``floor``: whether the
+    floor is active, when the caller already knows (``quality_floor``).
     """
     ok = [[o for o in opts if o.feasible and o.terms is not None] for opts in per_target]
     if quality_floor(ok) if floor is None else floor:
         ok = [[o for o in opts if not low_bit(o.candidate)] for opts in ok]
     scored = [[(o.candidate, o.terms.total, o) for o in opts if o.terms] for opts in ok]
-    return rank(scored, _quality)
-
-
-def _quality(r: Ranked[Option]) -> float:
-    """Tied scores are ordered by the quality term on the weakest target, the product's core
-    question, before falling back to the id."""
-    terms = weakest(r).terms
-    return terms.quality if terms is not None else 0.0
+    return rank(scored, quality)
 
 
 def floored(per_target: Sequence[Iterable[Option]], ranked: Sequence[Ranked[Option]]) -> set[str]:

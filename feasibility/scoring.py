@@ -74,8 +74,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from feasibility.schema import Constraints, GroupScheme, ModelEntry, Quantization, Service
-from feasibility.situation import RUNTIME_MATURITY, Situation
+from feasibility.schema import Constraints, GroupScheme, ModelEntry, Quantization, Runtime, Service
+from feasibility.situation import RUNTIME_MATURITY, Candidate, Placement, Situation
 from feasibility.verdict import ScoreTerms
 
 TERMS = ("quality", "fidelity", "speed", "headroom", "energy", "bonus")
@@ -230,36 +230,18 @@ def evidence(model: ModelEntry, service: Service) -> float:
 
 
 def quality(model: ModelEntry, service: Service) -> float:
-    """The quality term (cached: the same model and service are scored once per build)."""
-    same = _QUALITY_OF.get((id(model), id(service)))
-    if same is not None and same[0] is model and same[1] is service:
-        return same[2]
-    key = (
-        model.id,
-        model.params,
-        model.benchmarks,
-        model.strengths,
-        service.tasks,
-        service.languages,
+    """The model's quality for this service (before the build's fidelity; see the module
+    docstring). Not cached here: a :class:`Scorer` keeps it per model for its own lifetime."""
+    tasks = service.tasks
+    task_share = sum(t in model.strengths for t in tasks) / len(tasks)
+    size_w, evidence_w, task_w = QUALITY_MIX
+    return (
+        size_w * size_quality(model.params)
+        + evidence_w * evidence(model, service)
+        + task_w * task_share
     )
-    hit = _QUALITY.get(key)
-    if hit is None:
-        tasks = service.tasks
-        task_share = sum(t in model.strengths for t in tasks) / len(tasks)
-        size_w, evidence_w, task_w = QUALITY_MIX
-        hit = _QUALITY[key] = (
-            size_w * size_quality(model.params)
-            + evidence_w * evidence(model, service)
-            + task_w * task_share
-        )
-    _QUALITY_OF[(id(model), id(service))] = (model, service, hit)
-    return hit
 
 
-_QUALITY: dict[tuple[object, ...], float] = {}
-_QUALITY_OF: dict[tuple[int, int], tuple[ModelEntry, Service, float]] = {}
-"""The same, by object identity (the objects are kept, so an id cannot be reused): a fleet asks
-for the same model and service a hundred thousand times, and the value key hashes benchmarks."""
 OFFICIAL_BONUS = 0.03
 """The developer publishes this quantization itself."""
 NPU_PREFERRED_BONUS = 0.05
@@ -345,19 +327,10 @@ def fidelity_of(quant: Quantization, model: ModelEntry) -> float:
     """Share of this model's quality the build keeps: :func:`fidelity`, with a QAT build's loss
     scaled by its published evidence (so a QAT build ranks above the post-training build of the
     same layout exactly when the maker's numbers say it loses less)."""
-    same = _FIDELITY_OF.get((id(quant), id(model)))
-    if same is not None and same[0] is quant and same[1] is model:
-        return same[2]
     value = fidelity(quant, model.params)
     if quant.qat_of is not None:
         value = _clamp(1 - (1 - value) * qat_loss_ratio(quant, model.id))
-    _FIDELITY_OF[(id(quant), id(model))] = (quant, model, value)
     return value
-
-
-_FIDELITY_OF: dict[tuple[int, int], tuple[Quantization, ModelEntry, float]] = {}
-"""``fidelity_of`` by object identity (the objects are kept, so an id cannot be reused): a fleet
-scores the same build on every device."""
 
 
 def energy_term(mj_per_token: float | None) -> float:
@@ -377,58 +350,154 @@ def _clamp(x: float) -> float:
     return max(0.0, min(1.0, x))
 
 
-def quality_term(model: ModelEntry, quant: Quantization, service: Service) -> float:
-    """The score's quality term as :func:`score` reports it (the ranking's tie-break)."""
-    return round(quality(model, service) * fidelity_of(quant, model), 4)
+@dataclass(frozen=True, slots=True)
+class Merit:
+    """What a build brings wherever it runs: its quality term (the model's quality for the
+    service times the build's fidelity, unrounded) and its fidelity."""
+
+    quality: float
+    fidelity: float
+
+    @property
+    def quality_term(self) -> float:
+        """The quality term as the score reports it, and the ranking's tie-break."""
+        return round(self.quality, 4)
 
 
-def _terms(s: Situation) -> tuple[float, float, float, float, float, float, float]:
-    """(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
-    model, quant, runtime = s.candidate.model, s.candidate.quant, s.candidate.runtime
-    est = s.estimate
+def merit(model: ModelEntry, quant: Quantization, service: Service) -> Merit:
     fid = fidelity_of(quant, model)
-    qual = quality(model, s.service) * fid
-    speed = 0.5 if est.decode_tps is None else _clamp(est.decode_tps / SPEED_FULL_TPS)
-    budget = s.target.budget_bytes
-    headroom = _clamp((budget - est.total_bytes) / budget / HEADROOM_FULL)
-    energy = energy_term(est.energy_mj_per_token)
-    bonus = 0.0
-    if quant.id in model.official_quantizations:
-        bonus += OFFICIAL_BONUS
-    art = s.candidate.artifact
-    if art is not None and art.status == "published":
-        bonus += PUBLISHED_BONUS
-    if s.backend == "npu" and s.constraints.npu == "preferred":
-        bonus += NPU_PREFERRED_BONUS
-    if model.reasoning_mode and s.constraints.battery == "minimize":
-        bonus -= REASONING_PENALTY
-    bonus += MATURITY_BONUS[_maturity(s)]
-    if runtime.maturity == "deprecated":
-        bonus -= DEPRECATED_PENALTY
-    w = WEIGHTS_MIN_BATTERY if s.constraints.battery == "minimize" else WEIGHTS_BALANCED
-    total = w[0] * qual + w[1] * fid + w[2] * speed + w[3] * headroom + w[4] * energy + bonus
-    return qual, fid, speed, headroom, energy, bonus, total
+    return Merit(quality(model, service) * fid, fid)
 
 
-def _maturity(s: Situation) -> str:
+def quality_term(model: ModelEntry, quant: Quantization, service: Service) -> float:
+    """The score's quality term of a build (:attr:`Merit.quality_term`), uncached."""
+    return merit(model, quant, service).quality_term
+
+
+def speed_term(decode_tps: float | None) -> float:
+    return 0.5 if decode_tps is None else _clamp(decode_tps / SPEED_FULL_TPS)
+
+
+def headroom_term(total_bytes: int, budget: int) -> float:
+    return _clamp((budget - total_bytes) / budget / HEADROOM_FULL)
+
+
+def maturity(placement: Placement | None, runtime: Runtime) -> str:
     """The chosen backend's maturity (the runtime's own where it describes no backends)."""
-    route = s.placement.route if s.placement is not None else None
-    return route.maturity if route is not None else RUNTIME_MATURITY[s.candidate.runtime.maturity]
+    route = placement.route if placement is not None else None
+    return route.maturity if route is not None else RUNTIME_MATURITY[runtime.maturity]
 
 
-def score_total(s: Situation) -> float:
-    """The rounded total only (what ranking needs; no object built: fleets call this a lot)."""
-    return round(_terms(s)[6], 4)
+def bonus(cand: Candidate, constraints: Constraints, backend: str | None, level: str) -> float:
+    """The bonus term of a build on a backend of maturity ``level`` (see the module docstring)."""
+    model, quant, runtime = cand.model, cand.quant, cand.runtime
+    out = 0.0
+    if quant.id in model.official_quantizations:
+        out += OFFICIAL_BONUS
+    art = cand.artifact
+    if art is not None and art.status == "published":
+        out += PUBLISHED_BONUS
+    if backend == "npu" and constraints.npu == "preferred":
+        out += NPU_PREFERRED_BONUS
+    if model.reasoning_mode and constraints.battery == "minimize":
+        out -= REASONING_PENALTY
+    out += MATURITY_BONUS[level]
+    if runtime.maturity == "deprecated":
+        out -= DEPRECATED_PENALTY
+    return out
+
+
+Terms = tuple[float, float, float, float, float, float, float]
+"""(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
+
+
+class Scorer:
+    """Scores builds of one service under one set of constraints from a few numbers.
+
+    Why an object: a build's merit (quality and fidelity) and its bonus per backend do not depend
+    on the device, and a fleet scores the same build on thousands of devices. The scorer keeps
+    them per candidate key for its own lifetime (an evaluator's: one catalog, one service), so
+    nothing outlives the objects it was computed from.
+    """
+
+    def __init__(self, service: Service, constraints: Constraints) -> None:
+        self.service = service
+        self.constraints = constraints
+        self.weights = (
+            WEIGHTS_MIN_BATTERY if constraints.battery == "minimize" else WEIGHTS_BALANCED
+        )
+        self._quality: dict[str, float] = {}
+        self._merit: dict[tuple[str, str, str], tuple[Merit, float]] = {}
+        self._bonus: dict[tuple[tuple[str, str, str], str | None, str], float] = {}
+
+    def merit(self, cand: Candidate) -> Merit:
+        return self._merit_and_base(cand)[0]
+
+    def quality_term(self, cand: Candidate) -> float:
+        """The one quality accessor: what the score reports and the ranking breaks ties on."""
+        return self._merit_and_base(cand)[0].quality_term
+
+    def _merit_and_base(self, cand: Candidate) -> tuple[Merit, float]:
+        """The merit and the weighted quality and fidelity (the total's first partial sum)."""
+        hit = self._merit.get(cand.key)
+        if hit is None:
+            model = cand.model
+            q = self._quality.get(model.id)
+            if q is None:
+                q = self._quality[model.id] = quality(model, self.service)
+            fid = fidelity_of(cand.quant, model)
+            m = Merit(q * fid, fid)
+            w = self.weights
+            hit = self._merit[cand.key] = (m, w[0] * m.quality + w[1] * m.fidelity)
+        return hit
+
+    def _bonus_of(self, cand: Candidate, backend: str | None, level: str) -> float:
+        key = (cand.key, backend, level)
+        hit = self._bonus.get(key)
+        if hit is None:
+            hit = self._bonus[key] = bonus(cand, self.constraints, backend, level)
+        return hit
+
+    def terms(
+        self,
+        cand: Candidate,
+        backend: str | None,
+        where: Placement | None,
+        speed: tuple[float | None, float | None],
+        total_bytes: int,
+        budget: int,
+    ) -> Terms:
+        """Every term of a build on a target: ``speed`` is (decode tokens/s, mJ per token)."""
+        m, base = self._merit_and_base(cand)
+        w = self.weights
+        sp = speed_term(speed[0])
+        head = headroom_term(total_bytes, budget)
+        energy = energy_term(speed[1])
+        b = self._bonus_of(cand, backend, maturity(where, cand.runtime))
+        total = base + w[2] * sp + w[3] * head + w[4] * energy + b
+        return m.quality, m.fidelity, sp, head, energy, b, total
+
+    def total(
+        self,
+        cand: Candidate,
+        backend: str | None,
+        where: Placement | None,
+        speed: tuple[float | None, float | None],
+        total_bytes: int,
+        budget: int,
+    ) -> float:
+        """The rounded total only (what ranking needs; no object built: fleets call this a lot)."""
+        return round(self.terms(cand, backend, where, speed, total_bytes, budget)[6], 4)
+
+    def score(self, s: Situation) -> ScoreTerms:
+        """The score of the situation's build, from its estimate."""
+        est = s.estimate
+        speed = (est.decode_tps, est.energy_mj_per_token)
+        budget = s.target.budget_bytes
+        t = self.terms(s.candidate, s.backend, s.placement, speed, est.total_bytes, budget)
+        return ScoreTerms(**{k: round(v, 4) for k, v in zip((*TERMS, "total"), t, strict=True)})
 
 
 def score(s: Situation) -> ScoreTerms:
-    quality, fid, speed, headroom, energy, bonus, total = _terms(s)
-    return ScoreTerms(
-        quality=round(quality, 4),
-        fidelity=round(fid, 4),
-        speed=round(speed, 4),
-        headroom=round(headroom, 4),
-        energy=round(energy, 4),
-        bonus=round(bonus, 4),
-        total=round(total, 4),
-    )
+    """The score of one situation (a one-off; the evaluator keeps a :class:`Scorer`)."""
+    return Scorer(s.service, s.constraints).score(s)

@@ -31,6 +31,7 @@ from feasibility.evaluator import (
 from feasibility.fleet import load_service, screen
 from feasibility.rules import ESTIMATE_LEVEL, MODEL_LEVEL, PLACEMENT_LEVEL, RULES, artifact
 from feasibility.schema import Spec, TargetSpec
+from feasibility.targets import resolve
 
 PKG = Path(__file__).resolve().parents[1] / "feasibility"
 SERVICE = Path(__file__).parent / "data" / "fleet" / "service.yaml"
@@ -212,3 +213,23 @@ def _triples(feasible: frozenset[int]) -> list[tuple[str, str, str]]:
     svc = load_service(SERVICE)
     triples = Screener(load_catalog(), svc.service, svc.constraints).triples
     return [triples[i] for i in sorted(feasible)]
+
+
+def test_a_reference_build_looked_up_first_keeps_its_own_artifact() -> None:
+    """An unmeasured runtime's speed cap looks up llama.cpp's build of the same model; that
+    lookup once cached the llama.cpp placement of a build without its artifact, so the published
+    build was later reported as merely converted (and a report linked nothing: ``<>``)."""
+    from feasibility.evaluator import Evaluator
+
+    cat = load_catalog()
+    spec = Spec.model_validate(
+        {"targets": [{"preset": "iphone-17-pro"}], "service": {"tasks": ["chat"]}}
+    )
+    ((target, _),) = resolve(spec, cat, "t")
+    shared = Evaluator(cat, spec.service, spec.constraints)
+    shared.options(target)  # every runtime, in candidate order: the caps come first
+    llama = [c for c in shared.candidates if c.runtime.id == "llama.cpp" and c.artifact]
+    assert any(c.artifact.status == "published" for c in llama if c.artifact)
+    for c in llama:
+        fresh = Evaluator(cat, spec.service, spec.constraints)
+        assert shared.placement(c, target) == fresh.placement(c, target), c.key

@@ -137,7 +137,7 @@ def test_a_lower_bit_build_wins_only_where_the_higher_one_is_bound(catalog: Cata
         targets = [t for t, _ in resolve(spec, catalog, name)]
         ev = Evaluator(catalog, spec.service, spec.constraints)
         per_target = [ev.options(t) for t in targets]
-        for ranked in feasible_models(per_target)[:3]:
+        for ranked in feasible_models(per_target, ev.quality_term)[:3]:
             for chosen, options in zip(ranked.bests, per_target, strict=True):
                 assert chosen.terms is not None
                 for other in options:

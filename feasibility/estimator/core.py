@@ -453,24 +453,32 @@ def on_device(
     prompt_tokens: int | None = None,
     kv_type: str = "f16",
     n_ubatch: int = 512,
+    sp: Speeds | None = None,
 ) -> Estimate:
     """``est``, computed without a device, with this device's speeds and speed assumptions.
 
     Why: memory does not depend on the device, so a caller evaluating many devices (a fleet, or
     several targets) computes it once per build and adds only the speeds per device. The result
     equals ``estimate(..., device=device, backend=backend, prompt_tokens=...)`` (a test checks
-    it).
+    it). ``sp``: the :func:`device_speeds` of these arguments, when the caller holds them.
     """
+    if sp is None:
+        sp = device_speeds(
+            est,
+            model,
+            quantization,
+            device=device,
+            runtime=runtime,
+            backend=backend,
+            prompt_tokens=prompt_tokens,
+            kv_type=kv_type,
+            n_ubatch=n_ubatch,
+        )
     lay = layout_for(model, quantization)
-    a = model.architecture
     media = est.media_tokens or est.encoder_bytes
-    ctx = est.context_tokens + est.media_tokens
     prompt = _prompt(est.context_tokens, prompt_tokens) + est.media_tokens
-    bw = device.memory_bandwidth_gbs
-    flops = est.encoder_flops if media else 0.0
-    sp = _speeds(lay, a, backend, bw, runtime, device, ctx, kv_type, n_ubatch, prompt, flops)
     speed_codes, sustained = _sustained(sp, device)
-    codes = (*_memory_codes(lay, a, runtime, media), *speed_codes)
+    codes = (*_memory_codes(lay, model.architecture, runtime, media), *speed_codes)
     borrowed = speed.BORROWED.get(sp.family or "", "")
     return replaced(
         est,
@@ -491,6 +499,33 @@ def on_device(
             "encoder_ms": sp.encoder_ms,
         },
     )
+
+
+def device_speeds(
+    est: Estimate,
+    model: ModelEntry,
+    quantization: Quantization,
+    *,
+    device: Device,
+    runtime: Runtime | None,
+    backend: str,
+    prompt_tokens: int | None = None,
+    kv_type: str = "f16",
+    n_ubatch: int = 512,
+) -> Speeds:
+    """The speed figures :func:`on_device` adds to ``est``, without building an estimate.
+
+    Why: screening a fleet judges and scores each build on each device from these few numbers;
+    the full estimate (assumption texts, a copy of every memory figure) is built only for output.
+    """
+    media = est.media_tokens or est.encoder_bytes
+    ctx = est.context_tokens + est.media_tokens
+    prompt = _prompt(est.context_tokens, prompt_tokens) + est.media_tokens
+    bw = device.memory_bandwidth_gbs
+    flops = est.encoder_flops if media else 0.0
+    lay = layout_for(model, quantization)
+    a = model.architecture
+    return _speeds(lay, a, backend, bw, runtime, device, ctx, kv_type, n_ubatch, prompt, flops)
 
 
 def replaced(est: Estimate, update: dict[str, Any]) -> Estimate:

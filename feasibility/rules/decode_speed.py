@@ -18,6 +18,12 @@ from feasibility.verdict import Verdict
 ID = "decode-speed"
 
 
+def rejects(tps: float | None, minimum: float | None) -> bool:
+    """The rule's whole test: it fails only a known speed under a set minimum (screening judges
+    thousands of builds per device with it; ``check`` words the same test)."""
+    return tps is not None and minimum is not None and tps < minimum
+
+
 def check(s: Situation) -> Verdict:
     tps = s.estimate.decode_tps
     minimum = s.constraints.min_decode_tps
@@ -49,7 +55,7 @@ def check(s: Situation) -> Verdict:
     if minimum is None:
         return Verdict.passed(ID, f"about {rate(tps):.1f} tokens/s (no minimum set)", tps=tps)
     shown = rate(tps, minimum)
-    if tps < minimum:
+    if rejects(tps, minimum):
         return Verdict.failed(
             ID, f"about {shown:.1f} tokens/s, minimum is {minimum:g}", tps=tps, minimum=minimum
         )
