@@ -51,6 +51,10 @@ class Pace(NamedTuple):
     energy_mj_per_token: float | None
     unmeasured: bool
     """The runtime/backend pair has no measurement here (the estimate says so)."""
+    capped: bool = False
+    """An unmeasured pair's speeds were held to a measured reference build's here. False when no
+    measured runtime runs the model on this backend (or neither has a speed to compare), so the
+    report does not claim a cap that never applied."""
 
 
 @dataclass
@@ -156,15 +160,16 @@ class Estimates:
             route = where.route
             kind = target.device.kind
             unmeasured = route is not None and not (route.measured and measured_on(sp.family, kind))
+            capped = False
             if unmeasured:
                 ref = self._reference(cand, target, backend, keys)
                 if ref is not None and decode is not None and ref.decode_tps is not None:
-                    decode = min(decode, ref.decode_tps)
+                    decode, capped = min(decode, ref.decode_tps), True
                 if ref is not None and prefill is not None and ref.prefill_tps is not None:
-                    prefill = min(prefill, ref.prefill_tps)
+                    prefill, capped = min(prefill, ref.prefill_tps), True
                     if ttft is not None and ref.ttft_ms is not None:
                         ttft = max(ttft, ref.ttft_ms)
-            hit = Pace(decode, prefill, ttft, sp.energy_mj_per_token, unmeasured)
+            hit = Pace(decode, prefill, ttft, sp.energy_mj_per_token, unmeasured, capped)
             self._paces[key] = hit
         return hit
 
@@ -237,12 +242,14 @@ class Estimates:
 
 
 def _marked_unmeasured(est: Estimate, pace: Pace) -> Estimate:
-    """The estimate with the capped speeds and the ``speed-unmeasured`` assumption."""
+    """The estimate with the capped speeds and the ``speed-unmeasured`` assumption, or
+    ``speed-uncapped`` when no measured reference held it."""
+    code = "speed-unmeasured" if pace.capped else "speed-uncapped"
     return replaced(
         est,
         {
-            "assumption_codes": (*est.assumption_codes, "speed-unmeasured"),
-            "assumptions": (*est.assumptions, ASSUMPTIONS["speed-unmeasured"]),
+            "assumption_codes": (*est.assumption_codes, code),
+            "assumptions": (*est.assumptions, ASSUMPTIONS[code]),
             "decode_tps": pace.decode_tps,
             "prefill_tps": pace.prefill_tps,
             "ttft_ms": pace.ttft_ms,

@@ -386,12 +386,22 @@ def _runtime_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
                     ),
                 )
             )
-        if "speed-unmeasured" in p.assumption_codes:
+        capped = "speed-unmeasured" in p.assumption_codes
+        if capped or "speed-uncapped" in p.assumption_codes:
             items.append(
                 (
                     f"the speed of {p.runtime_name} on the {backend} of {p.target_name} is not "
-                    "measured: capped at the measured runtime's on the same hardware",
-                    Risk(kind="speed-unmeasured", target=p.target, values=values),
+                    "measured: "
+                    + (
+                        "capped at the measured runtime's on the same hardware"
+                        if capped
+                        else "no measured runtime runs this model there to compare"
+                    ),
+                    Risk(
+                        kind="speed-unmeasured",
+                        target=p.target,
+                        values={**values, "capped": capped},
+                    ),
                 )
             )
     return items

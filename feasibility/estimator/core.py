@@ -190,6 +190,8 @@ ASSUMPTIONS: Final[dict[str, str]] = {
     "radio power excluded).",
     "speed-unmeasured": "No published measurement of this runtime on this backend: its speed is "
     "capped at llama.cpp's on the same device where llama.cpp runs the model on that backend.",
+    "speed-uncapped": "No published measurement of this runtime on this backend, and no measured "
+    "runtime runs the model here to cap it: the speed is the generic estimate, unverified.",
     "speed-borrowed": "No measurement of this backend family ({family}) exists to fit on: its "
     "speed uses the constants of {borrowed}.",
     "burst-speed": "Speeds are burst figures, as benchmarks measure; minutes-long generation on "

@@ -144,6 +144,7 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
                 v[k] = langs(t, ev[k])
         if "listed" in ev:
             v["n_listed"] = num(len(ev["listed"]))
+            v["languages_word"] = t("language_one" if len(ev["listed"]) == 1 else "language_many")
         if "claim" in ev:
             v["claim"] = t.claim.get(str(ev["claim"]), str(ev["claim"]))
     elif rule == "context-window":
@@ -305,6 +306,8 @@ def risk_sentence(
     template = table.get(risk.kind + ("-media" if v.get("media") else ""), None) or table.get(
         risk.kind, table["default"]
     )
+    if risk.kind == "speed-unmeasured" and v.get("capped") is False:
+        template = table.get("speed-unmeasured-uncapped", template)
     if risk.kind == "license-conditions" and not v.get("conditions"):
         template = table.get("license-conditions-unstated", template)
     return _fill(t, template, values)

@@ -32,8 +32,8 @@ RULE_DETAIL: dict[str, str] = {
     "license:fail": "The {license} license does not allow commercial use.",
     "languages:pass": "The model card lists {languages}.",
     "languages:claim": 'The model card does not list {missing}; it only claims "{claim}".',
-    "languages:fail": "The model card does not list {missing}; it lists {n_listed} languages "
-    "({listed}).",
+    "languages:fail": "The model card does not list {missing}; it lists {n_listed} "
+    "{languages_word} ({listed}).",
     "context-window:pass": "The service needs {need} of the model's {have} context tokens.",
     "context-window:fail": "The service needs {need} tokens of context; the model handles {have}.",
     "os-support:pass": "{runtime} runs on {os}.",
@@ -143,6 +143,9 @@ RISK: dict[str, str] = {
     "were left out: name the variant in the device file to plan for one chip.",
     "speed-unmeasured": "The speed of {runtime} on the {backend} of {target} is not measured: "
     "the estimate is capped at the measured runtime's on the same hardware.",
+    "speed-unmeasured-uncapped": "The speed of {runtime} on the {backend} of {target} is not "
+    "measured, and no measured runtime runs this model there to compare: the estimate is "
+    "unverified; measure on the device.",
     "default": "The engine reported a further risk.",
 }
 

@@ -120,6 +120,9 @@ RISK: dict[str, str] = {
     "제외했으므로, 특정 칩 기준으로 계획하려면 디바이스 파일의 variant 항목에 칩을 지정하십시오.",
     "speed-unmeasured": "{target}의 {backend}에서 {runtime}의 속도는 측정된 적이 없어, 같은 "
     "하드웨어에서 측정된 런타임의 속도를 넘지 않도록 추정치를 제한했습니다.",
+    "speed-unmeasured-uncapped": "{target}의 {backend}에서 {runtime}의 속도는 측정된 적이 "
+    "없고, 그 하드웨어에서 이 모델을 실행하는 측정된 런타임도 없어 비교할 수 없습니다. "
+    "추정치는 검증되지 않았으므로 기기에서 측정하십시오.",
     "default": "엔진이 추가 위험을 보고했습니다. 영문 보고서(--lang en)를 참고하십시오.",
 }
 
