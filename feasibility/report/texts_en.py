@@ -19,6 +19,8 @@ T: dict[str, str] = {
     "chip_sep": "; ",
     "chip_markets": "{name}: {markets}",
     "none": "none",
+    "language_one": "language",
+    "language_many": "languages",
     "na": "n/a",
     "unknown": "(version unknown)",
     "target_ref": "{name} ({id})",

@@ -22,6 +22,8 @@ T: dict[str, str] = {
     "chip_sep": ", ",
     "chip_markets": "{name}(판매 지역: {markets})",
     "none": "없음",
+    "language_one": "언어",
+    "language_many": "언어",
     "na": "n/a",
     "unknown": "버전 미상",
     "target_ref": "{name}({id})",
@@ -526,6 +528,8 @@ TEXTS = Texts(
         "계산했습니다.",
         "speed-unmeasured": "이 런타임은 이 백엔드에서 측정된 적이 없어, 같은 기기에서 측정된 "
         "llama.cpp의 속도를 넘지 않도록 추정치를 제한했습니다.",
+        "speed-uncapped": "이 런타임은 이 백엔드에서 측정된 적이 없고, 이 기기에서 이 모델을 "
+        "실행하는 측정된 런타임도 없어 일반 추정치를 그대로 썼습니다(검증되지 않음).",
         "burst-speed": "속도는 벤치마크처럼 순간(버스트) 속도입니다. 수동 냉각 기기에서 몇 분 "
         "이상 생성하면 발열로 느려지며, 이는 반영하지 않았습니다.",
         "sustained-phone": "지속 속도: 휴대폰은 계속 생성하면 순간 생성 속도의 약 절반을 "
