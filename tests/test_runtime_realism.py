@@ -250,19 +250,43 @@ def test_unmeasured_runtime_is_never_faster_than_llama_cpp_on_the_same_cpu(cat: 
     assert "speed-unmeasured" not in ref.estimate.assumption_codes
 
 
+def test_an_unmeasured_pair_claims_a_cap_only_where_one_applied(cat: Catalog) -> None:
+    """llama.cpp is the reference runtime itself: unmeasured on the Jetson's CUDA GPU, nothing
+    measured can cap it there, so the estimate says it is unverified, not capped."""
+    o = _option(cat, "llama-3.2-3b-instruct", "Q4_K_M", "llama.cpp", "jetson-orin-nano-super")
+    assert o.backend == "gpu" and o.estimate is not None
+    assert "speed-uncapped" in o.estimate.assumption_codes
+    assert "speed-unmeasured" not in o.estimate.assumption_codes
+
+
+def test_unmeasured_risk_wording_follows_the_cap(tmp_path: Path) -> None:
+    spec = tmp_path / "jetson.yaml"
+    spec.write_text(
+        "service: {tasks: [chat], languages: [en], context_tokens: 2048}\n"
+        "targets: [{preset: jetson-orin-nano-super}]\n",
+        encoding="utf-8",
+    )
+    a = check(spec)
+    seen = []
+    for rec in a.recommendations:
+        plans = {p.target: p for p in rec.targets}
+        for k in rec.risk_items:
+            if k.kind != "speed-unmeasured":
+                continue
+            codes = plans[k.target].assumption_codes
+            assert k.values["capped"] == ("speed-unmeasured" in codes)
+            sentence = next(r for r in rec.risks if plans[k.target].runtime_name in r)
+            assert ("capped" in sentence) == k.values["capped"]
+            seen.append(k.values["capped"])
+    assert False in seen, "the Jetson picks run llama.cpp on its unmeasured CUDA GPU"
+
+
 # -- speed on a device no measurement covers ------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Known gap: with Granite-4.0-H-Tiny's published scores it leads the Pi example, and "
-        "its ONNX Runtime GenAI int4 build (speed capped at llama.cpp's, unmeasured) edges its "
-        "llama.cpp Q4_K_M build by 0.0015 on layout-derived fidelity alone; no publisher bonus "
-        "separates them because the catalog names no IBM-published GGUF of the model"
-    ),
-)
 def test_raspberry_pi_example_ranks_llama_cpp_first() -> None:
+    """A Pi user runs llama.cpp on the CPU; at equal fit the maker's published GGUF outranks a
+    self-converted ONNX build of the same model."""
     a = check(EXAMPLES / "raspberry-pi-5.yaml")
     assert a.recommendations[0].runtime == "llama.cpp"
 
