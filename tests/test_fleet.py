@@ -175,7 +175,7 @@ under the quality floor only where no 4-bit build fits)
 
 model             quantization    runtime    weight    share    mean score
 ----------------  --------------  ---------  --------  -------  ------------
-granite-4.0-h-1b  Q4_K_M          llama.cpp  1,001     100.0%   0.549
+granite-4.0-h-1b  Q4_K_M          llama.cpp  1,001     100.0%   0.569
 granite-4.0-h-1b  Q5_K_M          llama.cpp  1,001     100.0%   0.547
 lfm2-1.2b         Q5_K_M          llama.cpp  1,001     100.0%   0.545
 granite-4.0-h-1b  IQ4_NL          llama.cpp  1,001     100.0%   0.544
