@@ -527,7 +527,10 @@ class Evaluator:
         for qid in sorted(ref_rt.quantizations):
             if abs(self.catalog.quantizations[qid].weight_bits - bits) != gap:
                 continue
-            ref = Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license)
+            # With its artifact: the placement cache keys on the candidate, so a reference built
+            # without one would hand the real llama.cpp build an artifact verdict with no source.
+            art = self.catalog.artifact(cand.model.id, ref_rt.id, qid)
+            ref = Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license, art)
             where = self.placement(ref, target)[0]
             if where.backend == backend and where.route is not None and where.route.measured:
                 refs.append(self._on_device(ref, target, backend))
