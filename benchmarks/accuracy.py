@@ -292,7 +292,8 @@ benchmark chips' facts (see the file's header)."""
 
 
 class Twins:
-    """Measurement names -> ModelEntry / Device of the twins overlay."""
+    """Measurement names -> ModelEntry / Device of the twins overlay, and -> the catalog id of a
+    model with the same tensors (``aliases``: a base checkpoint and its instruct tune)."""
 
     def __init__(self, path: Path = TWINS) -> None:
         import yaml
