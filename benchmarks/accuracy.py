@@ -292,7 +292,8 @@ benchmark chips' facts (see the file's header)."""
 
 
 class Twins:
-    """Measurement names -> ModelEntry / Device of the twins overlay."""
+    """Measurement names -> ModelEntry / Device of the twins overlay, and -> the catalog id of a
+    model with the same tensors (``aliases``: a base checkpoint and its instruct tune)."""
 
     def __init__(self, path: Path = TWINS) -> None:
         import yaml
@@ -302,6 +303,7 @@ class Twins:
             k: ModelEntry.model_validate(v) for k, v in (raw.get("models") or {}).items()
         }
         self.devices = {k: Device.model_validate(v) for k, v in (raw.get("devices") or {}).items()}
+        self.aliases: dict[str, str] = dict(raw.get("aliases") or {})
 
 
 class SpeedRow(NamedTuple):
@@ -340,7 +342,12 @@ def speed_rows(
     skipped = {"decode_tps": 0, "prefill_tps": 0}
     with (mdir / "device_speed.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            m = cat.models.get(model_id(r["model"])) or twins.models.get(r["model"].strip())
+            name = r["model"].strip()
+            m = (
+                cat.models.get(model_id(name))
+                or twins.models.get(name)
+                or cat.models.get(twins.aliases.get(name, ""))
+            )
             for phase in ("decode", "prefill"):
                 if not r[f"{phase}_tps"].strip():
                     continue
@@ -445,7 +452,9 @@ def cross_validation(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
             if fam == "adreno-opencl":
                 train = [o for o in train if key(o) != g]
             table = calibrate.fit(train)
-            errs += calibrate.errors([o for o in mine if key(o) == g], table)
+            seen = _classes([o for o in train if o.family == fam])
+            test = [o for o in mine if key(o) == g]
+            errs += calibrate.errors([o for o in test if _classes([o]) <= seen], table)
         for phase in ("decode", "prefill"):
             ph = [e for e in errs if e[1].phase == phase]
             if ph:
@@ -456,6 +465,12 @@ def cross_validation(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
                 s["worst_rows"] = [(e[1].label, e[2], e[1].measured_tps, e[0]) for e in worst]
                 res[f"{fam} {phase}"] = s
     return res
+
+
+def _classes(obs: Iterable[calibrate.Observation]) -> set[str]:
+    """Kernel classes the rows multiply (a fit learns the cost of these classes only: a row of a
+    class its training never saw is not predictable, and cross-validation leaves it out)."""
+    return {c for o in obs for c, p in o.work.params_by_class.items() if p > 0}
 
 
 def calibration_transfer(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
@@ -489,6 +504,8 @@ def calibration_transfer(rows: list[SpeedRow]) -> dict[str, dict[str, Any]]:
         if not targets:
             continue
         train = [y for _, y in obs if all(y is not t for t in targets)]
+        fitted = _classes([y for y in train if y.family == o.family])
+        targets = [t for t in targets if _classes([t]) <= fitted]
         table = calibrate.fit(train, families=(o.family,))
         base, _ = speed.constants(o.family, table)
         cpu, _ = speed.constants("arm-cpu", table)

@@ -158,12 +158,23 @@ def _start(names: Sequence[str]) -> list[float]:
 
 
 def _loss(obs: Sequence[Observation], table: Table) -> float:
+    """Squared log error, each device family weighing the same (``_weights``)."""
     total = 0.0
-    for o in obs:
+    for o, w in zip(obs, _weights(obs), strict=True):
         p = predict(o, table)
         if p is not None and p > 0:
-            total += math.log(p / o.measured_tps) ** 2
+            total += w * math.log(p / o.measured_tps) ** 2
     return total
+
+
+def _weights(obs: Sequence[Observation]) -> list[float]:
+    """1 / (rows of the observation's device family): a family measured on one phone's long
+    benchmark matrix must not outvote a board measured on a few models, or the constants would
+    describe that phone's harness rather than the backend (rows without a family count as one)."""
+    counts: dict[str, int] = {}
+    for o in obs:
+        counts[o.group] = counts.get(o.group, 0) + 1
+    return [1.0 / counts[o.group] for o in obs]
 
 
 def nelder_mead(
