@@ -6,7 +6,10 @@ Published sizes: ggml-org/SmolVLM2-2.2B-Instruct-GGUF's mmproj files hold 872,30
 ``mmproj-model-f16.gguf`` at 851 MB
 (https://huggingface.co/ggml-org/gemma-3-4b-it-GGUF/tree/main); the Git LFS pointer of
 ``Ministral-3-3B-Instruct-2512-mmproj-Q8_0.gguf`` in koboldcpp/mmproj gives 447,080,608 bytes
-(https://huggingface.co/koboldcpp/mmproj/commit/4e0f12f03c666e87a2c6ae72e804a78a8a6870aa). A GGUF
+(https://huggingface.co/koboldcpp/mmproj/commit/4e0f12f03c666e87a2c6ae72e804a78a8a6870aa);
+ggml-org/SmolVLM2-256M-Video-Instruct-GGUF's and ggml-org/SmolVLM2-500M-Video-Instruct-GGUF's Q8_0
+mmproj files hold 103,771,680 and 108,785,184 bytes as open-source apps' download manifests record
+them (the same manifests give the SmolVLM2 2.2B files' sizes above, byte for byte). A GGUF
 file is its tensors plus a few tens of KB of header and metadata.
 """
 
@@ -62,6 +65,16 @@ def test_smolvlm2_mmproj_is_byte_exact(kind: str, on_disk: int) -> None:
     plus the same 28,288 bytes of metadata (in Q8_0 the 4,304-long FFN-down rows stay F16)."""
     enc = _encoder("smolvlm2-2.2b-instruct")
     assert on_disk - weight_bytes(enc, kind) == 28_288
+
+
+@pytest.mark.parametrize(
+    ("model", "on_disk"),
+    [("smolvlm2-256m-video-instruct", 103_771_680), ("smolvlm2-500m-video-instruct", 108_785_184)],
+)
+def test_small_smolvlm2_mmproj_q8_0_is_byte_exact(model: str, on_disk: int) -> None:
+    """SigLIP-B/16 at 512 px: both Q8_0 files are their tensors plus the same 14,880 bytes of
+    metadata (one tensor list; the projections into 576 and 960 differ only in size)."""
+    assert on_disk - weight_bytes(_encoder(model), "Q8_0") == 14_880
 
 
 def test_every_tower_matches_its_parameter_count() -> None:
