@@ -74,6 +74,10 @@ RULE_DETAIL: dict[str, str] = {
     "inputs:fail": "The model reads {reads} only; the service also sends {missing}.",
     "inputs:fail-runtime": "{runtime} does not run the model's {missing} encoder (runtimes that "
     "do: {runners}).",
+    "inputs:fail-nowhere": "{runtime} does not run the model's {missing} encoder, and no runtime "
+    "does on {os}.",
+    "inputs:fail-os": "{runtime} runs the model's {missing} encoder on {encoder_os} only, not on "
+    "{os}.",
 }
 
 ASSUMPTION: dict[str, str] = {}

@@ -81,6 +81,14 @@ RULE_DETAIL: dict[str, str] = {
     "inputs:fail-runtime": (
         "{runtime}에서는 모델의 {missing} 인코더가 실행되지 않습니다(실행하는 런타임: {runners})."
     ),
+    "inputs:fail-nowhere": (
+        "{runtime}에서는 모델의 {missing} 인코더가 실행되지 않으며, {os}에서 이를 실행하는 "
+        "런타임도 없습니다."
+    ),
+    "inputs:fail-os": (
+        "{runtime}은(는) 모델의 {missing} 인코더를 {encoder_os}에서만 실행하며 {os}에서는 "
+        "실행하지 않습니다."
+    ),
 }
 
 ASSUMPTION: dict[str, str] = {
