@@ -26,6 +26,7 @@ T: dict[str, str] = {
     "tokens_image": "이미지당 {n}",
     "tokens_audio": "초당 {n}",
     "enc_time": "{ms} ms",
+    "enc_bundled": "보내지 않음(빌드와 함께 로드됨)",
     "enc_time_unknown": "추정하지 않음(FLOPs 또는 연산 성능 미상)",
     "text_only_loads": "인코더도 불러옴",
     "text_only_skips": "인코더를 불러오지 않음",
