@@ -126,7 +126,7 @@ class Placements:
 
     def _media_verdicts(self, cand: Candidate, target: Target) -> tuple[Verdict, ...]:
         """The inputs rule, for a service that sends images or audio (it reads the model, the
-        runtime and the service only)."""
+        runtime, the service and the target's OS, a placement input)."""
         if not self.service.media:
             return ()
         return run(self.situation(cand, target), MEDIA_ONLY)

@@ -99,6 +99,31 @@ def encoder_plans(c: Candidate, est: Estimate, service: Service) -> tuple[Encode
                 repo=b.repo,
             )
         )
+    return (*out, *_bundled_plans(c, service))
+
+
+def _bundled_plans(c: Candidate, service: Service) -> tuple[EncoderPlan, ...]:
+    """The towers a bundled build loads although the service sends them nothing."""
+    out = []
+    for enc in c.model.encoders:
+        b = build_for(enc, c.runtime.id)
+        if enc.modality in service.media or b is None or not b.bundled:
+            continue
+        out.append(
+            EncoderPlan(
+                modality=enc.modality,
+                name=enc.name,
+                params=enc.params,
+                format=b.format,
+                file_type=b.type,
+                weights_mb=need_mb(weight_bytes(enc, b.type)),
+                compute_mb=0,
+                tokens_per_item=0.0,
+                per_item_ms=None,
+                loads_text_only=b.loads_text_only,
+                used=False,
+            )
+        )
     return tuple(out)
 
 

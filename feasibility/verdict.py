@@ -78,6 +78,9 @@ class EncoderPlan(Frozen):
     loads_text_only: bool
     file: str = ""
     repo: str = ""
+    used: bool = True
+    """False: a tower the service sends nothing to that the build loads anyway (one folder holds
+    every tower, as MLX-VLM's does); its weights are in the memory figures."""
 
 
 MEDIA_KEYS = ("encoders_mb", "encoders", "encoder_ms", "media_tokens", "inputs")

@@ -6,7 +6,10 @@ Published sizes: ggml-org/SmolVLM2-2.2B-Instruct-GGUF's mmproj files hold 872,30
 ``mmproj-model-f16.gguf`` at 851 MB
 (https://huggingface.co/ggml-org/gemma-3-4b-it-GGUF/tree/main); the Git LFS pointer of
 ``Ministral-3-3B-Instruct-2512-mmproj-Q8_0.gguf`` in koboldcpp/mmproj gives 447,080,608 bytes
-(https://huggingface.co/koboldcpp/mmproj/commit/4e0f12f03c666e87a2c6ae72e804a78a8a6870aa). A GGUF
+(https://huggingface.co/koboldcpp/mmproj/commit/4e0f12f03c666e87a2c6ae72e804a78a8a6870aa);
+ggml-org/SmolVLM2-256M-Video-Instruct-GGUF's and ggml-org/SmolVLM2-500M-Video-Instruct-GGUF's Q8_0
+mmproj files hold 103,771,680 and 108,785,184 bytes as open-source apps' download manifests record
+them (the same manifests give the SmolVLM2 2.2B files' sizes above, byte for byte). A GGUF
 file is its tensors plus a few tens of KB of header and metadata.
 """
 
@@ -23,6 +26,7 @@ from feasibility.catalog import load_catalog
 from feasibility.cli import cli
 from feasibility.estimator.encoder import compute_bytes, tower_layout, weight_bytes
 from feasibility.estimator.memory import kv_cache
+from feasibility.explain import explain
 from feasibility.schema import Encoder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +66,16 @@ def test_smolvlm2_mmproj_is_byte_exact(kind: str, on_disk: int) -> None:
     plus the same 28,288 bytes of metadata (in Q8_0 the 4,304-long FFN-down rows stay F16)."""
     enc = _encoder("smolvlm2-2.2b-instruct")
     assert on_disk - weight_bytes(enc, kind) == 28_288
+
+
+@pytest.mark.parametrize(
+    ("model", "on_disk"),
+    [("smolvlm2-256m-video-instruct", 103_771_680), ("smolvlm2-500m-video-instruct", 108_785_184)],
+)
+def test_small_smolvlm2_mmproj_q8_0_is_byte_exact(model: str, on_disk: int) -> None:
+    """SigLIP-B/16 at 512 px: both Q8_0 files are their tensors plus the same 14,880 bytes of
+    metadata (one tensor list; the projections into 576 and 960 differ only in size)."""
+    assert on_disk - weight_bytes(_encoder(model), "Q8_0") == 14_880
 
 
 def test_every_tower_matches_its_parameter_count() -> None:
@@ -165,3 +179,96 @@ def test_receipt_reader_counts_the_encoders() -> None:
             assert p.media_tokens == int(enc.tokens_per_item)
             assert any("mtmd" in s.command or "mlx_vlm" in s.command for s in p.pipeline)
     assert "inputs" in {w.rule for w in a.why_not}
+
+
+@pytest.mark.parametrize("model", ["smolvlm2-256m-video-instruct", "smolvlm2-500m-video-instruct"])
+def test_small_smolvlm2_image_tokens_grow_the_kv_cache(model: str) -> None:
+    """A square photo is 4 x 4 tiles of 512 px plus an overview, 64 tokens each: 1,088 tokens."""
+    cat = load_catalog()
+    arch = cat.models[model].architecture
+    est = estimate(model, "Q8_0", 2048, catalog=cat, inputs=("text", "image"), images=2)
+    assert est.media_tokens == 2 * 17 * 64
+    expected = kv_cache(arch, 2048 + 2 * 1088, "f16", llama_cpp=True).total
+    assert est.kv_cache_bytes == expected
+
+
+def test_gemma3n_audio_tower_matches_its_config_shapes() -> None:
+    """The USM-based conformer of Gemma 3n (audio_config: 12 blocks of 1,536, FFN x4, conv kernel
+    5, 8 heads; sub-sampling convolutions of 128 and 32 channels over 128 mel bins) plus the
+    multimodal embedder into the 2,048-wide decoder, laid out as MLX-VLM's port loads them."""
+    d, ff, heads = 1536, 4 * 1536, 8
+    ffw = 2 * d + 2 * d * ff
+    attention = 2 * d + 3 * d * d + d * d + d // heads + d * d
+    lconv = 2 * d + d * 2 * d + 5 * d + d * d
+    block = 2 * ffw + attention + lconv + d
+    sscp = 1 * 128 * 9 + 128 + 128 * 32 * 9 + 32 + (32 * 32) * d
+    embedder = 128 * d + 2 * d + d * 2048
+    for model in ("gemma-3n-e2b-it", "gemma-3n-e4b-it"):
+        enc = _encoder(model, "audio")
+        assert enc.params == 12 * block + sscp + embedder == 684_694_048
+        assert enc.tokens_per_second == 6.25
+
+
+def test_audio_seconds_grow_the_kv_cache_and_the_first_token() -> None:
+    """30 s at 6.25 tokens a second is 188 tokens in the context (rounded up), and the conformer's
+    FLOPs for 30 s join the time to first token."""
+    cat = load_catalog()
+    arch = cat.models["gemma-3n-e2b-it"].architecture
+    text = estimate("gemma-3n-e2b-it", "mlx-4bit", 2048, device="macbook-air-m2", catalog=cat)
+    est = estimate(
+        "gemma-3n-e2b-it", "mlx-4bit", 2048, device="macbook-air-m2", catalog=cat,
+        inputs=("text", "audio"), audio_seconds=30,
+    )  # fmt: skip
+    assert est.media_tokens == 188
+    assert est.kv_cache_bytes == kv_cache(arch, 2048 + 188, "f16").total > text.kv_cache_bytes
+    assert est.encoder_ms is not None and est.encoder_ms > 0
+    assert text.ttft_ms is not None and est.ttft_ms is not None
+    assert est.ttft_ms > text.ttft_ms + est.encoder_ms * 0.99
+
+
+def test_a_bundled_build_loads_the_towers_the_service_does_not_use() -> None:
+    """MLX-VLM builds Gemma 3n's vision and audio towers whichever input is sent, so an audio
+    service pays for both; llama.cpp's mmproj holds the vision tower only."""
+    enc_a, enc_v = _encoder("gemma-3n-e2b-it", "audio"), _encoder("gemma-3n-e2b-it", "image")
+    audio = estimate(
+        "gemma-3n-e2b-it", "mlx-4bit", 2048, inputs=("text", "audio"), audio_seconds=10
+    )
+    both = estimate(
+        "gemma-3n-e2b-it", "mlx-4bit", 2048, inputs=("text", "image", "audio"), audio_seconds=10
+    )
+    assert audio.encoder_bytes == both.encoder_bytes
+    assert audio.encoder_bytes == weight_bytes(enc_a, "BF16") + weight_bytes(enc_v, "BF16")
+    image = estimate("gemma-3n-e2b-it", "Q4_K_M", 2048, inputs=("text", "image"))
+    assert image.encoder_bytes == weight_bytes(enc_v, "F16")
+
+
+def test_voice_notes_plans_audio_end_to_end() -> None:
+    """The voice-note example gets two audio models on the Mac, each with its audio tower counted
+    and a pipeline that feeds a recording through MLX-VLM."""
+    a = check(ROOT / "examples" / "voice-notes.yaml")
+    assert a.inputs == {"inputs": ["text", "audio"], "audio_seconds_per_request": 30.0}
+    assert len(a.recommendations) == 2
+    for r in a.recommendations:
+        for p in r.targets:
+            assert p.media_tokens == 188 and p.memory.encoders_mb
+            assert any("--audio" in s.command for s in p.pipeline)
+
+
+def test_audio_on_ios_fails_where_mlx_swift_lacks_the_tower(tmp_path: Path) -> None:
+    """MLX-VLM runs Gemma 3n's audio tower on macOS only: an iPhone target gets the OS reason."""
+    spec = tmp_path / "ios-voice.yaml"
+    spec.write_text(
+        "service:\n  tasks: [summarization]\n  languages: [en]\n  inputs: [text, audio]\n"
+        "  audio_seconds_per_request: 10\n"
+        "targets:\n  - preset: iphone-16-pro\nconstraints:\n  memory_budget_mb: 6144\n"
+    )
+    a = check(spec)
+    assert not a.recommendations
+    reasons = [w.reason for w in a.why_not if w.model.startswith("gemma-3n")]
+    assert reasons and all("no runtime does on iOS" in r for r in reasons), reasons
+    on_mlx = explain(load_catalog(), "gemma-3n-e2b-it", spec, runtime="mlx")
+    line = next(r for r in on_mlx.targets[0].rules if r.rule == "inputs")
+    assert (
+        line.reason == "MLX (mlx-lm on macOS, MLX Swift on iOS/iPadOS/macOS) runs its USM-based "
+        "conformer encoder on macOS only, not iOS"
+    )

@@ -22,7 +22,7 @@ from feasibility.verdict import Assessment
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
-EXAMPLES = ("seed-scenario", "raspberry-pi-5", "laptop", "receipt-reader")
+EXAMPLES = ("seed-scenario", "raspberry-pi-5", "laptop", "receipt-reader", "voice-notes")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 CASES = [(ex, "markdown", lang) for ex in EXAMPLES for lang in ("en", "ko")] + [

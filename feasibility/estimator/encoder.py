@@ -177,5 +177,16 @@ def media_cost(model: ModelEntry, runtime_id: str, service: Service) -> MediaCos
             else service.audio_seconds_per_request or 0.0
         )
         flops = None if f is None or flops is None else flops + f * count
+    weights += _bundled_weights(model, runtime_id, service.media)
     tokens = media_tokens(model, service)
     return MediaCost(weights, compute, tokens, flops, tuple(per))
+
+
+def _bundled_weights(model: ModelEntry, runtime_id: str, used: tuple[str, ...]) -> int:
+    """Weights of the towers the service does not use that a bundled build loads anyway."""
+    total = 0
+    for enc in model.encoders:
+        build = build_for(enc, runtime_id)
+        if enc.modality not in used and build is not None and build.bundled:
+            total += weight_bytes(enc, build.type)
+    return total

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from feasibility.report._rows import Texts, mb, num, params, pct, target_by_id
+from feasibility.schema import OS_LABELS
 from feasibility.units import rate
 from feasibility.verdict import (
     Assessment,
@@ -123,7 +124,11 @@ def _variant(rule: str, outcome: str, ev: Mapping[str, Any]) -> str:
             return f"pass-{ev.get('status', 'convertible')}"
         return _ARTIFACT_FAILS.get(str(ev.get("problem", "")), "fail")
     if rule == "inputs" and outcome == "fail":
-        return "fail-runtime" if "runners" in ev else "fail"
+        if "encoder_os" in ev:
+            return "fail-os"
+        if "runners" in ev:
+            return "fail-runtime" if ev["runners"] else "fail-nowhere"
+        return "fail"
     return outcome
 
 
@@ -213,6 +218,8 @@ def _evidence_values(t: Texts, rule: str, ev: Mapping[str, Any]) -> dict[str, st
         v["encoders"] = t("list_sep").join(str(e) for e in ev.get("encoders", ()))
         v["runtime"] = code(str(ev.get("runtime", "")))
         v["runners"] = t("list_sep").join(code(str(r)) for r in ev.get("runners", ()))
+        v["os"] = OS_LABELS.get(str(ev.get("os", "")), str(ev.get("os", "")))
+        v["encoder_os"] = t("list_sep").join(OS_LABELS.get(o, o) for o in ev.get("encoder_os", ()))
     return v
 
 

@@ -29,7 +29,7 @@ def _slowest_item_ms(r: Recommendation, b: Build, enc: EncoderPlan) -> float | N
         for p in r.targets
         if (p.quantization, p.runtime) == (b.quantization, b.runtime)
         for e in p.encoders
-        if e.modality == enc.modality
+        if e.modality == enc.modality and e.used
     ]
     return None if not times or None in times else max(x for x in times if x is not None)
 
@@ -43,16 +43,17 @@ def _row(t: Texts, r: Recommendation, b: Build, e: EncoderPlan) -> list[str]:
     per = num(e.tokens_per_item) if e.tokens_per_item.is_integer() else f"{e.tokens_per_item:g}"
     tokens = t("tokens_image" if e.modality == "image" else "tokens_audio", n=per)
     ms = _slowest_item_ms(r, b, e)
+    time = t("enc_time_unknown") if ms is None else t("enc_time", ms=num(ms))
     return [
         code_id(r.model),
         f"{code_id(b.quantization)} · {code_id(b.runtime)}",
         f"{e.name} ({e.params / 1e6:,.0f}M)",
-        t(f"modality_{e.modality}"),
+        t(f"modality_{e.modality}") if e.used else t("enc_bundled"),
         file,
         mb(e.weights_mb),
         mb(e.compute_mb),
-        tokens,
-        t("enc_time_unknown") if ms is None else t("enc_time", ms=num(ms)),
+        tokens if e.used else "-",
+        time if e.used else "-",
         t("text_only_loads" if e.loads_text_only else "text_only_skips"),
     ]
 
@@ -89,7 +90,9 @@ def security(a: Assessment, t: Texts) -> list[str]:
     if a.inputs is None or not a.recommendations:
         return []
     kinds = [k for k in a.inputs["inputs"] if k != "text"]
-    names = sorted({e.name for r in a.recommendations for b in r.builds for e in b.encoders})
+    names = sorted(
+        {e.name for r in a.recommendations for b in r.builds for e in b.encoders if e.used}
+    )
     out = [
         t(
             "sec_media",

@@ -26,14 +26,15 @@ T: dict[str, str] = {
     "tokens_image": "{n} per image",
     "tokens_audio": "{n} per second",
     "enc_time": "{ms} ms",
+    "enc_bundled": "none sent (loaded with the build)",
     "enc_time_unknown": "not estimated (FLOPs or compute unknown)",
     "text_only_loads": "loads the towers too",
     "text_only_skips": "towers not loaded",
     "enc_published": "{format} {type}: {file} ({repo})",
     "enc_converted": "{format} {type}, made by the conversion",
     "sec_media": (
-        "**Photos and recordings.** The {kinds} a request sends are decoded and encoded on the "
-        "device by {encoders}; the runtime keeps the pixels or samples and the encoder's "
+        "**Photos and recordings.** What a request sends ({kinds}) is decoded and encoded on "
+        "the device by {encoders}; the runtime keeps the pixels or samples and the encoder's "
         "output in app memory for the request and writes none of it to disk. What the app "
         "does around it decides the risk:"
     ),
@@ -74,6 +75,10 @@ RULE_DETAIL: dict[str, str] = {
     "inputs:fail": "The model reads {reads} only; the service also sends {missing}.",
     "inputs:fail-runtime": "{runtime} does not run the model's {missing} encoder (runtimes that "
     "do: {runners}).",
+    "inputs:fail-nowhere": "{runtime} does not run the model's {missing} encoder, and no runtime "
+    "does on {os}.",
+    "inputs:fail-os": "{runtime} runs the model's {missing} encoder on {encoder_os} only, not on "
+    "{os}.",
 }
 
 ASSUMPTION: dict[str, str] = {}

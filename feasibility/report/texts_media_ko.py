@@ -26,6 +26,7 @@ T: dict[str, str] = {
     "tokens_image": "이미지당 {n}",
     "tokens_audio": "초당 {n}",
     "enc_time": "{ms} ms",
+    "enc_bundled": "보내지 않음(빌드와 함께 로드됨)",
     "enc_time_unknown": "추정하지 않음(FLOPs 또는 연산 성능 미상)",
     "text_only_loads": "인코더도 불러옴",
     "text_only_skips": "인코더를 불러오지 않음",
@@ -80,6 +81,14 @@ RULE_DETAIL: dict[str, str] = {
     "inputs:fail": "모델은 {reads}만 읽는데, 서비스는 {missing}도 보냅니다.",
     "inputs:fail-runtime": (
         "{runtime}에서는 모델의 {missing} 인코더가 실행되지 않습니다(실행하는 런타임: {runners})."
+    ),
+    "inputs:fail-nowhere": (
+        "{runtime}에서는 모델의 {missing} 인코더가 실행되지 않으며, {os}에서 이를 실행하는 "
+        "런타임도 없습니다."
+    ),
+    "inputs:fail-os": (
+        "{runtime}은(는) 모델의 {missing} 인코더를 {encoder_os}에서만 실행하며 {os}에서는 "
+        "실행하지 않습니다."
     ),
 }
 

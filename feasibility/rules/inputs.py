@@ -6,7 +6,8 @@ Passes when the model has an encoder for each of them (a vision tower for images
 for audio) and the runtime runs that encoder; the reason names the encoder, its file and the
 tokens an image or audio second adds to the context.
 Fails when the model reads text only, lacks one of the inputs, or the runtime runs the decoder
-but not the encoder (the reason names the runtimes that do).
+but not the encoder (the reason names the runtimes that do), or runs it only on other operating
+systems than the target's (MLX-VLM runs Gemma 3n's audio tower on macOS, not in MLX Swift on iOS).
 Example: gemma-3-4b-it for ``inputs: [text, image]`` on llama.cpp passes ("reads images with its
 SigLIP-So400m encoder, mmproj GGUF F16, 256 tokens per image"); Qwen2.5-1.5B fails ("reads
 text only"); gemma-3-4b-it for audio fails ("reads text and image, not audio").
@@ -15,6 +16,7 @@ text only"); gemma-3-4b-it for audio fails ("reads text and image, not audio").
 from __future__ import annotations
 
 from feasibility.estimator.encoder import build_for
+from feasibility.schema import OS_LABELS
 from feasibility.situation import Situation
 from feasibility.verdict import Verdict
 
@@ -34,18 +36,38 @@ def check(s: Situation) -> Verdict:
             missing=missing,
             reads=reads,
         )
+    os_name = s.target.device.os
     unrun = [m for m in wanted if build_for(model.encoder(m), rt.id) is None]  # type: ignore[arg-type]
     if unrun:
-        encs = [model.encoder(m) for m in unrun]
-        runners = sorted({b.runtime for e in encs if e is not None for b in e.builds})
-        names = ", ".join(e.name for e in encs if e is not None)
+        encs = [e for m in unrun if (e := model.encoder(m)) is not None]
+        builds = [b for e in encs for b in e.builds]
+        runners = sorted({b.runtime for b in builds if not b.os or os_name in b.os})
+        names = ", ".join(e.name for e in encs)
+        reason = f"{rt.name} does not run its {names} encoder"
+        if runners:
+            reason += f" (runtimes that do: {', '.join(runners)})"
+        elif builds:
+            reason += f", and no runtime does on {OS_LABELS[os_name]}"
+        return Verdict.failed(ID, reason, missing=unrun, runtime=rt.id, runners=runners, os=os_name)
+    elsewhere = [
+        (m, b)
+        for m in wanted
+        if (b := build_for(model.encoder(m), rt.id)) is not None  # type: ignore[arg-type]
+        and b.os
+        and os_name not in b.os
+    ]
+    if elsewhere:
+        m, b = elsewhere[0]
+        enc = model.encoder(m)
+        assert enc is not None
         return Verdict.failed(
             ID,
-            f"{rt.name} does not run its {names} encoder"
-            + (f" (runtimes that do: {', '.join(runners)})" if runners else ""),
-            missing=unrun,
+            f"{rt.name} runs its {enc.name} encoder on "
+            f"{', '.join(OS_LABELS[o] for o in b.os)} only, not {OS_LABELS[os_name]}",
+            missing=[m for m, _ in elsewhere],
             runtime=rt.id,
-            runners=runners,
+            os=os_name,
+            encoder_os=list(b.os),
         )
     parts = []
     for m in wanted:

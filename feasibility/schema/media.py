@@ -14,6 +14,7 @@ from pydantic import Field, model_validator
 from feasibility.schema.fields import (
     Id,
     NonNegInt,
+    OsName,
     PositiveFloat,
     PositiveInt,
     Sources,
@@ -72,6 +73,13 @@ class EncoderBuild(Strict):
     """The file's size as the publisher's listing shows it (``851 MB``)."""
     loads_text_only: bool
     """The runtime loads the towers even when the app sends text only (one file holds them)."""
+    bundled: bool = False
+    """One file or folder holds every tower of the model, so a request for one input loads them all
+    (MLX-VLM builds the vision and the audio tower of Gemma 3n whichever the app sends)."""
+    os: tuple[OsName, ...] = ()
+    """Operating systems on which the runtime runs this encoder, when fewer than the runtime's own
+    (MLX-VLM runs Gemma 3n's audio tower in Python on macOS; MLX Swift does not yet). Empty: every
+    OS the runtime supports."""
     source: str = Field(pattern=r"^https?://\S+$")
 
 
@@ -92,7 +100,8 @@ class Encoder(Strict):
     tokens_per_second: PositiveFloat | None = None
     """Decoder tokens per second of audio."""
     gflops_per_item: PositiveFloat | None = None
-    """Published GFLOPs per image or audio second, for towers that are not a plain ViT."""
+    """GFLOPs per image or audio second for towers that are not a plain ViT, published or computed
+    from the config's shapes (the notes say which); unknown leaves the encoding time unestimated."""
     builds: tuple[EncoderBuild, ...] = ()
     sources: Sources
     notes: str = ""
