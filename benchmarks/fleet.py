@@ -1,6 +1,6 @@
 """Fleet screening speed: generate a seeded 100,000-row fleet and time ``screen`` on it.
 
-    python benchmarks/fleet.py [--rows 100000] [--small 1000] [--jobs N] [--keep DIR]
+    python benchmarks/fleet.py [--rows 100000] [--small 1000] [--jobs N] [--keep DIR] [--digest]
 
 The fleet mixes catalog presets (80% of the rows) with explicit rows drawn from a small, realistic
 set of device specs (what an analytics export of device models looks like: many rows, few distinct
@@ -10,12 +10,16 @@ is the whole fleet in under 5 seconds on a 2-core machine, through the CLI (CSV 
 included). Prints rows per second for the library call and for the CLI, and the ratio of the CLI
 time to that of a 1,000-row fleet drawn the same way: the cost should grow with the distinct specs,
 not with the rows, so the ratio should stay far below the ratio of the row counts.
+
+``--digest`` prints a hash of every unique spec's picks, feasible set and ranked scores, and of the
+coverage and best pair: a change meant to make screening faster must leave it unchanged.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import os
 import random
 import subprocess
@@ -23,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 SERVICE = """\
 service:
@@ -104,6 +109,21 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
                 w.writerow({"name": f"model-{i % 1013}", **spec, "count": count})
 
 
+def digest(result: Any) -> str:
+    """A hash of the screening's answers (see the module docstring)."""
+    h = hashlib.sha256()
+    for g in result.groups:
+        r = g.result
+        if r is None:
+            h.update(repr((g.label, None)).encode())
+            continue
+        answers = (r.picks, sorted(r.feasible), sorted(r.ranked.items()))
+        h.update(repr((g.label, *answers, sorted(r.model_scores.items()))).encode())
+    h.update(repr((result.coverage, result.models, result.best_pair)).encode())
+    h.update(repr(result.uncovered_weight).encode())
+    return h.hexdigest()
+
+
 def _cli(fleet: Path, service: Path, out: Path, jobs: int | None) -> tuple[float, str]:
     """Seconds for one ``feasibility screen`` process (CSV per device), and its status."""
     cmd = [
@@ -133,6 +153,7 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=1_000, help="rows of the comparison run")
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     ap.add_argument("--keep", help="write the fleet and service files to this directory")
+    ap.add_argument("--digest", action="store_true", help="print a hash of the answers")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -159,6 +180,8 @@ def main() -> None:
             f"{result.skipped_rows} skipped, {n_dev:,} device results) in {dt:.2f} s "
             f"= {result.rows / dt:,.0f} rows/s"
         )
+        if args.digest:
+            print(f"digest of the answers: {digest(result)}")
         pair = result.best_pair
         if pair is not None:
             print(f"best pair: {' + '.join(pair.models)} covers {pair.share:.1%} of the weight")

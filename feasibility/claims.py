@@ -76,11 +76,13 @@ class Context:
         for t, opts in enumerate(self.per_target):
             for o in opts:
                 self._by_model.setdefault((o.candidate.model.id, t), []).append(o)
+        if self.floor:  # the claims ask for a model's options many times: filter them once
+            for key, opts in self._by_model.items():
+                self._by_model[key] = [o for o in opts if not low_bit(o.candidate)]
 
     def of_model(self, model: str, t: int) -> list[Option]:
         """The model's options on target ``t`` that the ranking could pick."""
-        opts = self._by_model.get((model, t), [])
-        return [o for o in opts if not low_bit(o.candidate)] if self.floor else opts
+        return self._by_model.get((model, t), [])
 
     def models(self) -> list[str]:
         return sorted({c.model.id for c in self.ev.candidates})
@@ -316,9 +318,10 @@ def _failing_rules(ctx: Context, mid: str) -> set[str]:
         opts = ctx.of_model(mid, t)
         if _any_feasible(opts):
             continue
-        reach = max(_reach(o) for o in opts)
-        for o in opts:
-            if _reach(o) == reach:
+        reaches = [_reach(o) for o in opts]
+        reach = max(reaches)
+        for o, r in zip(opts, reaches, strict=True):
+            if r == reach:
                 out.update(v.rule for v in o.failures)
     return out
 

@@ -72,6 +72,7 @@ class Estimates:
     _paces: dict[tuple[object, ...], Pace] = field(default_factory=dict)
     _references: dict[tuple[object, ...], Speeds | None] = field(default_factory=dict)
     _full: dict[tuple[object, ...], Estimate] = field(default_factory=dict)
+    _nearest: dict[tuple[str, float, bool], list[Candidate]] = field(default_factory=dict)
 
     @property
     def prompt_tokens(self) -> int:
@@ -211,24 +212,36 @@ class Estimates:
     def _find_reference(
         self, cand: Candidate, target: Target, backend: str, keys: TargetKeys
     ) -> Speeds | None:
-        ref_rt = self.catalog.runtimes.get(REFERENCE_RUNTIME)
-        if ref_rt is None or ref_rt.id == cand.runtime.id:
-            return None
-        if cand.model.architecture.type not in ref_rt.architectures:
-            return None
-        quants = self.catalog.quantizations
-        bits = cand.quant.weight_bits
-        gap = min(abs(quants[q].weight_bits - bits) for q in ref_rt.quantizations)
         refs = []
-        for qid in sorted(ref_rt.quantizations):
-            if abs(quants[qid].weight_bits - bits) != gap:
-                continue
-            ref = self._reference_build(cand, qid)
+        for ref in self._nearest_builds(cand):
             where = self.placements.placed(ref, target, keys)[0]
             if where.backend == backend and where.route is not None and where.route.measured:
                 refs.append(self.speeds(ref, target, backend, keys.speed))
         # the slowest measured build at the nearest bits: an unmeasured runtime earns no more
         return min(refs, key=lambda s: s.decode_tps or 0.0, default=None)
+
+    def _nearest_builds(self, cand: Candidate) -> list[Candidate]:
+        """The reference runtime's builds of the model at the weight bits nearest the
+        candidate's, in quantization id order (none for the reference runtime itself or an
+        architecture it does not run): once per model and bits."""
+        key = (cand.model.id, cand.quant.weight_bits, cand.runtime.id == REFERENCE_RUNTIME)
+        hit = self._nearest.get(key)
+        if hit is None:
+            hit = self._nearest[key] = []
+            ref_rt = self.catalog.runtimes.get(REFERENCE_RUNTIME)
+            if ref_rt is None or ref_rt.id == cand.runtime.id:
+                return hit
+            if cand.model.architecture.type not in ref_rt.architectures:
+                return hit
+            quants = self.catalog.quantizations
+            bits = cand.quant.weight_bits
+            gap = min(abs(quants[q].weight_bits - bits) for q in ref_rt.quantizations)
+            hit.extend(
+                self._reference_build(cand, qid)
+                for qid in sorted(ref_rt.quantizations)
+                if abs(quants[qid].weight_bits - bits) == gap
+            )
+        return hit
 
     def _reference_build(self, cand: Candidate, qid: str) -> Candidate:
         """The reference runtime's build of the model in ``qid``: the evaluator's own candidate

@@ -100,6 +100,13 @@ def candidates(catalog: Catalog, constraints: Constraints) -> list[Candidate]:
     return out
 
 
+def _too_slow(decode_tps: float | None, minimum: float | None) -> bool:
+    """Whether a rule after the memory rule rejects a build of this speed."""
+    return any(rejects(decode_tps, minimum) for rejects in _SPEED_RULES)
+
+
+_SPEED_RULES = tuple(SPEED_PREDICATES.values())
+
 Judged = tuple[tuple[Verdict, ...], ScoreTerms | None]
 """Estimate-level verdicts and the score when none rejects."""
 
@@ -234,7 +241,7 @@ class Evaluator:
             backend = where.backend
             assert backend is not None
             pace = pace_of(cand, target, backend, where, keys)
-            if any(rejects(pace.decode_tps, minimum) for rejects in SPEED_PREDICATES.values()):
+            if _too_slow(pace.decode_tps, minimum):
                 continue
             if memory_fit.fits(need, budget):
                 speed = (pace.decode_tps, pace.energy_mj_per_token)

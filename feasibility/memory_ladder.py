@@ -19,6 +19,8 @@ from feasibility.target_keys import TargetKeys
 
 Rung = tuple[int, Candidate, Placement]
 """A placed build: its candidate index, the candidate and its placement."""
+Row = tuple[int, int, Candidate, Placement]
+"""A placed build's memory total, then its rung (sorting rows sorts by total, then index)."""
 Member = tuple[int, Candidate, tuple[str, str, str]]
 """A candidate the model level admits: its index, itself and its key."""
 
@@ -34,6 +36,9 @@ class MemoryLadder:
     """Whether a model-level rule rejects the candidate (those rules read no device)."""
     _ladders: dict[tuple[int, int], tuple[list[int], list[Rung]]] = field(default_factory=dict)
     _groups: list[tuple[Candidate, list[Member]]] | None = None
+    _members: dict[tuple[int, str, int], list[tuple[int, int, Candidate]]] = field(
+        default_factory=dict
+    )
 
     def rungs(self, target: Target, keys: TargetKeys) -> tuple[list[int], list[Rung]]:
         """(memory totals, placed builds) in ascending memory, then candidate index."""
@@ -41,31 +46,43 @@ class MemoryLadder:
         hit = self._ladders.get(key)
         if hit is None:
             rows = self._rows(target, keys)
-            rows.sort(key=lambda r: (r[0], r[1][0]))
-            hit = self._ladders[key] = ([r[0] for r in rows], [r[1] for r in rows])
+            rows.sort()  # by total, then index (unique: the placements are never compared)
+            hit = self._ladders[key] = ([r[0] for r in rows], [r[1:] for r in rows])
         return hit
 
-    def _rows(self, target: Target, keys: TargetKeys) -> list[tuple[int, Rung]]:
+    def _rows(self, target: Target, keys: TargetKeys) -> list[Row]:
         """Every build past the model level and placement here, with its memory total.
 
         One placement for every model of a runtime and encoding, one architecture verdict per
         runtime (the parts of ``Placements.placed``, without merging them)."""
-        rows = []
-        p, est, akey = self.placements, self.estimates, keys.artifact
-        for first, members in self._live_groups(target):
+        rows: list[Row] = []
+        p = self.placements
+        for g, (first, members) in enumerate(self._live_groups(target)):
             if p.arch_only(first, target)[1]:
                 continue
             where, _, rejects = p.shared(first, target, keys.placement)
             backend = where.backend
             if backend is None or rejects:
                 continue
-            for i, cand, ckey in members:
-                build = p.known_build(ckey, akey) or p.build_verdict(cand, target, akey)
-                if build.rejects:
-                    continue
-                mem = est.known_memory(ckey, backend) or est.memory(cand, backend)
-                rows.append((mem.total_bytes, (i, cand, where)))
+            built = self._built(g, members, target, backend, keys.artifact)
+            rows.extend((total, i, cand, where) for total, i, cand in built)
         return rows
+
+    def _built(
+        self, g: int, members: list[Member], target: Target, backend: str, akey: int
+    ) -> list[tuple[int, int, Candidate]]:
+        """The group's members whose build passes the artifact rule here, with their memory
+        total on ``backend``: once per group, backend and artifact key."""
+        key = (g, backend, akey)
+        hit = self._members.get(key)
+        if hit is None:
+            p, est = self.placements, self.estimates
+            hit = self._members[key] = [
+                (est.memory(cand, backend).total_bytes, i, cand)
+                for i, cand, _ in members
+                if not p.build_verdict(cand, target, akey).rejects
+            ]
+        return hit
 
     def _live_groups(self, target: Target) -> list[tuple[Candidate, list[Member]]]:
         """Candidates by runtime, quantization and architecture (what placement reads apart from

@@ -49,6 +49,10 @@ class Placements:
     )
     _shared: dict[tuple[str, str, int], Placed] = field(default_factory=dict)
     _builds: dict[tuple[object, ...], Verdict] = field(default_factory=dict)
+    _media: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._media = bool(self.service.media)
 
     def situation(
         self,
@@ -127,6 +131,6 @@ class Placements:
     def _media_verdicts(self, cand: Candidate, target: Target) -> tuple[Verdict, ...]:
         """The inputs rule, for a service that sends images or audio (it reads the model, the
         runtime, the service and the target's OS, a placement input)."""
-        if not self.service.media:
+        if not self._media:
             return ()
         return run(self.situation(cand, target), MEDIA_ONLY)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -79,10 +79,9 @@ def speed_inputs(device: Device) -> tuple[Any, ...]:
     return facts(device, SPEED_INPUTS)
 
 
-@dataclass(frozen=True, slots=True)
-class TargetKeys:
+class TargetKeys(NamedTuple):
     """A target's cache keys: its placement, speed and artifact inputs, each interned (equal
-    facts, equal number)."""
+    facts, equal number). A tuple, so that cache keys holding it hash without Python code."""
 
     placement: int
     speed: int

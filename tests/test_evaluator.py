@@ -233,3 +233,25 @@ def test_a_reference_build_looked_up_first_keeps_its_own_artifact() -> None:
     for c in llama:
         fresh = Evaluator(cat, spec.service, spec.constraints)
         assert shared.placement(c, target) == fresh.placement(c, target), c.key
+
+
+def test_one_quality_accessor_serves_the_score_and_the_tie_break() -> None:
+    """The score's quality term, the ranking's tie-break (check and screen) and the uncached
+    formula are one value; each evaluator keeps its own, so services never share one."""
+    from feasibility import scoring
+    from feasibility.evaluator import Evaluator
+
+    cat = load_catalog()
+    for languages in (["en"], ["ko"]):
+        spec = Spec.model_validate(
+            {"targets": [{"preset": "galaxy-s24"}], "service": {"languages": languages}}
+        )
+        ((target, _),) = resolve(spec, cat, "t")
+        ev = Evaluator(cat, spec.service, spec.constraints)
+        scored = [o for o in ev.options(target) if o.terms is not None]
+        assert scored
+        for o in scored:
+            c = o.candidate
+            assert o.terms is not None
+            assert o.terms.quality == ev.quality_term(c), c.key
+            assert ev.quality_term(c) == scoring.quality_term(c.model, c.quant, spec.service)
