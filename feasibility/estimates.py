@@ -214,8 +214,9 @@ class Estimates:
     ) -> Speeds | None:
         refs = []
         for ref in self._nearest_builds(cand):
-            where = self.placements.placed(ref, target, keys)[0]
-            if where.backend == backend and where.route is not None and where.route.measured:
+            # the reference on this accelerator, even where it would pick another
+            route = dict(self.placements.placed(ref, target, keys)[0].routes).get(backend)
+            if route is not None and route.measured:
                 refs.append(self.speeds(ref, target, backend, keys.speed))
         # the slowest measured build at the nearest bits: an unmeasured runtime earns no more
         return min(refs, key=lambda s: s.decode_tps or 0.0, default=None)

@@ -132,6 +132,10 @@ class Placement:
     route: Route | None = None
     """API and maturity of the chosen backend (the least mature over the variants)."""
     variants: tuple[VariantPlacement, ...] = ()
+    routes: tuple[tuple[str, Route], ...] = ()
+    """Every usable accelerator's route, chosen or not: a speed cap compares an unmeasured build
+    with the reference runtime on the same accelerator even where the reference would pick
+    another (llama.cpp on a Jetson's CUDA GPU, an ONNX build on its CPU)."""
 
     def cause(self, acc: str) -> PlacementCause | None:
         return next((c for a, c in self.dropped if a == acc), None)
@@ -257,7 +261,11 @@ def place(
         usable, dropped = _place_one(runtime, device, quant)
         backend = _pick(usable, constraints)
         return Placement(
-            backend, tuple(usable), tuple(dropped), usable.get(backend) if backend else None
+            backend,
+            tuple(usable),
+            tuple(dropped),
+            usable.get(backend) if backend else None,
+            routes=tuple(usable.items()),
         )
     return _place_variants(runtime, device, constraints, quant)
 
@@ -295,6 +303,7 @@ def _place_variants(
         tuple(dropped),
         common.get(backend) if backend else None,
         variants,
+        tuple(common.items()),
     )
 
 

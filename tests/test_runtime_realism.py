@@ -259,6 +259,39 @@ def test_an_unmeasured_pair_claims_a_cap_only_where_one_applied(cat: Catalog) ->
     assert "speed-unmeasured" not in o.estimate.assumption_codes
 
 
+def test_cap_compares_on_the_same_accelerator_where_the_reference_picks_another(
+    cat: Catalog,
+) -> None:
+    """On a Jetson llama.cpp picks the CUDA GPU, yet an ONNX build on the CPU is still held to
+    llama.cpp's measured CPU speed there (it used to go uncapped and outrank GPU builds)."""
+    from feasibility.evaluator import Evaluator
+    from feasibility.schema import Service, Spec
+    from feasibility.situation import Candidate
+    from feasibility.targets import resolve
+
+    spec = Spec.model_validate({"targets": [{"preset": "jetson-orin-nano-super"}], "service": {}})
+    target = resolve(spec, cat, "test")[0][0]
+    ev = Evaluator(cat, Service(context_tokens=2048), Constraints())
+    model = "llama-3.2-3b-instruct"
+    m, lic = cat.models[model], cat.license_of(cat.models[model])
+
+    def cand(q: str, r: str) -> Candidate:
+        return Candidate(m, cat.quantizations[q], cat.runtimes[r], lic, cat.artifact(model, r, q))
+
+    ort = ev.option(cand("onnx-int4", "onnxruntime-genai"), target)
+    assert ort.backend == "cpu" and ort.estimate is not None
+    assert "speed-unmeasured" in ort.estimate.assumption_codes
+    gguf = [q for q in cat.quantizations.values() if q.format == "gguf"]
+    four_bit = [q.id for q in gguf if q.weight_bits == 4]
+    cpu_speeds = [
+        ev.estimates.speeds(cand(q, "llama.cpp"), target, "cpu", ev.keys.of(target).speed)
+        for q in four_bit
+    ]
+    assert ev.option(cand("Q4_K_M", "llama.cpp"), target).backend == "gpu"
+    slowest = min(s.decode_tps for s in cpu_speeds if s.decode_tps is not None)
+    assert ort.estimate.decode_tps is not None and ort.estimate.decode_tps <= slowest + 1e-9
+
+
 def test_unmeasured_risk_wording_follows_the_cap(tmp_path: Path) -> None:
     spec = tmp_path / "jetson.yaml"
     spec.write_text(
