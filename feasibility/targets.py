@@ -73,13 +73,14 @@ def _preset_hint(value: str, ids: list[str]) -> str:
     return f"; did you mean '{hits[0]}'?"
 
 
-def _renamed_for_ram(base: Device, ram_gb: float) -> str:
-    """The preset's name with the device file's RAM: a preset named for its RAM ("MacBook Air
-    (M2, 2022) 8GB") must not be reported with another size, in any report language."""
-    label = f"{base.ram_gb:g}GB" if base.ram_gb else ""
-    if label and base.name.count(label) == 1:
-        return base.name.replace(label, f"{ram_gb:g}GB")
-    return f"{base.name} ({ram_gb:g}GB)"
+def _renamed_for_ram(device: Device, preset_ram_gb: float | None, ram_gb: float) -> str:
+    """The preset's (or chosen variant's) name with the device file's RAM: a preset named for its
+    RAM ("MacBook Air (M2, 2022) 8GB") must not be reported with another size, in any report
+    language."""
+    label = f"{preset_ram_gb:g}GB" if preset_ram_gb else ""
+    if label and device.name.count(label) == 1:
+        return device.name.replace(label, f"{ram_gb:g}GB")
+    return f"{device.name} ({ram_gb:g}GB)"
 
 
 def _device_for(spec: TargetSpec, index: int, catalog: Catalog, source: str) -> tuple[Device, str]:
@@ -110,9 +111,10 @@ def _device_for(spec: TargetSpec, index: int, catalog: Catalog, source: str) -> 
             )
         if "npu" in update and "accelerators" not in update:
             update["accelerators"] = tuple(sorted({*base.accelerators, "npu"}))
+        device = _variant(base, spec, path, source)
         if "name" not in update and update.get("ram_gb") not in (None, base.ram_gb):
-            update["name"] = _renamed_for_ram(base, update["ram_gb"])
-        return _variant(base, spec, path, source).model_copy(update=update), base.id
+            update["name"] = _renamed_for_ram(device, base.ram_gb, update["ram_gb"])
+        return device.model_copy(update=update), base.id
     assert spec.os is not None and spec.ram_gb is not None  # checked by TargetSpec
     accels = spec.accelerators or (("cpu", "gpu", "npu") if spec.npu else ("cpu", "gpu"))
     device = Device.model_construct(

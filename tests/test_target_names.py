@@ -23,6 +23,10 @@ def _name(target: dict[str, object]) -> str:
         ({"preset": "macbook-air-m2", "ram_gb": 8}, "MacBook Air (M2, 2022) 8GB"),
         ({"preset": "macbook-air-m2", "ram_gb": 16, "name": "Dev laptops"}, "Dev laptops"),
         ({"preset": "iphone-16", "ram_gb": 12}, "iPhone 16 (12GB)"),
+        (
+            {"preset": "galaxy-s24", "variant": "exynos-2400", "ram_gb": 12},
+            "Galaxy S24 with Exynos 2400 (12GB)",
+        ),
     ],
 )
 def test_ram_override_renames_the_preset(target: dict[str, object], name: str) -> None:
