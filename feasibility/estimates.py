@@ -215,7 +215,7 @@ class Estimates:
         refs = []
         for ref in self._nearest_builds(cand):
             # the reference on this accelerator, even where it would pick another
-            route = dict(self.placements.placed(ref, target, keys)[0].routes).get(backend)
+            route = self.placements.placed(ref, target, keys)[0].route_to(backend)
             if route is not None and route.measured:
                 refs.append(self.speeds(ref, target, backend, keys.speed))
         # the slowest measured build at the nearest bits: an unmeasured runtime earns no more

@@ -127,15 +127,25 @@ class Placement:
     """
 
     backend: str | None
-    usable: tuple[str, ...]
+    routes: tuple[tuple[str, Route], ...]
+    """Every usable accelerator with its route (API and maturity; the least mature over the
+    variants), chosen or not: a speed cap compares an unmeasured build with the reference runtime
+    on the same accelerator even where the reference would pick another (llama.cpp on a Jetson's
+    CUDA GPU, an ONNX build on its CPU)."""
     dropped: tuple[tuple[str, PlacementCause], ...]
-    route: Route | None = None
-    """API and maturity of the chosen backend (the least mature over the variants)."""
     variants: tuple[VariantPlacement, ...] = ()
-    routes: tuple[tuple[str, Route], ...] = ()
-    """Every usable accelerator's route, chosen or not: a speed cap compares an unmeasured build
-    with the reference runtime on the same accelerator even where the reference would pick
-    another (llama.cpp on a Jetson's CUDA GPU, an ONNX build on its CPU)."""
+
+    @property
+    def usable(self) -> tuple[str, ...]:
+        return tuple(acc for acc, _ in self.routes)
+
+    @property
+    def route(self) -> Route | None:
+        """The chosen backend's route."""
+        return self.route_to(self.backend) if self.backend else None
+
+    def route_to(self, acc: str) -> Route | None:
+        return next((r for a, r in self.routes if a == acc), None)
 
     def cause(self, acc: str) -> PlacementCause | None:
         return next((c for a, c in self.dropped if a == acc), None)
@@ -260,13 +270,7 @@ def place(
     if not device.variants:
         usable, dropped = _place_one(runtime, device, quant)
         backend = _pick(usable, constraints)
-        return Placement(
-            backend,
-            tuple(usable),
-            tuple(dropped),
-            usable.get(backend) if backend else None,
-            routes=tuple(usable.items()),
-        )
+        return Placement(backend, tuple(usable.items()), tuple(dropped))
     return _place_variants(runtime, device, constraints, quant)
 
 
@@ -297,14 +301,7 @@ def _place_variants(
         )
         for v, usable, d in per
     )
-    return Placement(
-        backend,
-        tuple(common),
-        tuple(dropped),
-        common.get(backend) if backend else None,
-        variants,
-        tuple(common.items()),
-    )
+    return Placement(backend, tuple(common.items()), tuple(dropped), variants)
 
 
 def _pick(usable: dict[str, Route], constraints: Constraints) -> str | None:
