@@ -114,33 +114,58 @@ class Catalog:
         quantization (for example "unsupported: not an AI Hub model"); otherwise convertible
         with the runtime's own tooling, sourced by the runtime's entry.
         """
+        entry = self.artifact_entry(model_id, runtime_id, quant_id)
+        if entry.model:
+            return entry
+        # Copied, not validated again: the default was built from validated entries.
+        return entry.model_copy(update={"model": model_id, "quants": (quant_id,)})
+
+    def artifact_entry(self, model_id: str, runtime_id: str, quant_id: str) -> Artifact:
+        """The entry that decides :meth:`artifact`: an artifacts.yaml entry, or a runtime
+        default shared by every model it covers (its ``model`` and ``quants`` empty). The engine
+        asks for every candidate, thousands per check, and reads only what the entry decides
+        (status, kind, repository, reason, sources), so it takes the shared default uncopied."""
         for a in self._artifacts_by_pair.get((model_id, runtime_id), ()):
             if not a.quants or quant_id in a.quants:
                 return a
-        # Built from validated catalog entries: constructed without validating them again (the
-        # engine asks once per candidate, thousands of times per check).
-        for d in self.artifact_defaults:
+        return self._default_artifact(runtime_id, quant_id)
+
+    def _default_artifact(self, runtime_id: str, quant_id: str) -> Artifact:
+        """The runtime's default for builds no entry names (the model and quantization are
+        filled in by :meth:`artifact`), one object per runtime default."""
+        protos = self._default_protos
+        for i, d in enumerate(self.artifact_defaults):
             if d.runtime == runtime_id and (not d.quants or quant_id in d.quants):
-                return Artifact.model_construct(
-                    model=model_id,
-                    runtime=runtime_id,
-                    quants=(quant_id,),
-                    status=d.status,
-                    kind="convert" if d.status == "convertible" else "none",
-                    reason=d.reason,
-                    sources=d.sources,
-                    values={},  # given: a default factory would be inspected per call
-                )
-        return Artifact.model_construct(
-            model=model_id,
-            runtime=runtime_id,
-            quants=(quant_id,),
-            status="convertible",
-            kind="convert",
-            reason="the runtime's own tooling converts this architecture",
-            sources=self.runtime(runtime_id).sources,
-            values={},
-        )
+                if i not in protos:
+                    protos[i] = Artifact.model_construct(
+                        model="",
+                        runtime=runtime_id,
+                        quants=(),
+                        status=d.status,
+                        kind="convert" if d.status == "convertible" else "none",
+                        reason=d.reason,
+                        sources=d.sources,
+                        values={},  # given: a default factory would be inspected per call
+                    )
+                return protos[i]
+        if runtime_id not in protos:
+            protos[runtime_id] = Artifact.model_construct(
+                model="",
+                runtime=runtime_id,
+                quants=(),
+                status="convertible",
+                kind="convert",
+                reason="the runtime's own tooling converts this architecture",
+                sources=self.runtime(runtime_id).sources,
+                values={},
+            )
+        return protos[runtime_id]
+
+    @cached_property
+    def _default_protos(self) -> dict[int | str, Artifact]:
+        """Default artifacts by the index of their entry, or by runtime id for a runtime's
+        fallback."""
+        return {}
 
     @cached_property
     def _artifacts_by_pair(self) -> dict[tuple[str, str], tuple[Artifact, ...]]:

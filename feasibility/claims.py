@@ -94,7 +94,10 @@ class Context:
 def _reach(o: Option, ignore: frozenset[str] = frozenset()) -> int:
     """How far through the rules the option got (its first failure's position; later is closer),
     not counting failures of the rules in ``ignore``."""
-    first = next((v for v in o.failures if v.rule not in ignore), None)
+    if ignore:
+        first = next((v for v in o.failures if v.rule not in ignore), None)
+    else:  # the common case, asked for every option of every model: no generator
+        first = o.first_failure
     return len(RULES) if first is None else RULE_ORDER[first.rule]
 
 

@@ -251,7 +251,7 @@ class Estimates:
         if hit is not None:
             return hit
         ref_rt = self.catalog.runtimes[REFERENCE_RUNTIME]
-        art = self.catalog.artifact(cand.model.id, ref_rt.id, qid)
+        art = self.catalog.artifact_entry(cand.model.id, ref_rt.id, qid)
         return Candidate(cand.model, self.catalog.quantizations[qid], ref_rt, cand.license, art)
 
 

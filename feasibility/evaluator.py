@@ -95,7 +95,7 @@ def candidates(catalog: Catalog, constraints: Constraints) -> list[Candidate]:
             for qid in sorted(runtime.quantizations):
                 if allowed_q and qid not in allowed_q:
                     continue
-                art = catalog.artifact(model.id, runtime.id, qid)
+                art = catalog.artifact_entry(model.id, runtime.id, qid)
                 out.append(Candidate(model, catalog.quantizations[qid], runtime, lic, art))
     return out
 

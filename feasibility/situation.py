@@ -6,7 +6,7 @@ engine fills in the backend and the estimate once per candidate and target; rule
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from feasibility.estimator import Estimate
@@ -33,11 +33,15 @@ class Candidate:
     license: License
     artifact: Artifact | None = None
     """How this model is obtained for this runtime and quantization (published, convertible,
-    unsupported; see ``Catalog.artifact``); None where nobody looked it up (unit tests)."""
+    unsupported): the catalog entry that decides it (``Catalog.artifact_entry``; a runtime default
+    names no model); None where nobody looked it up (unit tests)."""
 
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.model.id, self.quant.id, self.runtime.id)
+    key: tuple[str, str, str] = field(init=False, repr=False, compare=False)
+    """(model, quantization, runtime) ids: every cache of the evaluator is keyed by it, so it is
+    built once, not per lookup."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (self.model.id, self.quant.id, self.runtime.id))
 
 
 @dataclass(frozen=True, slots=True)

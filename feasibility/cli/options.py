@@ -14,6 +14,7 @@ need inside each command, so that start-up stays fast.
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import wraps
@@ -224,6 +225,7 @@ def load_catalog(catalogs: Sequence[str], *, estimates: bool = False) -> Any:
         from feasibility.api import use_layout_store
 
         use_layout_store()
+    gc.freeze()  # the catalog and the modules live as long as the process: never rescan them
     return catalog
 
 

@@ -42,7 +42,7 @@ BACKENDS: Final = ("cpu", "gpu", "npu")
 class Estimate(BaseModel):
     """Figures for one combination; sizes in bytes, speeds in tokens/s."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     model: str
     quantization: str
