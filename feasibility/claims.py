@@ -439,10 +439,15 @@ def _lifted(ctx: Context, mid: str, rule: str) -> Sensitivity | None:
 
 
 def _keep(ctx: Context, found: list[Sensitivity]) -> tuple[Sensitivity, ...]:
-    def order(s: Sensitivity) -> tuple[str, float, str]:
+    def order(s: Sensitivity) -> tuple[str, float, float, str]:
+        """The smallest concession first (the least extra memory, the least speed given up),
+        then the strongest model; otherwise the strongest model first."""
+        params = -ctx.catalog.models[s.model].params
         if s.kind == "budget":
-            return (s.kind, float(s.value), s.model)
-        return (s.kind, -ctx.catalog.models[s.model].params, s.model)
+            return (s.kind, float(s.value), params, s.model)
+        if s.kind == "speed":
+            return (s.kind, -float(s.value), params, s.model)
+        return (s.kind, params, 0.0, s.model)
 
     out: list[Sensitivity] = []
     per_kind: Counter[str] = Counter()

@@ -201,7 +201,7 @@ class Evaluator:
             return Option(cand, target, backend, est, (*mv, *pv, over), None)
         est = self.estimates.full(cand, target, backend, where, keys)
         ev, terms = self._judge(cand, target, where, est, keys)
-        return Option(cand, target, backend, est, (*mv, *pv, *ev), terms)
+        return Option(cand, target, backend, est, (*mv, *pv, *ev), terms, judged=True)
 
     def _judge(
         self, cand: Candidate, target: Target, where: Placement, est: Estimate, keys: TargetKeys

@@ -34,6 +34,10 @@ class Option:
     verdicts: tuple[Verdict, ...]
     terms: ScoreTerms | None
     """The score, when every rule after the model level passed."""
+    judged: bool = False
+    """Every rule level ran: the estimate-level rules (memory, then speed) judged a full
+    estimate. False where an earlier level rejected, or the build was over its budget (the speed
+    rules are not run on a build that cannot load)."""
     _failures: tuple[Verdict, ...] | None = field(default=None, repr=False, compare=False)
     """``failures``, computed on first use (the claims ask for it many times per option)."""
 
@@ -57,7 +61,7 @@ class Option:
 
     def passes_except(self, rules: frozenset[str]) -> bool:
         """Every rule ran and only rules in ``rules`` rejected (what lifting them would admit)."""
-        return self.terms is not None and all(v.rule in rules for v in self.failures)
+        return self.judged and all(v.rule in rules for v in self.failures)
 
     @property
     def rank_key(self) -> tuple[float, str, str, str]:

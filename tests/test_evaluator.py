@@ -255,3 +255,26 @@ def test_one_quality_accessor_serves_the_score_and_the_tie_break() -> None:
             assert o.terms is not None
             assert o.terms.quality == ev.quality_term(c), c.key
             assert ev.quality_term(c) == scoring.quality_term(c.model, c.quant, spec.service)
+
+
+def test_a_build_rejected_only_by_speed_passes_except_speed() -> None:
+    """``passes_except`` asks whether every rule ran and only the given ones rejected: a build
+    that fits the memory and is too slow has run every rule (the claims' speed thresholds read
+    it), while one over its budget has not run the speed rules."""
+    from feasibility.api import load_spec
+    from feasibility.evaluator import Evaluator
+    from feasibility.rules import decode_speed, memory_fit
+
+    catalog = load_catalog()
+    spec, name = load_spec(str(PKG.parent / "examples" / "raspberry-pi-5.yaml"))
+    ev = Evaluator(catalog, spec.service, spec.constraints)
+    target = resolve(spec, catalog, name)[0][0]
+    options = ev.options(target)
+    slow = [o for o in options if {v.rule for v in o.failures} == {decode_speed.ID}]
+    assert slow
+    assert all(o.passes_except(frozenset({decode_speed.ID})) for o in slow)
+    assert not any(o.feasible for o in slow)
+    over = [o for o in options if {v.rule for v in o.failures} == {memory_fit.ID}]
+    assert over
+    assert not any(o.passes_except(frozenset({decode_speed.ID})) for o in over)
+    assert all(o.passes_except(frozenset({memory_fit.ID})) is o.judged for o in over)
