@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from feasibility.catalog import Catalog
@@ -383,12 +383,12 @@ def _target_needs(
         est = ctx.ev.complete(o)
         assert est is not None
         need = need_mb(est.total_bytes)
-        relaxed = ctx.ev.option(o.candidate, replace(target, budget_bytes=need * MIB))
+        relaxed = ctx.ev.at_budget(o.candidate, target, need * MIB)
         if relaxed.feasible:
             best_all = need if best_all is None else min(best_all, need)
-        if relaxed.passes_except(SPEED):
+        if relaxed.fits:
             best_mem = need if best_mem is None else min(best_mem, need)
-            tps = relaxed.estimate.decode_tps if relaxed.estimate else None
+            tps = relaxed.decode_tps
             if tps is not None:
                 fastest = tps if fastest is None else max(fastest, tps)
     minimum = ctx.ev.constraints.min_decode_tps

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from feasibility.catalog import Catalog
 from feasibility.errors import InputError, Problem
@@ -35,7 +36,15 @@ from feasibility.estimator import Estimate
 from feasibility.memory_ladder import MemoryLadder
 from feasibility.option import Option
 from feasibility.placements import Placements
-from feasibility.rule_scopes import ARCH_ONLY, RUNTIME_PLACEMENT, SPEED_PREDICATES, any_rejects, run
+from feasibility.rule_scopes import (
+    AFTER_MEMORY,
+    AFTER_MEMORY_BLIND,
+    ARCH_ONLY,
+    RUNTIME_PLACEMENT,
+    SPEED_PREDICATES,
+    any_rejects,
+    run,
+)
 from feasibility.rules import ESTIMATE_LEVEL, MODEL_LEVEL, memory_fit
 from feasibility.schema import Constraints, Service
 from feasibility.scoring import Scorer
@@ -56,6 +65,7 @@ __all__ = [
     "PLACEMENT_INPUTS",
     "RUNTIME_PLACEMENT",
     "SPEED_INPUTS",
+    "AtBudget",
     "Evaluator",
     "Option",
     "candidates",
@@ -106,6 +116,20 @@ def _too_slow(decode_tps: float | None, minimum: float | None) -> bool:
 
 
 _SPEED_RULES = tuple(SPEED_PREDICATES.values())
+
+
+class AtBudget(NamedTuple):
+    """A build's standing at another budget (:meth:`Evaluator.at_budget`)."""
+
+    feasible: bool
+    """Every rule passes."""
+    fits: bool
+    """Every rule up to and including the memory rule passes (the speed rules may not)."""
+    decode_tps: float | None
+    """Its decode speed where it fits (None where it does not, or no estimate gives one)."""
+
+
+_NOT_AT_BUDGET = AtBudget(False, False, None)
 
 Judged = tuple[tuple[Verdict, ...], ScoreTerms | None]
 """Estimate-level verdicts and the score when none rejects."""
@@ -248,6 +272,32 @@ class Evaluator:
                 out.append((i, total_of(cand, backend, where, speed, need, budget)))
         out.sort()
         return out
+
+    def at_budget(self, cand: Candidate, target: Target, budget_bytes: int) -> AtBudget:
+        """Whether ``cand`` would pass on ``target`` were its budget ``budget_bytes``: every
+        rule, every rule but those after the memory rule (speed), and its decode speed there.
+
+        What "which budget would admit this model" asks of many builds at many budgets. A budget
+        changes the memory rule's verdict only (placement keys ignore it, and the rules after
+        the memory rule are budget-blind), so the answer comes from the same caches as
+        :meth:`scores`, without an estimate-level verdict or a score per budget. Were a rule
+        after the memory rule to read the budget, the full option is evaluated instead.
+        """
+        if self.model_rejects(cand, target):
+            return _NOT_AT_BUDGET
+        keys = self.keys.of(target)
+        where, _, rejects = self.placements.placed(cand, target, keys)
+        backend = where.backend
+        if backend is None or rejects:
+            return _NOT_AT_BUDGET
+        if not memory_fit.fits(self.estimates.memory(cand, backend).total_bytes, budget_bytes):
+            return _NOT_AT_BUDGET
+        if not AFTER_MEMORY_BLIND:
+            o = self.option(cand, replace(target, budget_bytes=budget_bytes))
+            tps = o.estimate.decode_tps if o.estimate is not None else None
+            return AtBudget(o.feasible, o.passes_except(AFTER_MEMORY), tps)
+        tps = self.estimates.pace(cand, target, backend, where, keys).decode_tps
+        return AtBudget(not _too_slow(tps, self.constraints.min_decode_tps), True, tps)
 
     def judge_memory(self, cand: Candidate, target: Target, est: Estimate) -> Verdict:
         """The memory rule's verdict on a given estimate (a full one where a floor decided)."""

@@ -278,3 +278,33 @@ def test_a_build_rejected_only_by_speed_passes_except_speed() -> None:
     assert over
     assert not any(o.passes_except(frozenset({decode_speed.ID})) for o in over)
     assert all(o.passes_except(frozenset({memory_fit.ID})) is o.judged for o in over)
+
+
+@pytest.mark.parametrize("example", ["raspberry-pi-5", "seed-scenario", "laptop-coding"])
+def test_at_budget_agrees_with_the_option_at_that_budget(example: str) -> None:
+    """``at_budget`` answers from the caches what evaluating the option on a target with that
+    budget answers: for every build at its own need, one MB under it and the device's RAM."""
+    from dataclasses import replace
+
+    from feasibility.api import load_spec
+    from feasibility.evaluator import Evaluator
+    from feasibility.rule_scopes import AFTER_MEMORY
+
+    catalog = load_catalog()
+    spec, name = load_spec(str(PKG.parent / "examples" / f"{example}.yaml"))
+    ev = Evaluator(catalog, spec.service, spec.constraints)
+    checked = 0
+    for target, _ in resolve(spec, catalog, name):
+        for o in ev.options(target):
+            est = ev.complete(o)
+            if est is None:
+                continue
+            for budget in (est.total_bytes, est.total_bytes - 2**20, target.budget_bytes * 2):
+                got = ev.at_budget(o.candidate, target, budget)
+                want = ev.option(o.candidate, replace(target, budget_bytes=budget))
+                assert got.feasible == want.feasible, (o.candidate.key, budget)
+                assert got.fits == want.passes_except(AFTER_MEMORY), (o.candidate.key, budget)
+                if got.fits and want.estimate is not None:
+                    assert got.decode_tps == want.estimate.decode_tps
+                checked += 1
+    assert checked > 100
