@@ -698,6 +698,36 @@ def constants_for(
     return c, tuple(codes)
 
 
+_TokenWork = tuple[speed.Work, float, float]
+_TOKEN_WORK: dict[tuple[object, ...], tuple[Layout, Architecture, _TokenWork]] = {}
+
+
+def _token_work(
+    lay: Layout,
+    a: Architecture,
+    context: int,
+    kv_type: str,
+    n_ubatch: int,
+    prompt: int,
+    fallbacks: bool,
+) -> _TokenWork:
+    """``work`` at this context and prompt, with the operations and bytes of one token,
+    memoized per layout object: none of it depends on the device, and screening a fleet asks
+    for the same build on every device (only the machine and constants differ)."""
+    key = (id(lay), id(a), context, kv_type, n_ubatch, prompt, fallbacks)
+    hit = _TOKEN_WORK.get(key)
+    if hit is not None and hit[0] is lay and hit[1] is a:
+        return hit[2]
+    kv_read = _kv(a, context, kv_type, False, n_ubatch).total
+    w = work(lay, a, kv_read, prompt, fallbacks=fallbacks)
+    ops = 2.0 * sum(w.params_by_class.values())
+    read = sum(w.bytes_by_class.values()) + w.kv_bytes
+    if len(_TOKEN_WORK) >= _CACHE_MAX:
+        _TOKEN_WORK.clear()
+    _TOKEN_WORK[key] = (lay, a, (w, ops, read))
+    return w, ops, read
+
+
 _Setup = tuple[str, speed.Constants, speed.Constants, speed.Machine, tuple[str, ...]]
 _SETUP: dict[tuple[str, int, int, bool, float | None], tuple[object, object, _Setup]] = {}
 
@@ -742,15 +772,12 @@ def _speeds(
         return Speeds(None, None, None, None, None, ("no-decode", "no-prefill", "no-energy"))
     gguf = isinstance(lay, GgufLayout)
     fam, c, cpu_c, m, codes = _setup(backend, device, runtime, gguf, bw)
-    kv_read = _kv(a, context, kv_type, False, n_ubatch).total
-    w = work(lay, a, kv_read, prompt, fallbacks=fam == "adreno-opencl")
+    w, ops, read = _token_work(lay, a, context, kv_type, n_ubatch, prompt, fam == "adreno-opencl")
     t = speed.decode_seconds(w, m, c, cpu_c)
     chunked = fam == "qnn-htp"
     ttft = speed.ttft_seconds(w, m, c, prompt, chunked)
     decode = None if t is None else 1.0 / t
     prefill = None if ttft is None else prompt / ttft
-    ops = 2.0 * sum(w.params_by_class.values())
-    read = sum(w.bytes_by_class.values()) + w.kv_bytes
     energy = speed.energy_mj_per_token(read, ops, backend)
     out = ["decode-model" if decode is not None else "no-decode", *codes]
     if prefill is None:
