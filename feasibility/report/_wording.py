@@ -313,6 +313,10 @@ def risk_sentence(
     template = table.get(risk.kind + ("-media" if v.get("media") else ""), None) or table.get(
         risk.kind, table["default"]
     )
+    if risk.kind == "slow-first-token" and v.get("stated"):
+        template = table.get(risk.kind + ("-media" if v.get("media") else "") + "-stated", template)
+    if "limit_s" in v:
+        values["limit"] = f"{float(v['limit_s']):g}"
     if risk.kind == "speed-unmeasured" and v.get("capped") is False:
         template = table.get("speed-unmeasured-uncapped", template)
     if risk.kind == "license-conditions" and not v.get("conditions"):

@@ -263,7 +263,9 @@ T: dict[str, str] = {
     "term_speed": "speed",
     "term_headroom": "memory headroom",
     "term_energy": "energy",
-    "term_bonus": "bonuses and penalties (published build, runtime maturity, NPU, reasoning)",
+    "term_bonus": (
+        "bonuses and penalties (published build, runtime maturity, NPU, reasoning, first token)"
+    ),
     "term_diversity": "diversity (the second pick comes from another developer or family)",
     # 10. inputs
     "h_inputs": "## 10. Inputs to complete and what would change the answer",

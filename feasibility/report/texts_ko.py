@@ -264,7 +264,7 @@ T: dict[str, str] = {
     "term_speed": "속도",
     "term_headroom": "메모리 여유분",
     "term_energy": "에너지",
-    "term_bonus": "가점·감점(공식 배포 빌드, 런타임 성숙도, NPU, 추론 모드)",
+    "term_bonus": "가점·감점(공식 배포 빌드, 런타임 성숙도, NPU, 추론 모드, 첫 토큰)",
     "term_diversity": "다양성(두 번째 추천은 다른 개발사나 계열에서 고름)",
     # 10. 입력
     "h_inputs": "## 10. 채워 넣을 항목과 결과를 바꿀 수 있는 입력",
