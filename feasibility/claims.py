@@ -5,6 +5,9 @@
   memory over the budget by *full* total, never a weights-only floor; at any other rule the
   fewest rules failed, then the fastest decode, then the smallest weights floor) with its true
   first failing rule.
+  A model that fits every target, but some only with builds under the ranking's quality floor,
+  gets a row too, ahead of the others: its closest miss at or above the floor, with the best
+  build under it.
 - **Also fits**: feasible models that were not picked, with the score term that ranked each lower.
 - **Thresholds** ("what would change the answer"): found by exact search over the same
   evaluator. A budget is the smallest whole MB at which the model passes memory on every target
@@ -25,7 +28,7 @@ from typing import Literal
 from feasibility.catalog import Catalog
 from feasibility.estimator import floor_bytes
 from feasibility.evaluator import Evaluator, Option
-from feasibility.ranking import Ranked, low_bit, weakest
+from feasibility.ranking import LOW_BIT_FLOOR, Ranked, low_bit, weakest
 from feasibility.rules import (
     MODEL_LEVEL,
     RULES,
@@ -36,11 +39,18 @@ from feasibility.rules import (
     memory_fit,
 )
 from feasibility.schema import Constraints
-from feasibility.scoring import TERMS, term_weights
+from feasibility.scoring import TERMS, effective_bpw, term_weights
 from feasibility.situation import Target
 from feasibility.targets import default_budget_fraction
 from feasibility.units import MIB, need_mb, rate_floor
-from feasibility.verdict import AlsoFits, Rejection, ResolvedTarget, Sensitivity, Verdict
+from feasibility.verdict import (
+    AlsoFits,
+    BelowFloor,
+    Rejection,
+    ResolvedTarget,
+    Sensitivity,
+    Verdict,
+)
 
 RULE_ORDER = {r.ID: i for i, r in enumerate(RULES)}
 MEMORY = frozenset({memory_fit.ID})
@@ -151,21 +161,49 @@ def _id_key(o: Option) -> tuple[str, str, int]:
     return (o.candidate.quant.id, o.candidate.runtime.id, o.target.index)
 
 
-def why_not(ctx: Context, feasible: set[str], by_closeness: bool) -> tuple[Rejection, ...]:
-    """One row per model with no feasible build on some target (see the module docstring)."""
+def why_not(
+    ctx: Context, feasible: set[str], by_closeness: bool, floored: frozenset[str] = frozenset()
+) -> tuple[Rejection, ...]:
+    """One row per model with no feasible build on some target (see the module docstring), and
+    per model in ``floored`` (it fits every target, but some only under the quality floor): its
+    closest miss at or above the floor, with the best build under it (``Rejection.below_floor``).
+    """
     rows: list[tuple[tuple[int, int], Rejection]] = []
     for mid in ctx.models():
-        if mid in feasible:
+        if mid in feasible and mid not in floored:
             continue
         failing = [t for t in range(len(ctx.targets)) if not _any_feasible(ctx.of_model(mid, t))]
         misses = [o for t in failing for o in ctx.of_model(mid, t)]
+        if not misses:  # no build at or above the floor at all: nothing closer to name
+            continue
         o = closest_miss(ctx.ev, misses)
-        rows.append(((-_reach(o), _overshoot(ctx.ev, o)), _rejection(ctx, o, failing)))
+        row = _rejection(ctx, o, failing)
+        if mid in floored:
+            row = row.model_copy(update={"below_floor": _below_floor(ctx, mid, o.target)})
+        rows.append(((-_reach(o), _overshoot(ctx.ev, o)), row))
+    # A model held back only by the floor fits: it leads the list, the closest miss of all.
     if by_closeness:
-        rows.sort(key=lambda r: (r[0], -r[1].params, r[1].model))
+        rows.sort(key=lambda r: (r[1].below_floor is None, r[0], -r[1].params, r[1].model))
     else:
-        rows.sort(key=lambda r: (-r[1].params, r[1].model))
+        rows.sort(key=lambda r: (r[1].below_floor is None, -r[1].params, r[1].model))
     return tuple(r for _, r in rows)
+
+
+def _below_floor(ctx: Context, mid: str, target: Target) -> BelowFloor:
+    """The best-scoring feasible build of ``mid`` on ``target``, which is under the floor."""
+    opts = [o for o in ctx.per_target[target.index] if o.candidate.model.id == mid and o.feasible]
+    best = min(opts, key=lambda o: o.rank_key)
+    assert low_bit(best.candidate), (mid, best.candidate.quant.id)
+    est = ctx.ev.complete(best)
+    assert est is not None
+    return BelowFloor(
+        quantization=best.candidate.quant.id,
+        runtime=best.candidate.runtime.id,
+        bpw=round(effective_bpw(best.candidate.quant), 2),
+        floor=LOW_BIT_FLOOR,
+        total_mb=need_mb(est.total_bytes),
+        budget_mb=ctx.resolved[target.index].budget_mb,
+    )
 
 
 def _any_feasible(options: Sequence[Option]) -> bool:

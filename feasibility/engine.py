@@ -53,7 +53,8 @@ def evaluate(
         for rank, r in enumerate(picks, start=1)
     ]
     ctx = claims.Context(ev, catalog, per_target, targets, rtargets, floor)
-    feasible = {r.model for r in ranked} | floored(per_target, ranked)
+    below = frozenset(floored(per_target, ranked))
+    feasible = {r.model for r in ranked} | below
     rejected, counts, n_feasible = claims.rejections(ctx)
     return Assessment(
         catalog_version=catalog.version,
@@ -75,7 +76,7 @@ def evaluate(
         platform_alternatives=_platform_alternatives(catalog, rtargets),
         placeholders=_placeholders(spec, rtargets),
         sensitivities=claims.thresholds(ctx, picks, feasible),
-        why_not=claims.why_not(ctx, feasible, by_closeness=not recs),
+        why_not=claims.why_not(ctx, feasible, by_closeness=not recs, floored=below),
         quality_floor=ctx.floor,
         also_fits=claims.also_fits(ranked, picks, spec.constraints),
         gaps=tuple(sorted({f"{rt.name}: {g}" for rt in rtargets for g in rt.gaps})),

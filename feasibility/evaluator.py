@@ -268,7 +268,7 @@ class Evaluator:
             if _too_slow(pace.decode_tps, minimum):
                 continue
             if memory_fit.fits(need, budget):
-                speed = (pace.decode_tps, pace.energy_mj_per_token)
+                speed = (pace.decode_tps, pace.energy_mj_per_token, pace.ttft_ms)
                 out.append((i, total_of(cand, backend, where, speed, need, budget)))
         out.sort()
         return out

@@ -249,7 +249,9 @@ def recommendation(
     speeds = [p.decode_tps for p in plans]
     tasks = spec.service.tasks
     matched = tuple(t for t in tasks if t in model.strengths)
-    risk_texts, risk_items = risks(model, plans, lic, spec.service.languages, tasks)
+    risk_texts, risk_items = risks(
+        model, plans, lic, spec.service.languages, tasks, spec.constraints.max_first_token_s
+    )
     low_texts, low_items = low_bit_risks(r)
     risk_texts, risk_items = risk_texts + low_texts, risk_items + low_items
     scores, unknown = evidence(model, spec.service)
@@ -309,8 +311,13 @@ def risks(
     lic: License,
     languages: tuple[str, ...],
     tasks: tuple[str, ...] = (),
+    first_token_s: float | None = None,
 ) -> tuple[tuple[str, ...], tuple[Risk, ...]]:
-    """Risks as English sentences (JSON, tools) and as structured items (any language)."""
+    """Risks as English sentences (JSON, tools) and as structured items (any language).
+
+    ``first_token_s``: the service's stated ``max_first_token_s``, the limit a slow first token
+    is named against instead of the attention limit (``SLOW_FIRST_TOKEN_S``).
+    """
     items: list[tuple[str, Risk]] = []
     tight = tightest(plans)
     if tight.memory.headroom_pct < HEADROOM_RISK_PCT:
@@ -369,7 +376,7 @@ def risks(
                 Risk(kind="task-unverified", values={"tasks": missing}),
             )
         )
-    items.extend(_speed_risks(plans))
+    items.extend(_speed_risks(plans, first_token_s))
     items.extend(_runtime_risks(plans))
     if model.verification == "C":
         items.append(
@@ -440,17 +447,32 @@ def _variant_markets(ev: Mapping[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _first_token_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
+def first_token_limit(stated_s: float | None) -> float:
+    """Seconds over which a first token is named a risk: the service's stated need, else the
+    attention limit."""
+    return SLOW_FIRST_TOKEN_S if stated_s is None else stated_s
+
+
+def _first_token_risks(
+    plans: Sequence[TargetPlan], stated_s: float | None
+) -> list[tuple[str, Risk]]:
     """One risk per distinct slow first token (targets sharing a build and prompt share it)."""
+    limit = first_token_limit(stated_s)
     slow: dict[tuple[float, int, bool], list[TargetPlan]] = {}
     for p in plans:
-        if p.ttft_ms is not None and p.ttft_ms > SLOW_FIRST_TOKEN_S * 1000:
+        if p.ttft_ms is not None and p.ttft_ms > limit * 1000:
             key = (round(p.ttft_ms / 1000, 1), p.prompt_tokens or 0, bool(p.encoders))
             slow.setdefault(key, []).append(p)
     items = []
     for (seconds, prompt, media), group in slow.items():
         names = ", ".join(p.target_name for p in group)
-        values = {"seconds": seconds, "prompt_tokens": prompt, "media": media}
+        values = {
+            "seconds": seconds,
+            "prompt_tokens": prompt,
+            "media": media,
+            "limit_s": limit,
+            "stated": stated_s is not None,
+        }
         risk = Risk(
             kind="slow-first-token", values={**values, "targets": [p.target for p in group]}
         )
@@ -458,7 +480,9 @@ def _first_token_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
     return items
 
 
-def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
+def _speed_risks(
+    plans: Sequence[TargetPlan], first_token_s: float | None
+) -> list[tuple[str, Risk]]:
     items = []
     for p in plans:
         if p.decode_tps is not None and p.decode_tps < SLOW_RISK_TPS:
@@ -468,7 +492,7 @@ def _speed_risks(plans: Sequence[TargetPlan]) -> list[tuple[str, Risk]]:
                     Risk(kind="slow", target=p.target, values={"decode_tps": p.decode_tps}),
                 )
             )
-    items.extend(_first_token_risks(plans))
+    items.extend(_first_token_risks(plans, first_token_s))
     unknown = [p for p in plans if p.decode_tps is None]
     if unknown:
         items.append(

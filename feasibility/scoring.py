@@ -55,7 +55,13 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   a published build of it for this runtime (``data/artifacts.yaml``), +0.05 on the NPU when the
   NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
   outputs), -0.05 for a beta backend and -1.2 for an experimental one (see ``MATURITY_BONUS``:
-  experimental never outranks production), -0.10 for deprecated runtimes.
+  experimental never outranks production, at equal first-token standing), -0.10 for deprecated
+  runtimes. When the service states ``max_first_token_s``, the bonus also carries the build's
+  first-token standing (``FIRST_TOKEN_PENALTY``): 0 when its estimated time to first token for
+  the service's typical prompt meets the need, -1.2 when it has no estimate (an unproven build,
+  weighed like an experimental backend: it never beats a build known to meet the need), -2.4
+  when the estimate breaks the need (below every build that meets it or may). Without a stated
+  need the first token is not scored (a long prompt on a CPU is then a named risk, not a rank).
 
 Weights: balanced battery 0.65/0.15/0.10/0.10/0; battery minimize 0.55/0.10/0.10/0.10/0.15.
 Quality dominates on purpose: among candidates that all fit, the most capable one is what a team
@@ -257,6 +263,11 @@ MATURITY_BONUS = {"production": 0.0, "beta": -0.05, "experimental": -1.2}
 """An experimental backend scores below every production build: the weighted terms lie in
 [0, 1] and the other bonuses in [-0.05, +0.10], so -1.2 puts its best under a production
 build's worst. A beta backend gives way to a production one of similar merit."""
+FIRST_TOKEN_PENALTY = {"meets": 0.0, "unknown": -1.2, "late": -2.4}
+"""A build's first-token standing against the service's ``max_first_token_s``. The weighted
+terms lie in [0, 1] and the other bonuses in [-0.05, +0.10], so each step of 1.2 puts a build's
+best under the worst of the standing above at equal maturity: a known-late first token never
+outranks an unknown one, and an unknown one never outranks one known to meet the need."""
 
 
 def size_quality(params: int) -> float:
@@ -388,6 +399,21 @@ def maturity(placement: Placement | None, runtime: Runtime) -> str:
     return route.maturity if route is not None else RUNTIME_MATURITY[runtime.maturity]
 
 
+def first_token_standing(ttft_ms: float | None, limit_s: float | None) -> str | None:
+    """meets, unknown or late against the stated need; None when the service states none."""
+    if limit_s is None:
+        return None
+    if ttft_ms is None:
+        return "unknown"
+    return "meets" if ttft_ms <= limit_s * 1000 else "late"
+
+
+def first_token_bonus(ttft_ms: float | None, limit_s: float | None) -> float:
+    """The first-token part of the bonus term (see ``FIRST_TOKEN_PENALTY``)."""
+    standing = first_token_standing(ttft_ms, limit_s)
+    return 0.0 if standing is None else FIRST_TOKEN_PENALTY[standing]
+
+
 def bonus(cand: Candidate, constraints: Constraints, backend: str | None, level: str) -> float:
     """The bonus term of a build on a backend of maturity ``level`` (see the module docstring)."""
     model, quant, runtime = cand.model, cand.quant, cand.runtime
@@ -407,6 +433,8 @@ def bonus(cand: Candidate, constraints: Constraints, backend: str | None, level:
     return out
 
 
+Pace = tuple[float | None, float | None, float | None]
+"""(decode tokens/s, mJ per token, time to first token in ms) of a build on a target."""
 Terms = tuple[float, float, float, float, float, float, float]
 """(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
 
@@ -463,17 +491,19 @@ class Scorer:
         cand: Candidate,
         backend: str | None,
         where: Placement | None,
-        speed: tuple[float | None, float | None],
+        speed: Pace,
         total_bytes: int,
         budget: int,
     ) -> Terms:
-        """Every term of a build on a target: ``speed`` is (decode tokens/s, mJ per token)."""
+        """Every term of a build on a target: ``speed`` is (decode tokens/s, mJ per token, time
+        to first token in ms)."""
         m, base = self._merit_and_base(cand)
         w = self.weights
         sp = speed_term(speed[0])
         head = headroom_term(total_bytes, budget)
         energy = energy_term(speed[1])
         b = self._bonus_of(cand, backend, maturity(where, cand.runtime))
+        b += first_token_bonus(speed[2], self.constraints.max_first_token_s)
         total = base + w[2] * sp + w[3] * head + w[4] * energy + b
         return m.quality, m.fidelity, sp, head, energy, b, total
 
@@ -482,7 +512,7 @@ class Scorer:
         cand: Candidate,
         backend: str | None,
         where: Placement | None,
-        speed: tuple[float | None, float | None],
+        speed: Pace,
         total_bytes: int,
         budget: int,
     ) -> float:
@@ -492,7 +522,7 @@ class Scorer:
     def score(self, s: Situation) -> ScoreTerms:
         """The score of the situation's build, from its estimate."""
         est = s.estimate
-        speed = (est.decode_tps, est.energy_mj_per_token)
+        speed = (est.decode_tps, est.energy_mj_per_token, est.ttft_ms)
         budget = s.target.budget_bytes
         t = self.terms(s.candidate, s.backend, s.placement, speed, est.total_bytes, budget)
         return ScoreTerms(**{k: round(v, 4) for k, v in zip((*TERMS, "total"), t, strict=True)})

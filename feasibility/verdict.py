@@ -347,6 +347,22 @@ class Recommendation(Frozen):
     """#1 against #2 and the next feasible model; #2 against the next one."""
 
 
+class BelowFloor(Frozen):
+    """The best-scoring build of a model on a target where only builds under the ranking's
+    quality floor fit (``feasibility.ranking``): the evidence that the model is left out for
+    quality, not for lack of room."""
+
+    quantization: str
+    runtime: str
+    bpw: float
+    """Whole-model bits per weight (``scoring.effective_bpw``, two decimals), under ``floor``."""
+    floor: float
+    """The floor (``ranking.LOW_BIT_FLOOR``)."""
+    total_mb: int
+    """The build's full memory need on that target (rounded up)."""
+    budget_mb: int
+
+
 class Rejection(Frozen):
     """A model's build that failed on a target, with its first failing rule in rule order."""
 
@@ -366,6 +382,17 @@ class Rejection(Frozen):
     budget_mb: int
     failing_targets: tuple[str, ...] = ()
     """Every target where this model has no feasible build (why-not rows only)."""
+    below_floor: BelowFloor | None = None
+    """Why-not rows of a model that fits every target but some only under the quality floor:
+    the best such build on this row's target (the row's own build is the closest miss at or
+    above the floor). Left out of the JSON when None."""
+
+    @model_serializer(mode="wrap")
+    def _omit_no_floor(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        out: dict[str, Any] = handler(self)
+        if out.get("below_floor") is None:
+            out.pop("below_floor", None)
+        return out
 
 
 class AlsoFits(Frozen):

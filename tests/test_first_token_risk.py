@@ -19,7 +19,7 @@ EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_slow_first_token_is_a_risk_exactly_when_over_the_limit(path: Path) -> None:
     a = api.check(path)
-    limit_ms = recommend.SLOW_FIRST_TOKEN_S * 1000
+    limit_ms = recommend.first_token_limit(a.constraints.get("max_first_token_s")) * 1000
     for rec in a.recommendations:
         flagged = {
             t for k in rec.risk_items if k.kind == "slow-first-token" for t in k.values["targets"]

@@ -248,7 +248,20 @@ def verdict_sentence(
 def rejection_sentence(t: Texts, r: Rejection) -> str:
     """A rejection's reason (a fail, or a blocking unknown for a language only claimed)."""
     outcome = r.outcome
-    return verdict_sentence(t, r.rule, outcome, r.evidence, r.reason)
+    sentence = verdict_sentence(t, r.rule, outcome, r.evidence, r.reason)
+    b = r.below_floor
+    if b is None:
+        return sentence
+    floor = t(
+        "below_floor",
+        floor=f"{b.floor:g}",
+        quant=code(b.quantization),
+        runtime=code(b.runtime),
+        bpw=f"{b.bpw:g}",
+        need=mb(b.total_mb),
+        budget=mb(b.budget_mb),
+    )
+    return f"{sentence} {floor}"
 
 
 # -- risks, gaps, budget basis --------------------------------------------------------------------
@@ -313,6 +326,10 @@ def risk_sentence(
     template = table.get(risk.kind + ("-media" if v.get("media") else ""), None) or table.get(
         risk.kind, table["default"]
     )
+    if risk.kind == "slow-first-token" and v.get("stated"):
+        template = table.get(risk.kind + ("-media" if v.get("media") else "") + "-stated", template)
+    if "limit_s" in v:
+        values["limit"] = f"{float(v['limit_s']):g}"
     if risk.kind == "speed-unmeasured" and v.get("capped") is False:
         template = table.get("speed-unmeasured-uncapped", template)
     if risk.kind == "license-conditions" and not v.get("conditions"):

@@ -180,6 +180,8 @@ def why_not(a: Assessment, t: Texts) -> list[str]:
     if not a.why_not:
         return [*out, t("why_not_none")]
     intro = "why_not_intro" if a.recommendations else "why_not_intro_closest"
+    if a.why_not[0].below_floor is not None:
+        intro += "_floor"
     out.append(t(intro, n=num(min(len(a.why_not), WHY_NOT_ROWS)), total=num(len(a.why_not))))
     out.append("")
     rows = []

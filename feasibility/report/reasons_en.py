@@ -128,6 +128,13 @@ RISK: dict[str, str] = {
     "answer starts, for a {prompt_tokens}-token prompt with its images or audio (over the 10 s a "
     "user keeps attention); shorten the prompt, send fewer or smaller images, or use a faster "
     "backend.",
+    "slow-first-token-stated": "Slow first token on {targets}: about **{seconds} s** before the "
+    "answer starts, for a {prompt_tokens}-token prompt, over the {limit} s the service allows "
+    "(max_first_token_s); shorten the prompt or use a faster backend.",
+    "slow-first-token-media-stated": "Slow first token on {targets}: about **{seconds} s** before "
+    "the answer starts, for a {prompt_tokens}-token prompt with its images or audio, over the "
+    "{limit} s the service allows (max_first_token_s); shorten the prompt, send fewer or smaller "
+    "images, or use a faster backend.",
     "no-speed": "No speed estimate for {targets} (memory bandwidth not published): measure "
     "on the device.",
     "task-unverified": "The card does not name {tasks} among its intended uses: validate the "

@@ -104,6 +104,13 @@ RISK: dict[str, str] = {
     "slow-first-token-media": "{targets}에서 첫 토큰까지 약 **{seconds}초**가 걸립니다"
     "(이미지나 오디오를 포함한 {prompt_tokens} 토큰 프롬프트 기준, 사용자가 집중을 유지하는 10초 "
     "초과). 프롬프트를 줄이거나 이미지 수나 크기를 줄이거나 더 빠른 백엔드를 쓰십시오.",
+    "slow-first-token-stated": "{targets}에서 첫 토큰까지 약 **{seconds}초**가 걸립니다"
+    "({prompt_tokens} 토큰 프롬프트 기준, 서비스가 허용하는 {limit}초(max_first_token_s) 초과). "
+    "프롬프트를 줄이거나 더 빠른 백엔드를 쓰십시오.",
+    "slow-first-token-media-stated": "{targets}에서 첫 토큰까지 약 **{seconds}초**가 걸립니다"
+    "(이미지나 오디오를 포함한 {prompt_tokens} 토큰 프롬프트 기준, 서비스가 허용하는 {limit}초"
+    "(max_first_token_s) 초과). 프롬프트를 줄이거나 이미지 수나 크기를 줄이거나 더 빠른 백엔드를 "
+    "쓰십시오.",
     "no-speed": "다음 타깃은 메모리 대역폭이 공개되지 않아 속도 추정치가 없으므로 "
     "실기기에서 측정해야 합니다: {targets}.",
     "task-unverified": "모델 카드에 {tasks} 용도가 명시되어 있지 않습니다. 출시 전에 자체 "

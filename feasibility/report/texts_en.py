@@ -248,6 +248,20 @@ T: dict[str, str] = {
         "The {n} closest of the {total} models that do not fit every target, with the build that "
         "came closest and the first rule it failed (memory figures are full totals):"
     ),
+    "below_floor": (
+        "Only builds under the quality floor of {floor} bits per weight fit here: the best, "
+        "{quant} on {runtime} ({bpw} bits per weight), needs {need} of the {budget} budget."
+    ),
+    "why_not_intro_floor": (
+        "The {n} largest of the {total} models that do not fit every target, those that fit "
+        "only under the quality floor first, with the build that came closest and the first rule "
+        "it failed (memory figures are full totals):"
+    ),
+    "why_not_intro_closest_floor": (
+        "The {n} closest of the {total} models that do not fit every target, those that fit only "
+        "under the quality floor first, with the build that came closest and the first rule it "
+        "failed (memory figures are full totals):"
+    ),
     "every_build": "every build",
     "also_fits_intro": "Also fits every target but not picked ({n}):",
     "also_fits_line": (
@@ -263,7 +277,9 @@ T: dict[str, str] = {
     "term_speed": "speed",
     "term_headroom": "memory headroom",
     "term_energy": "energy",
-    "term_bonus": "bonuses and penalties (published build, runtime maturity, NPU, reasoning)",
+    "term_bonus": (
+        "bonuses and penalties (published build, runtime maturity, NPU, reasoning, first token)"
+    ),
     "term_diversity": "diversity (the second pick comes from another developer or family)",
     # 10. inputs
     "h_inputs": "## 10. Inputs to complete and what would change the answer",

@@ -104,6 +104,11 @@ class Constraints(Strict):
     min_bits: PositiveFloat | None = Field(default=None, le=16)
     """Lowest bits per weight a build may have (raises the quality floor of ``ranking``)."""
     min_decode_tps: PositiveFloat | None = Field(default=None, le=10_000)
+    max_first_token_s: PositiveFloat | None = Field(default=None, le=3600)
+    """Longest time to first token the service accepts for its typical prompt (seconds): a
+    build estimated later ranks below every build that meets it, and one without an estimate
+    below every build known to meet it (``feasibility.scoring``). None: no stated need (the
+    report still names a first token over 10 s as a risk)."""
     max_params_b: PositiveFloat | None = Field(default=None, le=14)
     runtimes: tuple[Id, ...] = ()
     """Restrict to these runtimes (empty: all)."""

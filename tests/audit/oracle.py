@@ -14,11 +14,12 @@ from typing import Any
 
 from feasibility.catalog import Catalog
 from feasibility.evaluator import Evaluator, Option
-from feasibility.ranking import low_bit
+from feasibility.ranking import LOW_BIT_FLOOR, low_bit
 from feasibility.rules import MODEL_LEVEL
 from feasibility.schema import Spec
+from feasibility.scoring import effective_bpw
 from feasibility.targets import resolve
-from feasibility.units import fmt_int, rate
+from feasibility.units import fmt_int, need_mb, rate
 from feasibility.verdict import Assessment, Rejection, Sensitivity
 
 STEP_MB = 1
@@ -79,6 +80,30 @@ def check_why_not(catalog: Catalog, spec: Spec, a: Assessment, name: str) -> Non
             assert not r.quantization and not r.runtime
             continue
         _check_row_build(catalog, spec, a, r, name)
+        if r.below_floor is not None:
+            _check_below_floor(catalog, spec, a, r, name)
+
+
+def _check_below_floor(
+    catalog: Catalog, spec: Spec, a: Assessment, r: Rejection, name: str
+) -> None:
+    """The model fits the row's target only under the quality floor, with the build named, and
+    fits every other target; the build's bits and memory are its own."""
+    b = r.below_floor
+    assert b is not None and a.quality_floor, f"{name}: {r.model} below the floor, floor off"
+    index = next(t.index for t in a.targets if t.id == r.target)
+    every = options_of(catalog, spec, r.model)
+    assert all(any(o.feasible for o in opts) for opts in every), f"{name}: {r.model} fits"
+    fits = [o for o in every[index] if o.feasible]
+    assert fits and all(low_bit(o.candidate) for o in fits), f"{name}: {r.model} floor claim"
+    o = next(
+        o
+        for o in fits
+        if (o.candidate.quant.id, o.candidate.runtime.id) == (b.quantization, b.runtime)
+    )
+    assert effective_bpw(o.candidate.quant) < b.floor == LOW_BIT_FLOOR, f"{name}: {r.model} bits"
+    est = Evaluator(catalog, spec.service, spec.constraints).complete(o)
+    assert est is not None and need_mb(est.total_bytes) == b.total_mb <= b.budget_mb, name
 
 
 def _check_row_build(catalog: Catalog, spec: Spec, a: Assessment, r: Rejection, name: str) -> None:
