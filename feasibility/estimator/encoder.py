@@ -55,6 +55,31 @@ def patches(t: VitTower) -> int:
     return (t.image_size // t.patch_size) ** 2
 
 
+def resized(t: VitTower, width: int, height: int) -> tuple[int, int]:
+    """The size a dynamic-resolution runtime resizes a ``width`` x ``height`` image to.
+
+    llama.cpp's smart resize (``calc_size_preserved_ratio`` in tools/mtmd/mtmd-image.cpp): each
+    side rounds to a multiple of ``patch_size`` x ``merge``; above ``image_size``² pixels both
+    sides shrink by the same factor and round down. A fixed-size tower sees ``image_size`` square.
+    """
+    if not t.dynamic:
+        return t.image_size, t.image_size
+    align = t.patch_size * t.merge
+    w = max(align, round(width / align) * align)
+    h = max(align, round(height / align) * align)
+    if w * h > t.image_size**2:
+        beta = math.sqrt(width * height / t.image_size**2)
+        w = max(align, math.floor(width / beta / align) * align)
+        h = max(align, math.floor(height / beta / align) * align)
+    return w, h
+
+
+def image_tokens(t: VitTower, width: int, height: int) -> int:
+    """Decoder tokens one ``width`` x ``height`` image becomes on a dynamic-resolution tower."""
+    w, h = resized(t, width, height)
+    return (w // t.patch_size) * (h // t.patch_size) // t.merge**2
+
+
 def tower_layout(t: VitTower) -> TowerLayout:
     d, ff = t.hidden_size, t.intermediate_size
     ffn_mats = (3 if t.gated_ffn else 2) * d * ff
@@ -70,8 +95,8 @@ def tower_layout(t: VitTower) -> TowerLayout:
     odd += sum(i * o for i, o in t.projector if i % Q8_0_BLOCK)
     vectors = t.layers * per_layer_vec + t.projector_vectors
     vectors += norm * (int(t.pre_norm) + int(t.post_norm))
-    embeddings = d * t.channels * t.patch_size**2
-    if t.biases:
+    embeddings = d * t.channels * t.patch_size**2 * t.temporal_patch
+    if t.biases if t.patch_bias is None else t.patch_bias:
         vectors += d  # patch embedding bias
     if t.position_table:
         embeddings += patches(t) * d
@@ -110,10 +135,19 @@ def flops_per_item(enc: Encoder) -> float | None:
     lay = tower_layout(t)
     proj = sum(i * o for i, o in t.projector)
     tower = 2.0 * (lay.matrices - proj) * n
-    attention = 2.0 * 2 * t.layers * n * n * t.hidden_size
+    attention = 2.0 * 2 * _attended(t, n) * t.hidden_size
     # The projector runs on the pooled tokens (on every patch when the count is not given).
     passes = enc.tiles_per_image
     return passes * (tower + attention) + 2.0 * proj * (enc.tokens_per_image or n * passes)
+
+
+def _attended(t: VitTower, n: int) -> int:
+    """Query-key pairs over all layers: n² per full-attention layer, n x the window in a
+    windowed one (a window never holds more than the image)."""
+    if t.window_patches is None:
+        return t.layers * n * n
+    full = t.full_attention_layers
+    return full * n * n + (t.layers - full) * n * min(n, t.window_patches)
 
 
 def media_tokens(model: ModelEntry, service: Service) -> int:
