@@ -12,7 +12,9 @@ mmproj files hold 103,771,680 and 108,785,184 bytes as open-source apps' downloa
 them (the same manifests give the SmolVLM2 2.2B files' sizes above, byte for byte);
 ggml-org/Qwen2.5-VL-3B-Instruct-GGUF's mmproj files hold 1,338,428,128 (F16) and 844,757,728
 (Q8_0) bytes and its Q4_K_M decoder 1,929,901,056 bytes, as independent apps' download manifests
-record them. A GGUF file is its tensors plus a few tens of KB of header and metadata.
+record them; LiquidAI/LFM2-VL-1.6B-GGUF's mmproj files (revision 6121de26) hold 830,339,008 (F16)
+and 564,115,648 (Q8_0) bytes, as an open-source loader pins them with their SHA-256. A GGUF file
+is its tensors plus a few tens of KB of header and metadata.
 """
 
 from __future__ import annotations
@@ -368,3 +370,52 @@ def test_qwen25vl_decoder_gguf_matches_the_published_file() -> None:
     engine builds for the decoder comes within 0.01% (the tokenizer metadata is estimated)."""
     arch = load_catalog().models["qwen2.5-vl-3b-instruct"].architecture
     assert abs(layout(arch, "Q4_K_M").file_bytes - 1_929_901_056) < 200_000
+
+
+@pytest.mark.parametrize(("kind", "on_disk"), [("F16", 830_339_008), ("Q8_0", 564_115_648)])
+def test_lfm2vl_mmproj_is_byte_exact(kind: str, on_disk: int) -> None:
+    """LiquidAI's LFM2-VL-1.6B mmproj files (revision 6121de26): a 26-layer SigLIP2 NaFlex tower,
+    an F16 patch kernel and an F32 256-row position table; both are the tensors plus the same
+    24,896 bytes of metadata (a 27th layer would add 30 MB to the F16 file)."""
+    assert on_disk - weight_bytes(_encoder("lfm2-vl-1.6b"), kind) == 24_896
+
+
+@pytest.mark.parametrize(
+    ("model", "tower", "listing"),
+    [("lfm2-vl-450m", 96_338_688, 902_000_000), ("lfm2-vl-1.6b", 414_463_392, 3_170_000_000)],
+)
+def test_lfm2vl_checkpoints_are_decoder_plus_tower(model: str, tower: int, listing: int) -> None:
+    """The LFM2-350M / LFM2-1.2B decoder plus the tower: two bytes a parameter give the
+    model.safetensors sizes the listings round to three digits (902 MB, 3.17 GB)."""
+    m = load_catalog().models[model]
+    enc = _encoder(model)
+    assert enc.params == tower
+    total = 2 * (m.params + tower)
+    assert abs(total - listing) <= listing * 0.0006
+
+
+def test_lfm2vl_position_table_does_not_follow_the_tile() -> None:
+    """The 16 x 16 table is 256 rows of 1,152 whatever the tile's 32 x 32 patch grid."""
+    enc = _encoder("lfm2-vl-1.6b")
+    assert enc.tower is not None
+    lay = tower_layout(enc.tower)
+    assert lay.positions == 256 * 1152
+    assert lay.embeddings == 3 * 16 * 16 * 1152
+
+
+@pytest.mark.parametrize("model", ["lfm2-vl-450m", "lfm2-vl-1.6b"])
+def test_lfm2vl_tiles_grow_the_kv_cache(model: str) -> None:
+    """A square photo is 3 x 3 tiles of 512 px and a 512 px overview, 256 tokens each after the
+    2 x 2 pixel unshuffle: 2,560 tokens in the KV cache of the 6 attention layers only."""
+    cat = load_catalog()
+    arch = cat.models[model].architecture
+    enc = _encoder(model)
+    assert enc.tower is not None
+    per_tile = (enc.tower.image_size // enc.tower.patch_size) ** 2 // enc.tower.merge**2
+    assert enc.tokens_per_image == enc.tiles_per_image * per_tile == 10 * 256
+    est = estimate(model, "Q8_0", 2048, catalog=cat, inputs=("text", "image"))
+    assert est.media_tokens == 2560
+    assert est.kv_cache_bytes == kv_cache(arch, 2048 + 2560, "f16", llama_cpp=True).total
+    text = estimate(model, "Q8_0", 2048, catalog=cat)
+    kv_per_token = 6 * 8 * 64 * 2 * 2
+    assert est.kv_cache_bytes - text.kv_cache_bytes == 2560 * kv_per_token

@@ -41,13 +41,15 @@ class TowerLayout:
     vectors: int
     """1-D tensors (norms, biases), always F32."""
     embeddings: int
-    """Patch and position embeddings (at ``embeddings_type``)."""
+    """Patch embeddings, and the position table unless ``positions`` holds it apart."""
     odd_rows: int = 0
     """Of ``matrices``, those whose row length does not divide into Q8_0 blocks."""
+    positions: int = 0
+    """A position table stored at its own type (``position_type``)."""
 
     @property
     def params(self) -> int:
-        return self.matrices + self.vectors + self.embeddings
+        return self.matrices + self.vectors + self.embeddings + self.positions
 
 
 def patches(t: VitTower) -> int:
@@ -98,9 +100,14 @@ def tower_layout(t: VitTower) -> TowerLayout:
     embeddings = d * t.channels * t.patch_size**2 * t.temporal_patch
     if t.biases if t.patch_bias is None else t.patch_bias:
         vectors += d  # patch embedding bias
+    positions = 0
     if t.position_table:
-        embeddings += patches(t) * d
-    return TowerLayout(matrices, vectors, embeddings, odd)
+        table = (t.position_rows or patches(t)) * d
+        if t.position_type is None:
+            embeddings += table
+        else:
+            positions = table
+    return TowerLayout(matrices, vectors, embeddings, odd, positions)
 
 
 def weight_bytes(enc: Encoder, kind: str) -> int:
@@ -108,11 +115,13 @@ def weight_bytes(enc: Encoder, kind: str) -> int:
     per = TYPE_BYTES[kind]
     if enc.tower is None:
         return int(enc.params * per)
-    lay = tower_layout(enc.tower)
-    emb = 4.0 if kind == "F32" else TYPE_BYTES[enc.tower.embeddings_type]
+    t = enc.tower
+    lay = tower_layout(t)
+    emb = 4.0 if kind == "F32" else TYPE_BYTES[t.embeddings_type]
+    pos = 4.0 if kind == "F32" else TYPE_BYTES[t.position_type or t.embeddings_type]
     odd = lay.odd_rows if kind == "Q8_0" else 0
     mats = (lay.matrices - odd) * per + odd * TYPE_BYTES["F16"]
-    return int(mats + lay.vectors * 4 + lay.embeddings * emb)
+    return int(mats + lay.vectors * 4 + lay.embeddings * emb + lay.positions * pos)
 
 
 def compute_bytes(enc: Encoder) -> int:

@@ -48,6 +48,13 @@ class VitTower(Strict):
     """LayerNorm with weight and bias (SigLIP) rather than RMSNorm with a weight only."""
     position_table: bool = True
     """A learned absolute position table of one row per patch (RoPE towers have none)."""
+    position_rows: PositiveInt | None = None
+    """Rows of the position table when it is not one per patch: SigLIP2 NaFlex (LFM2-VL) and
+    Qwen3-VL keep a fixed table (16 x 16 = 256 and 48 x 48 = 2,304 rows) and interpolate it to
+    the image's patch grid, so the table's size does not follow ``image_size``."""
+    position_type: Literal["F32", "F16"] | None = None
+    """What llama.cpp's converter keeps the position table at when it differs from the patch
+    kernel (LFM2-VL and Qwen3-VL: an F32 table beside an F16 kernel); None: ``embeddings_type``."""
     pre_norm: bool = False
     post_norm: bool = True
     projector: tuple[tuple[PositiveInt, PositiveInt], ...]
