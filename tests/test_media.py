@@ -9,8 +9,12 @@ Published sizes: ggml-org/SmolVLM2-2.2B-Instruct-GGUF's mmproj files hold 872,30
 (https://huggingface.co/koboldcpp/mmproj/commit/4e0f12f03c666e87a2c6ae72e804a78a8a6870aa);
 ggml-org/SmolVLM2-256M-Video-Instruct-GGUF's and ggml-org/SmolVLM2-500M-Video-Instruct-GGUF's Q8_0
 mmproj files hold 103,771,680 and 108,785,184 bytes as open-source apps' download manifests record
-them (the same manifests give the SmolVLM2 2.2B files' sizes above, byte for byte). A GGUF
-file is its tensors plus a few tens of KB of header and metadata.
+them (the same manifests give the SmolVLM2 2.2B files' sizes above, byte for byte);
+ggml-org/Qwen2.5-VL-3B-Instruct-GGUF's mmproj files hold 1,338,428,128 (F16) and 844,757,728
+(Q8_0) bytes and its Q4_K_M decoder 1,929,901,056 bytes, as independent apps' download manifests
+record them; LiquidAI/LFM2-VL-1.6B-GGUF's mmproj files (revision 6121de26) hold 830,339,008 (F16)
+and 564,115,648 (Q8_0) bytes, as an open-source loader pins them with their SHA-256. A GGUF file
+is its tensors plus a few tens of KB of header and metadata.
 """
 
 from __future__ import annotations
@@ -24,7 +28,15 @@ from click.testing import CliRunner
 from feasibility.api import check, estimate
 from feasibility.catalog import load_catalog
 from feasibility.cli import cli
-from feasibility.estimator.encoder import compute_bytes, tower_layout, weight_bytes
+from feasibility.estimator.encoder import (
+    compute_bytes,
+    flops_per_item,
+    image_tokens,
+    resized,
+    tower_layout,
+    weight_bytes,
+)
+from feasibility.estimator.layout_store import layout
 from feasibility.estimator.memory import kv_cache
 from feasibility.explain import explain
 from feasibility.schema import Encoder
@@ -272,3 +284,138 @@ def test_audio_on_ios_fails_where_mlx_swift_lacks_the_tower(tmp_path: Path) -> N
         line.reason == "MLX (mlx-lm on macOS, MLX Swift on iOS/iPadOS/macOS) runs its USM-based "
         "conformer encoder on macOS only, not iOS"
     )
+
+
+@pytest.mark.parametrize(("kind", "on_disk"), [("F16", 1_338_428_128), ("Q8_0", 844_757_728)])
+def test_qwen25vl_mmproj_is_byte_exact(kind: str, on_disk: int) -> None:
+    """Qwen2.5-VL's tower (Conv3d patch kernel split in two, no position table, biased SwiGLU,
+    2 x 2 merger): both ggml-org files are the tensors plus the same 31,456 bytes of metadata (in
+    Q8_0 the 3,420-long FFN-down rows and the 14 px patch kernels stay F16)."""
+    assert on_disk - weight_bytes(_encoder("qwen2.5-vl-3b-instruct"), kind) == 31_456
+
+
+def test_qwen25vl_tower_is_the_checkpoint_less_the_decoder() -> None:
+    """Tower + decoder = 3,754,622,976, the checkpoint's parameter count; the patch kernel spans
+    two frames (2 x 3 x 14 x 14 x 1,280) and has no bias."""
+    model = load_catalog().models["qwen2.5-vl-3b-instruct"]
+    enc = _encoder("qwen2.5-vl-3b-instruct")
+    assert enc.tower is not None
+    assert enc.params + model.params == 3_754_622_976
+    assert tower_layout(enc.tower).embeddings == 2 * 3 * 14 * 14 * 1280
+    unbiased = tower_layout(enc.tower.model_copy(update={"temporal_patch": 1, "patch_bias": True}))
+    assert tower_layout(enc.tower).params - unbiased.params == 3 * 14 * 14 * 1280 - 1280
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "tokens"),
+    [
+        (3024, 3024, 4096),  # a square 9 MP photo: cut to 1,792 px, 128 x 128 patches
+        (4032, 3024, 4015),  # a 12 MP 4:3 photo: 2,044 x 1,540 px, 146 x 110 patches
+        (1000, 1500, 1944),  # a receipt crop: 1,008 x 1,512 px, 72 x 108 patches
+        (100, 100, 16),  # rounded up to 112 px: 8 x 8 patches
+    ],
+)
+def test_qwen25vl_tokens_follow_the_image_size(width: int, height: int, tokens: int) -> None:
+    """llama.cpp's smart resize: sides to multiples of 28 px, at most 4,096 tokens' pixels, then
+    2 x 2 patches per token."""
+    enc = _encoder("qwen2.5-vl-3b-instruct")
+    assert enc.tower is not None
+    assert image_tokens(enc.tower, width, height) == tokens
+
+
+def test_every_fixed_tower_sees_its_square_and_catalogues_its_tokens() -> None:
+    """A dynamic tower's catalogued tokens are those of a square photo at its largest size."""
+    for m in load_catalog().models.values():
+        for e in m.encoders:
+            t = e.tower
+            if t is not None and t.dynamic:
+                assert image_tokens(t, 4000, 4000) == e.tokens_per_image, m.id
+                assert resized(t, 4000, 4000) == (t.image_size, t.image_size), m.id
+
+
+def test_qwen25vl_window_attention_counts_in_the_flops() -> None:
+    """28 windowed blocks attend within 64 patches, the 4 full ones over all 16,384; the
+    projector runs on the 4,096 merged tokens."""
+    enc = _encoder("qwen2.5-vl-3b-instruct")
+    t = enc.tower
+    assert t is not None
+    n, d = 16_384, 1280
+    tower = 32 * (4 * d * d + 3 * d * 3420)
+    proj = 5120 * 5120 + 5120 * 2048
+    attention = 2 * 2 * d * (4 * n * n + 28 * n * 64)
+    assert flops_per_item(enc) == 2.0 * tower * n + attention + 2.0 * proj * 4096
+    full = enc.model_copy(update={"tower": t.model_copy(update={"window_patches": None})})
+    assert (flops_per_item(full) or 0) > (flops_per_item(enc) or 0) * 1.5
+
+
+@pytest.mark.parametrize("images", [1, 2])
+def test_qwen25vl_image_tokens_grow_the_kv_cache(images: int) -> None:
+    """Each square photo adds 4,096 tokens (36 layers x 2 KV heads x 128 x 2 x 2 bytes each)."""
+    cat = load_catalog()
+    arch = cat.models["qwen2.5-vl-3b-instruct"].architecture
+    model = "qwen2.5-vl-3b-instruct"
+    est = estimate(model, "Q4_K_M", 2048, catalog=cat, inputs=("text", "image"), images=images)
+    assert est.media_tokens == 4096 * images
+    expected = kv_cache(arch, 2048 + 4096 * images, "f16", llama_cpp=True).total
+    assert est.kv_cache_bytes == expected
+    text = estimate("qwen2.5-vl-3b-instruct", "Q4_K_M", 2048, catalog=cat)
+    assert est.kv_cache_bytes - text.kv_cache_bytes == 4096 * images * 36 * 2 * 128 * 2 * 2
+    assert est.encoder_bytes == weight_bytes(_encoder("qwen2.5-vl-3b-instruct"), "Q8_0") + (
+        16_384 * (3420 + 3 * 1280) * 4
+    )
+
+
+def test_qwen25vl_decoder_gguf_matches_the_published_file() -> None:
+    """ggml-org's Qwen2.5-VL-3B-Instruct-Q4_K_M.gguf holds 1,929,901,056 bytes; the layout the
+    engine builds for the decoder comes within 0.01% (the tokenizer metadata is estimated)."""
+    arch = load_catalog().models["qwen2.5-vl-3b-instruct"].architecture
+    assert abs(layout(arch, "Q4_K_M").file_bytes - 1_929_901_056) < 200_000
+
+
+@pytest.mark.parametrize(("kind", "on_disk"), [("F16", 830_339_008), ("Q8_0", 564_115_648)])
+def test_lfm2vl_mmproj_is_byte_exact(kind: str, on_disk: int) -> None:
+    """LiquidAI's LFM2-VL-1.6B mmproj files (revision 6121de26): a 26-layer SigLIP2 NaFlex tower,
+    an F16 patch kernel and an F32 256-row position table; both are the tensors plus the same
+    24,896 bytes of metadata (a 27th layer would add 30 MB to the F16 file)."""
+    assert on_disk - weight_bytes(_encoder("lfm2-vl-1.6b"), kind) == 24_896
+
+
+@pytest.mark.parametrize(
+    ("model", "tower", "listing"),
+    [("lfm2-vl-450m", 96_338_688, 902_000_000), ("lfm2-vl-1.6b", 414_463_392, 3_170_000_000)],
+)
+def test_lfm2vl_checkpoints_are_decoder_plus_tower(model: str, tower: int, listing: int) -> None:
+    """The LFM2-350M / LFM2-1.2B decoder plus the tower: two bytes a parameter give the
+    model.safetensors sizes the listings round to three digits (902 MB, 3.17 GB)."""
+    m = load_catalog().models[model]
+    enc = _encoder(model)
+    assert enc.params == tower
+    total = 2 * (m.params + tower)
+    assert abs(total - listing) <= listing * 0.0006
+
+
+def test_lfm2vl_position_table_does_not_follow_the_tile() -> None:
+    """The 16 x 16 table is 256 rows of 1,152 whatever the tile's 32 x 32 patch grid."""
+    enc = _encoder("lfm2-vl-1.6b")
+    assert enc.tower is not None
+    lay = tower_layout(enc.tower)
+    assert lay.positions == 256 * 1152
+    assert lay.embeddings == 3 * 16 * 16 * 1152
+
+
+@pytest.mark.parametrize("model", ["lfm2-vl-450m", "lfm2-vl-1.6b"])
+def test_lfm2vl_tiles_grow_the_kv_cache(model: str) -> None:
+    """A square photo is 3 x 3 tiles of 512 px and a 512 px overview, 256 tokens each after the
+    2 x 2 pixel unshuffle: 2,560 tokens in the KV cache of the 6 attention layers only."""
+    cat = load_catalog()
+    arch = cat.models[model].architecture
+    enc = _encoder(model)
+    assert enc.tower is not None
+    per_tile = (enc.tower.image_size // enc.tower.patch_size) ** 2 // enc.tower.merge**2
+    assert enc.tokens_per_image == enc.tiles_per_image * per_tile == 10 * 256
+    est = estimate(model, "Q8_0", 2048, catalog=cat, inputs=("text", "image"))
+    assert est.media_tokens == 2560
+    assert est.kv_cache_bytes == kv_cache(arch, 2048 + 2560, "f16", llama_cpp=True).total
+    text = estimate(model, "Q8_0", 2048, catalog=cat)
+    kv_per_token = 6 * 8 * 64 * 2 * 2
+    assert est.kv_cache_bytes - text.kv_cache_bytes == 2560 * kv_per_token

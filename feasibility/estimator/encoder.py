@@ -41,18 +41,45 @@ class TowerLayout:
     vectors: int
     """1-D tensors (norms, biases), always F32."""
     embeddings: int
-    """Patch and position embeddings (at ``embeddings_type``)."""
+    """Patch embeddings, and the position table unless ``positions`` holds it apart."""
     odd_rows: int = 0
     """Of ``matrices``, those whose row length does not divide into Q8_0 blocks."""
+    positions: int = 0
+    """A position table stored at its own type (``position_type``)."""
 
     @property
     def params(self) -> int:
-        return self.matrices + self.vectors + self.embeddings
+        return self.matrices + self.vectors + self.embeddings + self.positions
 
 
 def patches(t: VitTower) -> int:
     """Patches of one image at the tower's input size."""
     return (t.image_size // t.patch_size) ** 2
+
+
+def resized(t: VitTower, width: int, height: int) -> tuple[int, int]:
+    """The size a dynamic-resolution runtime resizes a ``width`` x ``height`` image to.
+
+    llama.cpp's smart resize (``calc_size_preserved_ratio`` in tools/mtmd/mtmd-image.cpp): each
+    side rounds to a multiple of ``patch_size`` x ``merge``; above ``image_size``² pixels both
+    sides shrink by the same factor and round down. A fixed-size tower sees ``image_size`` square.
+    """
+    if not t.dynamic:
+        return t.image_size, t.image_size
+    align = t.patch_size * t.merge
+    w = max(align, round(width / align) * align)
+    h = max(align, round(height / align) * align)
+    if w * h > t.image_size**2:
+        beta = math.sqrt(width * height / t.image_size**2)
+        w = max(align, math.floor(width / beta / align) * align)
+        h = max(align, math.floor(height / beta / align) * align)
+    return w, h
+
+
+def image_tokens(t: VitTower, width: int, height: int) -> int:
+    """Decoder tokens one ``width`` x ``height`` image becomes on a dynamic-resolution tower."""
+    w, h = resized(t, width, height)
+    return (w // t.patch_size) * (h // t.patch_size) // t.merge**2
 
 
 def tower_layout(t: VitTower) -> TowerLayout:
@@ -70,12 +97,17 @@ def tower_layout(t: VitTower) -> TowerLayout:
     odd += sum(i * o for i, o in t.projector if i % Q8_0_BLOCK)
     vectors = t.layers * per_layer_vec + t.projector_vectors
     vectors += norm * (int(t.pre_norm) + int(t.post_norm))
-    embeddings = d * t.channels * t.patch_size**2
-    if t.biases:
+    embeddings = d * t.channels * t.patch_size**2 * t.temporal_patch
+    if t.biases if t.patch_bias is None else t.patch_bias:
         vectors += d  # patch embedding bias
+    positions = 0
     if t.position_table:
-        embeddings += patches(t) * d
-    return TowerLayout(matrices, vectors, embeddings, odd)
+        table = (t.position_rows or patches(t)) * d
+        if t.position_type is None:
+            embeddings += table
+        else:
+            positions = table
+    return TowerLayout(matrices, vectors, embeddings, odd, positions)
 
 
 def weight_bytes(enc: Encoder, kind: str) -> int:
@@ -83,11 +115,13 @@ def weight_bytes(enc: Encoder, kind: str) -> int:
     per = TYPE_BYTES[kind]
     if enc.tower is None:
         return int(enc.params * per)
-    lay = tower_layout(enc.tower)
-    emb = 4.0 if kind == "F32" else TYPE_BYTES[enc.tower.embeddings_type]
+    t = enc.tower
+    lay = tower_layout(t)
+    emb = 4.0 if kind == "F32" else TYPE_BYTES[t.embeddings_type]
+    pos = 4.0 if kind == "F32" else TYPE_BYTES[t.position_type or t.embeddings_type]
     odd = lay.odd_rows if kind == "Q8_0" else 0
     mats = (lay.matrices - odd) * per + odd * TYPE_BYTES["F16"]
-    return int(mats + lay.vectors * 4 + lay.embeddings * emb)
+    return int(mats + lay.vectors * 4 + lay.embeddings * emb + lay.positions * pos)
 
 
 def compute_bytes(enc: Encoder) -> int:
@@ -110,10 +144,19 @@ def flops_per_item(enc: Encoder) -> float | None:
     lay = tower_layout(t)
     proj = sum(i * o for i, o in t.projector)
     tower = 2.0 * (lay.matrices - proj) * n
-    attention = 2.0 * 2 * t.layers * n * n * t.hidden_size
+    attention = 2.0 * 2 * _attended(t, n) * t.hidden_size
     # The projector runs on the pooled tokens (on every patch when the count is not given).
     passes = enc.tiles_per_image
     return passes * (tower + attention) + 2.0 * proj * (enc.tokens_per_image or n * passes)
+
+
+def _attended(t: VitTower, n: int) -> int:
+    """Query-key pairs over all layers: n² per full-attention layer, n x the window in a
+    windowed one (a window never holds more than the image)."""
+    if t.window_patches is None:
+        return t.layers * n * n
+    full = t.full_attention_layers
+    return full * n * n + (t.layers - full) * n * min(n, t.window_patches)
 
 
 def media_tokens(model: ModelEntry, service: Service) -> int:

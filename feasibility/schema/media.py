@@ -48,6 +48,13 @@ class VitTower(Strict):
     """LayerNorm with weight and bias (SigLIP) rather than RMSNorm with a weight only."""
     position_table: bool = True
     """A learned absolute position table of one row per patch (RoPE towers have none)."""
+    position_rows: PositiveInt | None = None
+    """Rows of the position table when it is not one per patch: SigLIP2 NaFlex (LFM2-VL) and
+    Qwen3-VL keep a fixed table (16 x 16 = 256 and 48 x 48 = 2,304 rows) and interpolate it to
+    the image's patch grid, so the table's size does not follow ``image_size``."""
+    position_type: Literal["F32", "F16"] | None = None
+    """What llama.cpp's converter keeps the position table at when it differs from the patch
+    kernel (LFM2-VL and Qwen3-VL: an F32 table beside an F16 kernel); None: ``embeddings_type``."""
     pre_norm: bool = False
     post_norm: bool = True
     projector: tuple[tuple[PositiveInt, PositiveInt], ...]
@@ -57,6 +64,36 @@ class VitTower(Strict):
     embeddings_type: Literal["F32", "F16"] = "F16"
     """What llama.cpp's converter keeps the patch and position embeddings at in an F16 or Q8_0
     file (Gemma 3: forced to F32; a patch kernel whose rows do not divide into Q8_0 blocks: F16)."""
+    temporal_patch: PositiveInt = 1
+    """Frames one patch embedding spans. Qwen2.5-VL embeds patches with a Conv3d of
+    temporal_patch_size 2 (a still image is repeated to fill both frames), so its patch kernel
+    holds twice the weights of a 2-D one; llama.cpp's converter splits it into two 2-D kernels."""
+    patch_bias: bool | None = None
+    """Whether the patch embedding carries a bias; None: as ``biases``. Qwen2.5-VL's Conv3d has
+    none although its attention and FFN projections do."""
+    merge: PositiveInt = 1
+    """Side of the square of neighbouring patches merged into one decoder token before the
+    projector (Qwen2.5-VL: 2 x 2 patches of 1,280 become one 5,120-wide input), so an image costs
+    patches / merge² tokens."""
+    dynamic: bool = False
+    """The runtime keeps the image's aspect ratio: each side is resized to a multiple of
+    ``patch_size`` x ``merge``, down to at most ``image_size``² pixels (Qwen-VL's smart resize in
+    llama.cpp), so a smaller photo costs fewer patches and tokens than the square default."""
+    window_patches: PositiveInt | None = None
+    """Patches one local attention window holds (Qwen2.5-VL: 112 px windows of 14 px patches =
+    8 x 8 = 64); None: every layer attends over the whole image. Windowing makes attention grow
+    with the patch count instead of its square, except in ``full_attention_layers``."""
+    full_attention_layers: NonNegInt = 0
+    """Of ``layers``, those that still attend over the whole image when the tower is windowed
+    (Qwen2.5-VL: fullatt_block_indexes 7, 15, 23, 31)."""
+
+    @model_validator(mode="after")
+    def _windows(self) -> VitTower:
+        if self.full_attention_layers > self.layers:
+            raise ValueError("full_attention_layers: more than the tower's layers")
+        if self.full_attention_layers and self.window_patches is None:
+            raise ValueError("full_attention_layers: only a windowed tower has them")
+        return self
 
 
 class EncoderBuild(Strict):
