@@ -3,6 +3,7 @@ its maker or a reputable reference, with each source's tier checked against who 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
@@ -253,6 +254,67 @@ def test_device_source_tiers_match_the_publisher(catalog: Catalog) -> None:
             if tier == "reference" and not _is_reference(url):
                 wrong.append((where, tier, url))
     assert not wrong, wrong
+
+
+_OTHER_MARK = re.compile(r"\[other: (?P<source>[^:\]\s]+): (?P<fact>[^\]]+)\]")
+"""Notes name a tier-other source and the fact it backs: ``[other: macrumors.com: RAM 6 GB]``."""
+
+
+def _source_key(url: str) -> str:
+    """A cited page's host (a GitHub page: its owner/repo), as the notes' marks name it."""
+    u = urlparse(url)
+    host = u.netloc.lower().removeprefix("www.")
+    return f"{host}/{_github_owner(url)[1]}" if host == "github.com" else host
+
+
+def _weak_entries(cat: Catalog) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    """Every device, variant and platform model: (where, sources, tiers, notes)."""
+    for d in cat.devices.values():
+        yield d.id, d.sources, d.source_tiers, d.notes
+        for v in d.variants:
+            yield f"{d.id}/{v.id}", v.sources, v.source_tiers, v.notes
+    for p in cat.platform_models.values():
+        yield p.id, p.sources, p.source_tiers, p.notes
+
+
+def _unmarked_weak_sources(
+    sources: tuple[str, ...], tiers: tuple[str, ...], notes: str
+) -> tuple[list[str], list[str]]:
+    """Tier-other sources the notes do not mark, and marks naming no cited tier-other source."""
+    weak = {_source_key(u) for u, t in zip(sources, tiers, strict=True) if t == "other"}
+    marked = {m["source"] for m in _OTHER_MARK.finditer(notes)}
+    return sorted(weak - marked), sorted(marked - weak)
+
+
+def test_every_tier_other_device_source_is_marked_with_the_fact_it_backs(catalog: Catalog) -> None:
+    """A news or leak page may back a device fact only where no maker or reference page was found,
+    and the entry's notes say so: ``[other: host: fact]`` names the page and the value it backs,
+    so a reader sees which numbers rest on weak sources (and a mark outlives no dropped source)."""
+    bad = []
+    for where, sources, tiers, notes in _weak_entries(catalog):
+        unmarked, dangling = _unmarked_weak_sources(sources, tiers, notes)
+        bad += [(where, "unmarked", k) for k in unmarked]
+        bad += [(where, "marks no cited tier-other source", k) for k in dangling]
+    assert not bad, bad
+
+
+def test_the_weak_source_marks_are_checked_both_ways() -> None:
+    news = ("https://www.macrumors.com/x", "https://github.com/pigirons/cpufp/pull/30")
+    tiers = ("other", "other")
+    marked = "RAM. [other: macrumors.com: RAM 6 GB] [other: github.com/pigirons/cpufp: ISA flags]"
+    assert _unmarked_weak_sources(news, tiers, marked) == ([], [])
+    assert _unmarked_weak_sources(news, tiers, "RAM 6 GB per macrumors.com") == (
+        ["github.com/pigirons/cpufp", "macrumors.com"],
+        [],
+    )
+    assert _unmarked_weak_sources((news[0],), ("reference",), marked) == (
+        [],
+        ["github.com/pigirons/cpufp", "macrumors.com"],
+    )
+    assert _unmarked_weak_sources(news[:1], tiers[:1], "[other: macrumors.com]") == (
+        ["macrumors.com"],
+        [],
+    )
 
 
 def test_a_plain_url_still_loads_and_counts_as_other(catalog: Catalog) -> None:
