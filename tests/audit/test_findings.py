@@ -50,7 +50,8 @@ def test_no_budget_proposed_beyond_what_the_device_gives() -> None:
         if s.kind == "budget":
             assert int(s.value) <= cap
             if s.still_fails:
-                assert "still below" in render(a, "markdown", "en")
+                assert "still be below the minimum speed" in render(a, "markdown", "en")
+    assert any(s.still_fails for s in a.sensitivities if s.kind == "budget")
 
 
 def test_speed_unknown_only_when_the_bandwidth_is() -> None:
