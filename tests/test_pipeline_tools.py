@@ -12,7 +12,9 @@ local disk (45 s, 0.9 GB): "optimum-intel[openvino]==1.25.2" with its guide's pi
 openvino 2025.4, transformers 4.51.3) installs in about 5 minutes and its ``optimum-cli export
 openvino --help`` runs; "qai-hub-models[llama-v3-2-3b-instruct]==0.46.1" asks for torch<2.9, so
 pip downloads a CUDA build of PyTorch 2.8 (about 13 minutes, the environment grows to 6.6 GB); its
-export --help then runs. Install them in a separate environment and run
+export --help then runs. optimum-executorch==1.1.0 asks for executorch>=1.0, which asks for torch
+2.9 (a CUDA build of several GB on Linux x86-64), and for transformers==5.0.0rc1. Install them in a
+separate environment and run
 ``pytest -m slow tests/test_pipeline_tools.py`` to check them.
 """
 
