@@ -14,7 +14,10 @@ ggml-org/Qwen2.5-VL-3B-Instruct-GGUF's mmproj files hold 1,338,428,128 (F16) and
 (Q8_0) bytes and its Q4_K_M decoder 1,929,901,056 bytes, as independent apps' download manifests
 record them; LiquidAI/LFM2-VL-1.6B-GGUF's mmproj files (revision 6121de26) hold 830,339,008 (F16)
 and 564,115,648 (Q8_0) bytes, as an open-source loader pins them with their SHA-256. A GGUF file
-is its tensors plus a few tens of KB of header and metadata.
+is its tensors plus a few tens of KB of header and metadata. Qwen/Qwen3-VL-2B-Instruct-GGUF's
+mmproj-Qwen3VL-2B-Instruct-F16.gguf holds 819,394,848 bytes as an app's download manifest
+records it, and Qwen/Qwen3-VL-4B-Instruct-GGUF's mmproj-Qwen3VL-4B-Instruct-Q8_0.gguf
+453,974,304 bytes as another app pins it with its SHA-256.
 """
 
 from __future__ import annotations
@@ -419,3 +422,50 @@ def test_lfm2vl_tiles_grow_the_kv_cache(model: str) -> None:
     text = estimate(model, "Q8_0", 2048, catalog=cat)
     kv_per_token = 6 * 8 * 64 * 2 * 2
     assert est.kv_cache_bytes - text.kv_cache_bytes == 2560 * kv_per_token
+
+
+def test_qwen3vl_mmproj_f16_is_byte_exact() -> None:
+    """Qwen's mmproj-Qwen3VL-2B-Instruct-F16.gguf (819,394,848 bytes): the tower, the F32 48 x 48
+    position table and four mergers (the final one and three DeepStack ones), plus 18,720 bytes of
+    metadata."""
+    assert 819_394_848 - weight_bytes(_encoder("qwen3-vl-2b-instruct"), "F16") == 18_720
+
+
+def test_qwen3vl_counts_the_deepstack_mergers() -> None:
+    """DeepStack adds a merger per tapped block (5, 11, 17) beside the final one: four 4,096 x
+    4,096 and 4,096 x 2,048 pairs; with the 24 blocks they are the checkpoint less the decoder."""
+    model = load_catalog().models["qwen3-vl-2b-instruct"]
+    enc = _encoder("qwen3-vl-2b-instruct")
+    assert enc.tower is not None
+    assert enc.tower.projector == ((4096, 4096), (4096, 2048)) * 4
+    assert enc.params + model.params == 2_127_532_032
+    assert tower_layout(enc.tower).positions == 2304 * 1024
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "tokens"),
+    [(4000, 4000, 4096), (1000, 1500, 1457), (500, 500, 256)],
+)
+def test_qwen3vl_tokens_follow_the_image_size(width: int, height: int, tokens: int) -> None:
+    """Sides round to 32 px (16 px patches merged 2 x 2) within 4,096 tokens' pixels."""
+    enc = _encoder("qwen3-vl-2b-instruct")
+    assert enc.tower is not None
+    assert image_tokens(enc.tower, width, height) == tokens
+
+
+def test_qwen3vl_image_tokens_grow_the_kv_cache() -> None:
+    """A square photo adds 4,096 tokens of 28 layers x 8 KV heads x 128 x 2 x 2 bytes."""
+    cat = load_catalog()
+    arch = cat.models["qwen3-vl-2b-instruct"].architecture
+    est = estimate("qwen3-vl-2b-instruct", "Q4_K_M", 2048, catalog=cat, inputs=("text", "image"))
+    text = estimate("qwen3-vl-2b-instruct", "Q4_K_M", 2048, catalog=cat)
+    assert est.media_tokens == 4096
+    assert est.kv_cache_bytes == kv_cache(arch, 2048 + 4096, "f16", llama_cpp=True).total
+    assert est.kv_cache_bytes - text.kv_cache_bytes == 4096 * 28 * 8 * 128 * 2 * 2
+
+
+def test_qwen3vl_4b_mmproj_q8_0_is_byte_exact() -> None:
+    """Qwen's mmproj-Qwen3VL-4B-Instruct-Q8_0.gguf (453,974,304 bytes): the 2B's tower with
+    mergers into 2,560, Q8_0 matrices, F32 patch kernels and position table, plus the same
+    18,720 bytes of metadata as the 2B's F16 file."""
+    assert 453_974_304 - weight_bytes(_encoder("qwen3-vl-4b-instruct"), "Q8_0") == 18_720

@@ -200,6 +200,7 @@ CLAIM: dict[str, str] = {
     "8 official languages": "공식 지원 언어 8개",
     "8 official languages; trained on more": "공식 지원 언어 8개(학습에는 더 많은 언어 사용)",
     "dozens of languages": "수십 개 언어",
+    "OCR in 32 languages (README); the text languages are not listed": "이미지 속 글자 인식(OCR) 32개 언어(README), 텍스트 지원 언어는 목록 없음",
     "multilingual (no list on card)": "다국어 지원(카드에 목록 없음)",
     "not stated on card (English-centric)": "카드에 기재 없음(영어 중심, 지원 언어 목록 없음)",
     "trained on 140+ spoken languages (no list on card)": "140개 이상 언어로 학습(카드에 목록 없음)",

@@ -62,8 +62,10 @@ class VitTower(Strict):
     projector_vectors: NonNegInt = 0
     """Parameters of the projector's 1-D tensors (norm weights, biases)."""
     embeddings_type: Literal["F32", "F16"] = "F16"
-    """What llama.cpp's converter keeps the patch and position embeddings at in an F16 or Q8_0
-    file (Gemma 3: forced to F32; a patch kernel whose rows do not divide into Q8_0 blocks: F16)."""
+    """What llama.cpp's converter keeps the patch and position embeddings at in the encoder's
+    published file (Gemma 3: forced to F32; a patch kernel whose rows do not divide into Q8_0
+    blocks: F16; converters of late 2025 keep the patch kernel F16 in an F16 file and F32 in any
+    other, as Qwen3-VL's Q8_0 file shows)."""
     temporal_patch: PositiveInt = 1
     """Frames one patch embedding spans. Qwen2.5-VL embeds patches with a Conv3d of
     temporal_patch_size 2 (a still image is repeated to fill both frames), so its patch kernel
