@@ -321,6 +321,9 @@ class SpeedRow(NamedTuple):
     prompt: int
     group: str
     """Device family: the chip generation (Apple M1, Apple M2, Snapdragon 8 Gen 2, ...)."""
+    threads: int | None = None
+    """llama.cpp's CPU threads in the decode run, where the source gives them (``decode_threads``):
+    a run with more threads than performance cores is paced (``speed.decode_pace``)."""
 
 
 def device_group(device: str, chip: str) -> str:
@@ -402,6 +405,7 @@ def _speed_row(
         ctx,
         pp,
         device_group(r["device"], r["chip"]),
+        int(r["decode_threads"]) if (r.get("decode_threads") or "").strip() else None,
     )
 
 
@@ -413,7 +417,7 @@ def observation(r: SpeedRow) -> calibrate.Observation:
     kv = kv_cache(r.model.architecture, r.context, llama_cpp=False).total
     w = core.work(lay, r.model.architecture, kv, r.prompt, fallbacks=fam == "adreno-opencl")
     cfam = speed.constants_family(fam)
-    m = core.machine(r.device, r.backend, r.bandwidth, cfam == "arm-cpu")
+    m = core.machine(r.device, r.backend, r.bandwidth, cfam == "arm-cpu", r.threads)
     return calibrate.Observation(
         family=cfam,
         phase="decode" if r.phase == "decode" else "prefill",
@@ -638,6 +642,7 @@ def run(
             bandwidth_gbs=r.bandwidth,
             backend=r.backend,
             prompt_tokens=r.prompt,
+            cpu_threads=r.threads,
         )
         got = e.decode_tps if r.phase == "decode" else e.prefill_tps
         if got is None:

@@ -328,6 +328,8 @@ class Measured(NamedTuple):
     runtime: str = "llama.cpp"
     chunked: bool = False
     """Prompt processed in fixed 128-token passes (Qualcomm NPU builds)."""
+    threads: int | None = None
+    """llama.cpp's CPU threads of the run (llama-bench's ``n_threads``; None: not given)."""
 
 
 def from_bench(rows: Sequence[BenchRow], quants: Mapping[str, Quantization]) -> list[Measured]:
@@ -337,7 +339,16 @@ def from_bench(rows: Sequence[BenchRow], quants: Mapping[str, Quantization]) -> 
         q = quants.get(r.ftype or "")
         if q is not None:
             out.append(
-                Measured(r.phase, backend_of(r), q.id, r.n_prompt, r.n_gen, r.avg_ts, "llama.cpp")
+                Measured(
+                    r.phase,
+                    backend_of(r),
+                    q.id,
+                    r.n_prompt,
+                    r.n_gen,
+                    r.avg_ts,
+                    "llama.cpp",
+                    threads=r.threads,
+                )
             )
     return out
 
@@ -446,7 +457,7 @@ def calibrate_device(
         ctx = max(r.n_prompt + r.n_gen, 1)
         kv = kv_cache(model.architecture, ctx, llama_cpp=False).total
         w = core.work(lay, model.architecture, kv, max(r.n_prompt, 1), fam == "adreno-opencl")
-        m = core.machine(plain, r.backend, plain.memory_bandwidth_gbs, cfam == "arm-cpu")
+        m = core.machine(plain, r.backend, plain.memory_bandwidth_gbs, cfam == "arm-cpu", r.threads)
         o = Observation(
             family=fam,
             phase=r.phase,

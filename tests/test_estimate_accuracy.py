@@ -71,8 +71,6 @@ def test_cross_validated_targets(results: dict[str, dict[str, Any]]) -> None:
     cv = results["cross_validation"]
     assert {k.split(" ")[0] for k in cv} >= {"apple-metal", "arm-cpu", "adreno-opencl", "qnn-htp"}
     for name, s in cv.items():
-        if name.startswith("arm-cpu "):
-            continue  # test_arm_cpu_constants_transfer_between_device_families
         if name.endswith("decode"):
             assert s["median_pct"] <= 25.0, name
             assert s["worst_pct"] <= 100.0, name
@@ -80,21 +78,12 @@ def test_cross_validated_targets(results: dict[str, dict[str, Any]]) -> None:
             assert s["median_pct"] <= 40.0, name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Known gap: llama.cpp's Arm CPU rows come from two device families that disagree (the "
-        "Raspberry Pi 5 streams about 64 % of its bus with a small per-layer cost, the Galaxy "
-        "S23's PocketPal harness far less), so constants fitted on one predict the other about "
-        "2x off; "
-        "strict, so it fails loudly once a mechanism explains both"
-    ),
-)
 def test_arm_cpu_constants_transfer_between_device_families(
     results: dict[str, dict[str, Any]],
 ) -> None:
     """llama.cpp on Arm CPUs, each device family predicted from the other only, meets the issue
-    targets (decode median <= 25 %, worst <= 100 %; prefill median <= 40 %)."""
+    targets (decode median <= 25 %, worst <= 100 %; prefill median <= 40 %), once each row counts
+    the threads it ran (the phone's harness puts one of 6 threads on an efficiency core)."""
     cv = results["cross_validation"]
     dec, pre = cv["arm-cpu decode"], cv["arm-cpu prefill"]
     assert dec["method"] == "leave one device family out"

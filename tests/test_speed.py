@@ -186,6 +186,39 @@ def test_decode_uses_the_matrix_vector_compute() -> None:
     assert i8mm.cpu_gops == pytest.approx(i8mm.decode_gops)
 
 
+def test_a_thread_on_an_efficiency_core_paces_the_decode_only() -> None:
+    """More llama.cpp threads than performance cores slow the decode by the published share and
+    leave the prefill alone; up to one thread per performance core, or on a chip without
+    efficiency cores, nothing changes."""
+    from feasibility.estimator.core import machine, performance_cores
+    from feasibility.schema import CpuCluster
+    from tests.factories import make_device
+
+    phone = make_device(
+        cpu_cores=8,
+        cpu_clusters=(
+            CpuCluster(cores=1, core="Cortex-X3", ghz=3.36),
+            CpuCluster(cores=4, core="Cortex-A715", ghz=2.8),
+            CpuCluster(cores=3, core="Cortex-A510", ghz=2.0, efficiency=True),
+        ),
+    )
+    board = make_device(
+        cpu_cores=4, cpu_clusters=(CpuCluster(cores=4, core="Cortex-A76", ghz=2.4),)
+    )
+    assert performance_cores(phone) == 5
+    assert performance_cores(board) is None
+    c = speed.Constants(bw_eff=0.5, prefill_eff=0.3)
+    base = machine(phone, "cpu", 50.0)
+    six = machine(phone, "cpu", 50.0, threads=6)
+    assert machine(phone, "cpu", 50.0, threads=5).decode_pace == 1.0
+    assert machine(board, "cpu", 17.0, threads=4).decode_pace == 1.0
+    assert speed.decode_seconds(W, six, c) == pytest.approx(
+        speed.decode_seconds(W, base, c) / speed.OVERSUBSCRIBED_DECODE_PACE
+    )
+    assert speed.prefill_seconds(W, six, c) == speed.prefill_seconds(W, base, c)
+    assert 0.55 <= speed.OVERSUBSCRIBED_DECODE_PACE <= 0.7  # the published 30-45 % losses
+
+
 def test_raspberry_pi_5_cpu_facts_are_its_makers() -> None:
     """Pi 5: 4x Cortex-A76 at 2.4 GHz with dot product and no i8mm (Raspberry Pi's BCM2712
     page; Arm's Cortex-A76 is Armv8.2 with the dot-product extension)."""

@@ -194,6 +194,9 @@ ASSUMPTIONS: Final[dict[str, str]] = {
     "runtime runs the model here to cap it: the speed is the generic estimate, unverified.",
     "speed-borrowed": "No measurement of this backend family ({family}) exists to fit on: its "
     "speed uses the constants of {borrowed}.",
+    "cpu-threads": "CPU speed assumes one llama.cpp thread per performance core, the efficiency "
+    "cores idle; an app that also puts a thread on an efficiency core (many use every core) "
+    "decodes 30-45 % slower (published llama.cpp thread sweeps).",
     "burst-speed": "Speeds are burst figures, as benchmarks measure; minutes-long generation on "
     "a passively cooled device is slower (thermal throttling is not modelled).",
     "sustained-phone": "Sustained speed: a phone keeps about half its burst decode speed under "
@@ -323,6 +326,7 @@ def estimate(
     n_ubatch: int = 512,
     prompt_tokens: int | None = None,
     media: MediaCost | None = None,
+    cpu_threads: int | None = None,
 ) -> Estimate:
     """Memory (bytes) and speed (tokens/s) of ``model`` in ``quantization`` at ``context_tokens``.
 
@@ -331,7 +335,9 @@ def estimate(
     ``prompt_tokens`` is the prompt of the prefill and time-to-first-token figures (default: the
     context minus ``DEFAULT_OUTPUT_TOKENS``, the service's default output). ``media``: the
     encoders a request needs and the tokens they add (the KV cache, the prefill and the time to
-    first token include them).
+    first token include them). ``cpu_threads``: llama.cpp's CPU threads of a measured run
+    (default: one per performance core, the estimate's assumption; more threads pace the decode,
+    ``speed.decode_pace``).
     """
     if context_tokens < 1:
         raise ValueError("context_tokens must be positive")
@@ -378,6 +384,7 @@ def estimate(
         n_ubatch,
         prompt,
         enc_flops if media is not None else 0.0,
+        cpu_threads,
     )
     speed_codes, sustained = _sustained(sp, device)
     codes.extend(speed_codes)
@@ -645,22 +652,37 @@ def cpu_gops(device: Device | None, decode: bool = False) -> float | None:
     return None
 
 
+def performance_cores(device: Device | None) -> int | None:
+    """Cores outside the efficiency clusters; None where the device lists no efficiency cluster
+    (no core is slower by design; more threads than cores is not modelled)."""
+    if device is None or not any(c.efficiency for c in device.cpu_clusters):
+        return None
+    return sum(c.cores for c in device.cpu_clusters if not c.efficiency) or None
+
+
 def machine(
-    device: Device | None, backend: str, bw: float | None, fam_runs_on_cpu: bool = False
+    device: Device | None,
+    backend: str,
+    bw: float | None,
+    fam_runs_on_cpu: bool = False,
+    threads: int | None = None,
 ) -> speed.Machine:
-    """The device's bandwidth and the backend's peak compute (GOP/s), None where unpublished."""
+    """The device's bandwidth and the backend's peak compute (GOP/s), None where unpublished;
+    ``threads``: llama.cpp's CPU threads, where a run set them (None: one per performance core)."""
     compute: float | None = None
     decode: float | None = None
+    pace = 1.0
     if backend == "cpu" or fam_runs_on_cpu:
         compute = cpu_gops(device)
         decode = cpu_gops(device, decode=True)
+        pace = speed.decode_pace(threads, performance_cores(device))
     elif backend == "gpu" and device is not None and device.gpu_tflops_fp16:
         compute = device.gpu_tflops_fp16 * 1e3
     elif backend == "npu" and device is not None and device.npu is not None and device.npu.tops:
         compute = device.npu.tops * 1e3
     # The CPU serves other backends' fallbacks only while decoding: its matrix-vector rate.
     fallback = cpu_gops(device, decode=True)
-    return speed.Machine(bw, compute, cpu_gops=fallback, decode_gops=decode)
+    return speed.Machine(bw, compute, cpu_gops=fallback, decode_gops=decode, decode_pace=pace)
 
 
 _X86: Final = ("intel", "amd", "ryzen", "core ultra", "xeon", "epyc")
@@ -729,21 +751,28 @@ def _token_work(
 
 
 _Setup = tuple[str, speed.Constants, speed.Constants, speed.Machine, tuple[str, ...]]
-_SETUP: dict[tuple[str, int, int, bool, float | None], tuple[object, object, _Setup]] = {}
+_SETUP: dict[
+    tuple[str, int, int, bool, float | None, int | None], tuple[object, object, _Setup]
+] = {}
 
 
 def _setup(
-    backend: str, device: Device | None, runtime: Runtime | None, gguf: bool, bw: float | None
+    backend: str,
+    device: Device | None,
+    runtime: Runtime | None,
+    gguf: bool,
+    bw: float | None,
+    threads: int | None = None,
 ) -> _Setup:
     """Family, constants (backend and CPU), machine and codes, memoized per device object."""
-    key = (backend, id(device), id(runtime), gguf, bw)
+    key = (backend, id(device), id(runtime), gguf, bw, threads)
     hit = _SETUP.get(key)
     if hit is not None and hit[0] is device and hit[1] is runtime:
         return hit[2]
     fam = family_of(backend, device, gguf)
     c, codes = constants_for(fam, backend, runtime, device, gguf)
     cpu_c, _ = constants_for(family_of("cpu", device, gguf), "cpu", runtime, device, gguf)
-    m = machine(device, backend, bw, speed.constants_family(fam) == "arm-cpu")
+    m = machine(device, backend, bw, speed.constants_family(fam) == "arm-cpu", threads)
     out = (fam, c, cpu_c, m, codes)
     if len(_SETUP) >= _CACHE_MAX:
         _SETUP.clear()
@@ -763,6 +792,7 @@ def _speeds(
     n_ubatch: int,
     prompt: int,
     encoder_flops: float | None = 0.0,
+    threads: int | None = None,
 ) -> Speeds:
     """Decode, prefill, TTFT and energy; None where bandwidth or compute is unknown.
 
@@ -771,7 +801,7 @@ def _speeds(
     if backend is None:
         return Speeds(None, None, None, None, None, ("no-decode", "no-prefill", "no-energy"))
     gguf = isinstance(lay, GgufLayout)
-    fam, c, cpu_c, m, codes = _setup(backend, device, runtime, gguf, bw)
+    fam, c, cpu_c, m, codes = _setup(backend, device, runtime, gguf, bw, threads)
     w, ops, read = _token_work(lay, a, context, kv_type, n_ubatch, prompt, fam == "adreno-opencl")
     t = speed.decode_seconds(w, m, c, cpu_c)
     chunked = fam == "qnn-htp"
@@ -780,6 +810,8 @@ def _speeds(
     prefill = None if ttft is None else prompt / ttft
     energy = speed.energy_mj_per_token(read, ops, backend)
     out = ["decode-model" if decode is not None else "no-decode", *codes]
+    if decode is not None and threads is None and _has_efficiency_cores(device, fam):
+        out.append("cpu-threads")
     if prefill is None:
         out.append("no-prefill")
     elif chunked:
@@ -793,6 +825,14 @@ def _speeds(
     out += ["energy-model", "burst-speed"]
     ttft_ms = None if ttft is None else ttft * 1e3
     return Speeds(decode, prefill, ttft_ms, energy, fam, tuple(out), enc_ms)
+
+
+def _has_efficiency_cores(device: Device | None, fam: str) -> bool:
+    """Whether llama.cpp runs on a CPU whose efficiency cores the estimate leaves idle (the
+    thread-count assumption then matters, ``speed.decode_pace``; the Hexagon build runs as the
+    CPU, ``speed.RUNS_AS``)."""
+    llama_cpu = speed.constants_family(fam) == "arm-cpu"
+    return llama_cpu and device is not None and any(c.efficiency for c in device.cpu_clusters)
 
 
 def speeds(

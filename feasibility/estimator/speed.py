@@ -27,7 +27,10 @@ The ggml Hexagon backend multiplies Q4_0, Q8_0 and MXFP4 on the HTP (ggml-hexago
 and prefills at the CPU's speed type for type, so its family runs as the CPU's (``RUNS_AS``) until
 a row shows otherwise.
 
-Not modelled: thread placement beyond "big cores only", memory contention with the app and thermal
+Threads: the estimate is for llama.cpp run with one thread per performance core. A run with more
+threads than that puts a thread on an efficiency core, which paces the decode (``decode_pace``);
+measured runs that did so (PocketPal's 6 threads on the Galaxy S23's five performance cores) are
+predicted with their thread count. Not modelled: memory contention with the app and thermal
 throttling (the figures are burst speeds, as benchmarks measure; assumption ``burst-speed``).
 """
 
@@ -151,11 +154,11 @@ FITTED: Final[dict[str, Constants]] = {
         class_cost={"float": 0.886, "legacy": 1.00},
     ),
     "arm-cpu": Constants(
-        bw_eff=0.640,
-        layer_us=658.4,
-        decode_compute_eff=0.252,
+        bw_eff=0.598,
+        layer_us=341.6,
+        decode_compute_eff=0.557,
         prefill_eff=0.250,
-        class_cost={"legacy": 2.40, "k": 1.69, "klow": 2.61, "iq": 5.37},
+        class_cost={"legacy": 2.63, "k": 1.44, "klow": 3.03, "iq": 6.34},
     ),
     "arm-cpu-xnnpack": Constants(
         bw_eff=0.692,
@@ -164,7 +167,7 @@ FITTED: Final[dict[str, Constants]] = {
         prefill_eff=0.415,
         class_cost={"float": 4.24},
     ),
-    "adreno-opencl": Constants(bw_eff=0.377, split_ms=5.07),
+    "adreno-opencl": Constants(bw_eff=0.380, split_ms=5.82),
     "qnn-htp": Constants(bw_eff=0.880, layer_us=906.8),
 }
 """Fitted on every development row by ``feasibility.calibrate.fit`` (``python benchmarks/accuracy.py
@@ -172,9 +175,10 @@ FITTED: Final[dict[str, Constants]] = {
 or model it predicts). apple-metal: 45 llama.cpp Metal rows of Apple M1/M2 chips (LLaMA 7B
 F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 88 PocketPal Galaxy S23 CPU and ggml-Hexagon rows
 (``RUNS_AS``) and 12 Raspberry Pi 5 rows (Nyun AI's llama-bench leaderboard, a llama.cpp
-discussion), each device family weighing the same in the fit (``calibrate._weights``): the two
-disagree (the Pi streams about 64 % of its bus, the phone's harness less), so the shared constants
-sit between them and the cross-validated transfer from one to the other is poor (README);
+discussion), each device family weighing the same in the fit (``calibrate._weights``), each row
+with the threads it ran (the phone's 6 threads on 5 performance cores paced by
+``OVERSUBSCRIBED_DECODE_PACE``): so counted, the two stream about the same share of their buses
+and each predicts the other's decode within a median 7 % (README);
 arm-cpu-xnnpack: the 12 ExecuTorch rows of Meta's Llama 3.2 model card (OnePlus 12,
 Snapdragon 8 Gen 3; BF16, SpinQuant, QLoRA). The CPU compute efficiencies are shares of the
 measured phones' cluster facts (big cores x GHz x int8 operations per cycle of one vector pipe,
@@ -285,6 +289,29 @@ def isa_ops(isa: tuple[str, ...], decode: bool = False) -> float:
     return max((ISA_OPS_PER_CYCLE[i] for i in usable), default=16.0)
 
 
+OVERSUBSCRIBED_DECODE_PACE: Final = 0.65
+"""Share of the decode speed llama.cpp keeps when its threads outnumber the performance cores, so
+that one or more run on efficiency cores: the middle of the 30-40 % decode loss measured on the
+Snapdragon 8 Gen 2 (1+2+2 performance and 3 Cortex-A510 cores) going from 5 to 6 or more threads
+(llama.cpp thread sweep 2-8 of omnimind-ai/OmniInfer pull request 66); on the RK3588S (4 Cortex-A76
+and 4 Cortex-A55) 8 threads instead of 4 lost 45 % (6.92 to 3.81 tokens/s, llama.cpp issue 7176).
+Why the decode: ggml's CPU backend ends every graph node with a barrier, and a generated token is
+hundreds of short nodes (norms, RoPE, additions split evenly by thread; matrix-vector products cut
+into only about four chunks per thread, ggml-cpu.c ``ggml_compute_forward_mul_mat`` and the repack
+path), so the thread on the slow core sets each node's end. A prompt batch cuts its matrix products
+into thousands of chunks that the fast cores take over; no published sweep on these chips measures
+its loss, so prefill is not paced (stated in ``decode_pace``)."""
+
+
+def decode_pace(threads: int | None, performance_cores: int | None) -> float:
+    """Share of the decode speed kept by ``threads`` llama.cpp threads on a chip with
+    ``performance_cores`` non-efficiency cores: 1 up to one thread per performance core (the
+    estimate's own assumption, ``threads`` None), ``OVERSUBSCRIBED_DECODE_PACE`` beyond."""
+    if threads is None or performance_cores is None or threads <= performance_cores:
+        return 1.0
+    return OVERSUBSCRIBED_DECODE_PACE
+
+
 # --------------------------------------------------------------------------------------------
 # Work per token and the roofline
 # --------------------------------------------------------------------------------------------
@@ -319,6 +346,8 @@ class Machine(NamedTuple):
     """Peak compute of the backend's matrix-vector kernels where it differs from
     ``compute_gops`` (CPUs whose int8 matrix-multiply instructions only serve prompt batches);
     None: ``compute_gops``."""
+    decode_pace: float = 1.0
+    """Share of its decode speed the run keeps with the threads it was given (``decode_pace``)."""
 
 
 def _weights_s(
@@ -351,7 +380,7 @@ def decode_seconds(w: Work, m: Machine, c: Constants, cpu: Constants | None = No
         t += min(w.fallback_runs, w.layers) * c.split_ms * 1e-3
     t += w.kv_bytes / (c.bw_eff * bw * 1e9)
     t += w.layers * c.layer_us * 1e-6
-    return t
+    return t / m.decode_pace
 
 
 def prefill_seconds(w: Work, m: Machine, c: Constants) -> float | None:
