@@ -26,6 +26,7 @@ from feasibility.catalog import Catalog
 from feasibility.errors import InputError
 from feasibility.estimator import Estimate
 from feasibility.evaluator import Option
+from feasibility.ranking import LOW_BIT_FLOOR
 from feasibility.units import fmt_int, limit_mb, need_mb, rate
 
 
@@ -57,6 +58,10 @@ class TargetExplanation:
     prefill_tps: float | None
     ttft_ms: float | None
     rules: tuple[RuleLine, ...]
+    below_floor: bool = False
+    """The build passes every rule, but no build of this model at or above the ranking's quality
+    floor does, while the floor is active (``feasibility.ranking.quality_floor``): ``check``
+    lists the model in "why not", not among the builds it ranks."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,9 @@ class Explanation:
 
     @property
     def feasible(self) -> bool:
-        """The model has a build passing every rule on every target (``check`` would rank it)."""
-        return all(t.feasible for t in self.targets)
+        """The model has a build passing every rule on every target, at or above the quality
+        floor where it is active (``check`` would rank it)."""
+        return all(t.feasible and not t.below_floor for t in self.targets)
 
 
 def explain(
@@ -91,6 +97,7 @@ def explain(
     from feasibility.api import load_spec
     from feasibility.claims import closest_miss
     from feasibility.evaluator import Evaluator, check_restrictions
+    from feasibility.ranking import low_bit, quality_floor
     from feasibility.rules import MEDIA_ONLY, MODEL_LEVEL, RULES
     from feasibility.targets import resolve
 
@@ -114,6 +121,8 @@ def explain(
             _why_none(catalog, q, r, parsed.constraints.runtimes, parsed.constraints.quantizations)
         )
     requested = q is not None and r is not None
+    # The ranking's quality floor reads every model's builds (as ``check`` computes it).
+    floor = quality_floor([ev.options(t) for t, _ in resolved])
     out = []
     for target, rt in resolved:
         rejected = any(v.rejects for v in ev.model_verdicts(cands[0], target))
@@ -121,8 +130,10 @@ def explain(
         # explanation has the numbers of the build that would be chosen otherwise.
         opts = [ev.option(c, target, past_model_level=True) for c in cands]
         passing = [o for o in opts if o.passes_except(MODEL_LEVEL)]
+        ranked = [o for o in passing if not (floor and low_bit(o.candidate))]
+        below = floor and bool(passing) and not ranked
         if passing:
-            chosen = min(passing, key=lambda o: o.rank_key)
+            chosen = min(ranked or passing, key=lambda o: o.rank_key)
             how = "closest-miss" if rejected else "best"
         else:
             chosen, how = closest_miss(ev, opts, ignore=MODEL_LEVEL), "closest-miss"
@@ -134,7 +145,7 @@ def explain(
             else ev.full_estimate(chosen.candidate, target, chosen.backend)
         )
         ids = [x.ID for x in RULES if parsed.service.media or x.ID not in MEDIA_ONLY]
-        out.append(_target(chosen, full, how, rt, ids, rejected))
+        out.append(_target(chosen, full, how, rt, ids, rejected, below and not requested))
     return Explanation(model.id, model.name, model.params, name, len(cands), tuple(out))
 
 
@@ -157,7 +168,13 @@ def _why_none(
 
 
 def _target(
-    o: Option, est: Estimate | None, how: str, rt: Any, rule_ids: list[str], model_rejected: bool
+    o: Option,
+    est: Estimate | None,
+    how: str,
+    rt: Any,
+    rule_ids: list[str],
+    model_rejected: bool,
+    below_floor: bool,
 ) -> TargetExplanation:
     by_rule = {v.rule: v for v in o.verdicts}
     lines = []
@@ -204,6 +221,7 @@ def _target(
         prefill_tps=None if est is None or est.prefill_tps is None else rate(est.prefill_tps),
         ttft_ms=None if est is None or est.ttft_ms is None else float(round(est.ttft_ms)),
         rules=tuple(lines),
+        below_floor=below_floor,
     )
 
 
@@ -225,6 +243,7 @@ def to_dict(e: Explanation) -> dict[str, Any]:
                 "backend": t.backend,
                 "choice": t.choice,
                 "feasible": t.feasible,
+                "below_floor": t.below_floor,
                 "score": t.score,
                 "memory": t.memory,
                 "decode_tps": t.decode_tps,
@@ -246,6 +265,14 @@ def to_dict(e: Explanation) -> dict[str, Any]:
     }
 
 
+BELOW_FLOOR_EN = (
+    f"passes every rule only under the quality floor (below {LOW_BIT_FLOOR:g} bits per weight; "
+    "check does not rank such builds while another model has a build of 4 bits or more on "
+    "every target)"
+)
+"""How a target whose only passing builds are under the floor is headed (table and markdown)."""
+
+
 def render_json(e: Explanation) -> str:
     return json.dumps(to_dict(e), indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
 
@@ -265,6 +292,8 @@ def render_table(e: Explanation) -> str:
             "closest-miss": "NOT feasible; closest miss",
             "requested": "feasible" if t.feasible else "NOT feasible",
         }[t.choice]
+        if t.below_floor:
+            head = BELOW_FLOOR_EN + "; best such build"
         out += [
             "",
             f"{t.name} [{t.target}, {t.os}]: {head}: {t.quantization} on {t.runtime}"

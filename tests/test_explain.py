@@ -102,3 +102,23 @@ def test_explain_markdown_in_both_languages_and_exit_codes() -> None:
     assert "**부적합**, 가장 근접한 빌드" in miss.stdout and "| 규칙 | 판정 | 근거 |" in miss.stdout
     assert "needs" not in miss.stdout and "budget is" not in miss.stdout
     assert "Exit status: 0" in CliRunner().invoke(cli, ["explain", "--help"]).stdout
+
+
+def test_explain_agrees_with_check_on_builds_under_the_quality_floor() -> None:
+    """A model whose only passing builds are under the quality floor was explained as
+    "feasible", while ``check`` lists it under "why not". Explain now says it passes every rule
+    only under the floor, and agrees with check on whether the model is ranked."""
+    from feasibility.catalog import load_catalog
+    from feasibility.explain import explain, render_table
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "receipt-reader.yaml"
+    a = check(str(path))
+    floored = [r.model for r in a.why_not if r.below_floor]
+    assert floored, "the receipt reader has models that fit only under the floor"
+    catalog = load_catalog()
+    for model in [*floored[:2], *(r.model for r in a.recommendations)]:
+        e = explain(catalog, model, path)
+        assert e.feasible == (model in a.feasible_models), model
+        if model in floored:
+            assert any(t.below_floor for t in e.targets), model
+            assert "only under the quality floor" in render_table(e)

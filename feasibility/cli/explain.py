@@ -14,8 +14,9 @@ from feasibility.cli.options import (
 )
 
 EXIT_CODES = (
-    "Exit status: 0 the model passes every rule on every target; 3 it does not on some target "
-    "(the explanation says why); 2 bad usage or invalid input (with --format json: a JSON error"
+    "Exit status: 0 the model passes every rule on every target (check would rank it); 3 it "
+    "does not on some target, or only with builds under the quality floor (the explanation "
+    "says why); 2 bad usage or invalid input (with --format json: a JSON error"
     ' {"error": ..., "problems": [...]} on stderr); 1 internal error (a bug; rerun with --debug).'
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from feasibility.ranking import LOW_BIT_FLOOR
 from feasibility.report._rows import mb, md_table, num, texts_for
 from feasibility.report._wording import code, verdict_sentence
 
@@ -23,6 +24,9 @@ HEAD = {
         "closest-miss": "**not feasible**; the build that came closest",
         "requested": "the requested build",
         "requested-no": "the requested build, **not feasible**",
+        "below-floor": "passes every rule **only under the quality floor** (below {floor} bits "
+        "per weight; `check` does not rank such builds while another model has a build of 4 "
+        "bits or more on every target); the best such build",
         "build": "Build: {quant} on {runtime} ({backend}).",
         "encoders": "The total includes the vision/audio encoders: {encoders}.",
         "memory": "Memory: {total} of {budget} (weights {weights}, KV cache {kv}, buffers "
@@ -45,6 +49,9 @@ HEAD = {
         "closest-miss": "**부적합**, 가장 근접한 빌드",
         "requested": "요청한 빌드",
         "requested-no": "요청한 빌드, **부적합**",
+        "below-floor": "모든 규칙을 통과하지만 **품질 하한 아래에서만** 맞습니다"
+        "(가중치당 {floor}비트 미만: 다른 모델에 모든 타깃에 맞는 4비트 이상 빌드가 있으면 "
+        "`check`는 이런 빌드를 순위에 넣지 않습니다). 그중 가장 나은 빌드",
         "build": "빌드: {runtime}의 {quant}({backend}).",
         "encoders": "합계에는 비전·오디오 인코더 {encoders}가 포함됩니다.",
         "memory": "메모리: {budget} 중 {total}(가중치 {weights}, KV 캐시 {kv}, 버퍼 {compute}, "
@@ -81,6 +88,8 @@ def render(e: Explanation, lang: str = "en") -> str:
 def _target(t: TargetExplanation, lang: str) -> list[str]:
     h, tx = HEAD[lang], texts_for(lang)
     how = h["requested-no"] if t.choice == "requested" and not t.feasible else h[t.choice]
+    if t.below_floor:
+        how = h["below-floor"].format(floor=f"{LOW_BIT_FLOOR:g}")
     backend = tx.backend.get(t.backend or "", t.backend or h["na"])
     out = [
         f"{how}. "
