@@ -163,7 +163,7 @@ FITTED: Final[dict[str, Constants]] = {
     "arm-cpu-xnnpack": Constants(
         bw_eff=0.692,
         layer_us=430.3,
-        decode_compute_eff=0.328,
+        decode_compute_eff=1.0,
         prefill_eff=0.415,
         class_cost={"float": 4.24},
     ),
@@ -178,7 +178,8 @@ F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 88 PocketPal Galaxy S23 CPU and ggml-H
 discussion), each device family weighing the same in the fit (``calibrate._weights``), each row
 with the threads it ran (the phone's 6 threads on 5 performance cores paced by
 ``OVERSUBSCRIBED_DECODE_PACE``): so counted, the two stream about the same share of their buses
-and each predicts the other's decode within a median 7 % (README);
+and each predicts the other's decode within a median 7 %, but not its prefill (73 %: the phone's
+ggml-Hexagon rows of Q4_0/Q8_0 files prefill on the HTP at 2.4-2.8x its CPU, README);
 arm-cpu-xnnpack: the 12 ExecuTorch rows of Meta's Llama 3.2 model card (OnePlus 12,
 Snapdragon 8 Gen 3; BF16, SpinQuant, QLoRA). The CPU compute efficiencies are shares of the
 measured phones' cluster facts (big cores x GHz x int8 operations per cycle of one vector pipe,
