@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
 from feasibility.catalog import load_catalog
 from feasibility.estimator import estimate, speed
 from feasibility.estimator.core import DEFAULT_OUTPUT_TOKENS
+from feasibility.schema import Device
 
 W = speed.Work({"plain": 1e9}, {"plain": 1e9}, 0.0, 20, 0.0)
 
@@ -147,21 +149,25 @@ def test_fitted_constants_are_finite_and_bounded() -> None:
         assert all(math.isfinite(k) and k > 0 for k in c.class_cost.values())
 
 
-def test_cpu_compute_from_clusters_skips_efficiency_cores() -> None:
-    """Cluster facts give cores x GHz x the ISA's int8 operations per cycle, big cores only."""
-    from feasibility.estimator.core import cpu_gops
+def _eight_core_phone(prime_ghz: float, **facts: Any) -> Device:
+    """A Snapdragon 8 Gen 2-like CPU: one Cortex-X3, four Cortex-A715, three Cortex-A510."""
     from feasibility.schema import CpuCluster
     from tests.factories import make_device
 
-    d = make_device(
-        cpu_cores=8,
-        cpu_clusters=(
-            CpuCluster(cores=1, core="Cortex-X3", ghz=3.2),
-            CpuCluster(cores=4, core="Cortex-A715", ghz=2.8),
-            CpuCluster(cores=3, core="Cortex-A510", ghz=2.0, efficiency=True),
-        ),
-        cpu_isa=("neon", "dotprod", "i8mm"),
+    clusters = (
+        CpuCluster(cores=1, core="Cortex-X3", ghz=prime_ghz),
+        CpuCluster(cores=4, core="Cortex-A715", ghz=2.8),
+        CpuCluster(cores=3, core="Cortex-A510", ghz=2.0, efficiency=True),
     )
+    return make_device(cpu_cores=8, cpu_clusters=clusters, **facts)
+
+
+def test_cpu_compute_from_clusters_skips_efficiency_cores() -> None:
+    """Cluster facts give cores x GHz x the ISA's int8 operations per cycle, big cores only."""
+    from feasibility.estimator.core import cpu_gops
+    from tests.factories import make_device
+
+    d = _eight_core_phone(3.2, cpu_isa=("neon", "dotprod", "i8mm"))
     assert cpu_gops(d) == pytest.approx((3.2 + 4 * 2.8) * speed.ISA_OPS_PER_CYCLE["i8mm"])
     # A generated token is one activation column: SMMLA (i8mm) needs two, so decode runs on SDOT.
     assert cpu_gops(d, decode=True) == pytest.approx(
@@ -194,14 +200,7 @@ def test_a_thread_on_an_efficiency_core_paces_the_decode_only() -> None:
     from feasibility.schema import CpuCluster
     from tests.factories import make_device
 
-    phone = make_device(
-        cpu_cores=8,
-        cpu_clusters=(
-            CpuCluster(cores=1, core="Cortex-X3", ghz=3.36),
-            CpuCluster(cores=4, core="Cortex-A715", ghz=2.8),
-            CpuCluster(cores=3, core="Cortex-A510", ghz=2.0, efficiency=True),
-        ),
-    )
+    phone = _eight_core_phone(3.36)
     board = make_device(
         cpu_cores=4, cpu_clusters=(CpuCluster(cores=4, core="Cortex-A76", ghz=2.4),)
     )
