@@ -38,6 +38,7 @@ from feasibility.schema import (
     Runtime,
     RuntimesFile,
 )
+from feasibility.schema.artifacts import ArtifactStatus
 from feasibility.units import did_you_mean
 
 E = TypeVar("E", License, ModelEntry, Quantization, Runtime, Device, PlatformModel)
@@ -133,33 +134,36 @@ class Catalog:
     def _default_artifact(self, runtime_id: str, quant_id: str) -> Artifact:
         """The runtime's default for builds no entry names (the model and quantization are
         filled in by :meth:`artifact`), one object per runtime default."""
-        protos = self._default_protos
         for i, d in enumerate(self.artifact_defaults):
             if d.runtime == runtime_id and (not d.quants or quant_id in d.quants):
-                if i not in protos:
-                    protos[i] = Artifact.model_construct(
-                        model="",
-                        runtime=runtime_id,
-                        quants=(),
-                        status=d.status,
-                        kind="convert" if d.status == "convertible" else "none",
-                        reason=d.reason,
-                        sources=d.sources,
-                        values={},  # given: a default factory would be inspected per call
-                    )
-                return protos[i]
-        if runtime_id not in protos:
-            protos[runtime_id] = Artifact.model_construct(
+                return self._shared_default(i, runtime_id, d.status, d.reason, d.sources)
+        reason = "the runtime's own tooling converts this architecture"
+        sources = self.runtime(runtime_id).sources
+        return self._shared_default(runtime_id, runtime_id, "convertible", reason, sources)
+
+    def _shared_default(
+        self,
+        key: int | str,
+        runtime_id: str,
+        status: ArtifactStatus,
+        reason: str,
+        sources: tuple[str, ...],
+    ) -> Artifact:
+        """The default artifact stored under ``key``, built once from validated entries (so not
+        validated again), naming no model."""
+        hit = self._default_protos.get(key)
+        if hit is None:
+            hit = self._default_protos[key] = Artifact.model_construct(
                 model="",
                 runtime=runtime_id,
                 quants=(),
-                status="convertible",
-                kind="convert",
-                reason="the runtime's own tooling converts this architecture",
-                sources=self.runtime(runtime_id).sources,
-                values={},
+                status=status,
+                kind="convert" if status == "convertible" else "none",
+                reason=reason,
+                sources=sources,
+                values={},  # given: a default factory would be inspected per call
             )
-        return protos[runtime_id]
+        return hit
 
     @cached_property
     def _default_protos(self) -> dict[int | str, Artifact]:
