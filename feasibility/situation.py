@@ -138,15 +138,17 @@ class Placement:
     CUDA GPU, an ONNX build on its CPU)."""
     dropped: tuple[tuple[str, PlacementCause], ...]
     variants: tuple[VariantPlacement, ...] = ()
+    route: Route | None = field(init=False, repr=False, compare=False)
+    """The chosen backend's route, taken from ``routes`` once: the speed cap and the score read it
+    for every build on every target."""
+
+    def __post_init__(self) -> None:
+        route = self.route_to(self.backend) if self.backend else None
+        object.__setattr__(self, "route", route)
 
     @property
     def usable(self) -> tuple[str, ...]:
         return tuple(acc for acc, _ in self.routes)
-
-    @property
-    def route(self) -> Route | None:
-        """The chosen backend's route."""
-        return self.route_to(self.backend) if self.backend else None
 
     def route_to(self, acc: str) -> Route | None:
         return next((r for a, r in self.routes if a == acc), None)
