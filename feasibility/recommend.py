@@ -219,6 +219,7 @@ def _build(plans: list[TargetPlan]) -> Build:
                 oses=tuple(dict.fromkeys(p.os for p in group)),
                 targets=tuple(p.target for p in group),
                 steps=group[0].pipeline,
+                backends=tuple(sorted({p.backend for p in group})),
             )
             for group in pipes.values()
         ),

@@ -195,6 +195,9 @@ class Pipeline(Frozen):
     oses: tuple[str, ...]
     targets: tuple[str, ...]
     steps: tuple[Step, ...]
+    backends: tuple[str, ...]
+    """The accelerators its own targets use (a build's iOS pipeline may run on the GPU while its
+    Android one runs on the CPU; the build's ``backends`` are their union)."""
 
 
 class Build(MediaFields):

@@ -542,3 +542,37 @@ def test_markdown_tables_and_headings_render_on_github(
                 i = j
                 continue
             i += 1
+
+
+def test_pipeline_names_its_own_targets_accelerator() -> None:
+    """A build shared by Android (CPU) and iOS (GPU) targets: each platform's pipeline says where
+    its own targets run, not the build's union ("on the CPU/GPU" for a CPU-only Android build)."""
+    a = check(ROOT / "examples" / "korean-translation-phones.yaml", catalog=load_catalog())
+    md = render(a, "markdown", "en")
+    checked = 0
+    for rec in a.recommendations:
+        plans = {p.target: p for p in rec.targets}
+        for b in rec.builds:
+            for pipe in b.pipelines:
+                names = {"cpu": "CPU", "gpu": "GPU", "npu": "NPU"}
+                accel = "/".join(names[plans[t].backend] for t in pipe.targets)
+                accel = "/".join(dict.fromkeys(sorted(accel.split("/"))))
+                targets = ", ".join(f"`{t}`" for t in pipe.targets)
+                assert f"Targets {targets}. " in md
+                line = next(x for x in md.splitlines() if x.startswith(f"Targets {targets}. "))
+                assert f"on the {accel}. " in line, line
+                checked += 1
+    assert checked >= 4
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_unknown_speed_is_not_worded_as_a_number(lang: str) -> None:
+    """Picks with no speed estimate on some target (smart reply: neither phone's bandwidth is
+    published) say "to measure", never "about <not estimated> tokens/s"."""
+    a = check(ROOT / "examples" / "smart-reply.yaml", catalog=load_catalog())
+    assert all(r.decode_tps is None for r in a.recommendations)
+    md = render(a, "markdown", lang)
+    t = texts_for(lang)
+    unknown = t("speed_unknown")
+    assert t("adv_speed_item", model="`x`", tps=unknown).split("`x`")[1].strip() not in md
+    assert md.count(t("adv_speed_item_unknown", model="`lfm2-350m`")) == 1

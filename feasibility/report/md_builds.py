@@ -118,7 +118,7 @@ def _pipeline_head(t: Texts, r: Recommendation, b: Build, pipe: Pipeline) -> lis
             quant=code_id(b.quantization),
             quant_name=quant_label(t, b.quantization_name, b.format),
             runtime=code_id(b.runtime),
-            accel="/".join(t.backend.get(x, x) for x in b.backends),
+            accel="/".join(t.backend.get(x, x) for x in pipe.backends),
             artifact=artifact(t, r, b),
         ),
     ]

@@ -85,10 +85,7 @@ def tradeoffs(a: Assessment, t: Texts) -> list[str]:
     recs = a.recommendations
     if not recs:
         return [*out, t("tradeoffs_none")]
-    items = t("list_sep").join(
-        t("adv_speed_item", model=code_id(r.model), tps=tps(r.decode_tps, t("speed_unknown")))
-        for r in recs
-    )
+    items = t("list_sep").join(_speed_item(t, r.model, r.decode_tps) for r in recs)
     out.extend(
         [
             t("advantages"),
@@ -135,3 +132,11 @@ def _limits(a: Assessment, t: Texts) -> list[str]:
     energy_known = all(p.energy_j_per_1k_tokens is not None for r in recs for p in r.targets)
     energy = t("lim_energy_known" if energy_known else "lim_energy", out=num(a.output_tokens))
     return [t("lim_headroom", items=head), coverage, energy]
+
+
+def _speed_item(t: Texts, model: str, decode_tps: float | None) -> str:
+    """One pick's speed in the advantages list; a pick some target cannot estimate says so
+    instead of putting "not estimated" where a number goes."""
+    if decode_tps is None:
+        return t("adv_speed_item_unknown", model=code_id(model))
+    return t("adv_speed_item", model=code_id(model), tps=tps(decode_tps, t("speed_unknown")))

@@ -49,7 +49,7 @@ T: dict[str, str] = {
     ),
     "verdict_two_nospeed": (
         "We recommend **{first}** and **{second}**; the first needs **{total} of {budget}** on "
-        "the tightest target (no speed estimate for every target; see section 4)."
+        "the tightest target (not every target has a speed estimate; see section 4)."
     ),
     "verdict_one": (
         "Only **{first}** fits every target, so there is no second choice to fall back on; see "
@@ -211,6 +211,7 @@ T: dict[str, str] = {
         "generation speed {items}."
     ),
     "adv_speed_item": "{model} about {tps} tokens/s",
+    "adv_speed_item_unknown": "{model}: to measure (some targets have no estimate, section 4)",
     "adv_cost": (
         "3. **No per-request server cost:** inference runs on the {n} target devices the users "
         "already own, so cost does not grow with usage."

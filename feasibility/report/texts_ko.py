@@ -212,6 +212,7 @@ T: dict[str, str] = {
         "{items}입니다."
     ),
     "adv_speed_item": "{model} 초당 약 {tps} 토큰",
+    "adv_speed_item_unknown": "{model}: 실측 필요(일부 타깃은 추정값 없음, 4절 참고)",
     "adv_cost": (
         "3. **요청당 서버 비용 없음:** 사용자가 이미 가진 타깃 디바이스 {n}종에서 추론하므로 "
         "사용량이 늘어도 비용이 늘지 않습니다."

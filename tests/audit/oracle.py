@@ -136,6 +136,10 @@ def check_headlines(a: Assessment, name: str) -> None:
                 f"{name}: {rec.model} build memory"
             )
             assert b.file_mb == max(p.memory.file_mb for p in mine)
+            for pipe in b.pipelines:  # "Runtime X on the <accelerator>" names its own targets'
+                assert set(pipe.backends) == {plans[t].backend for t in pipe.targets}, (
+                    f"{name}: {rec.model} {b.quantization} pipeline accelerators"
+                )
             seen.update(b.targets)
         assert seen == set(plans), f"{name}: {rec.model} builds do not cover every target"
 
