@@ -1,21 +1,23 @@
 """Each flag a pipeline passes to a pip-installable tool appears in that tool's own --help.
 
-Slow: a check runs only where its tool is installed. The test extra installs two tools, so CI
-checks their pipelines:
-- mlx-lm (with MLX's CPU build on Linux);
-- onnxruntime-genai: its model builder imports PyTorch, onnx_ir and transformers before it builds
-  its parser, so ``help_without_imports.py`` answers those imports with inert stand-ins and
-  prints the pinned builder's own help (about 140 MB and under a minute to install, no PyTorch).
-The others need PyTorch itself and take minutes to install, so they stay out of the extra and are
-skipped with the reason; measured on a 2-core Linux machine with PyTorch 2.13.0's CPU wheel from
-local disk (45 s, 0.9 GB): "optimum-intel[openvino]==1.25.2" with its guide's pins (nncf 2.18.0,
-openvino 2025.4, transformers 4.51.3) installs in about 5 minutes and its ``optimum-cli export
-openvino --help`` runs; "qai-hub-models[llama-v3-2-3b-instruct]==0.46.1" asks for torch<2.9, so
-pip downloads a CUDA build of PyTorch 2.8 (about 13 minutes, the environment grows to 6.6 GB); its
-export --help then runs. optimum-executorch==1.1.0 asks for executorch>=1.0, which asks for torch
-2.9 (a CUDA build of several GB on Linux x86-64), and for transformers==5.0.0rc1. Install them in a
-separate environment and run
-``pytest -m slow tests/test_pipeline_tools.py`` to check them.
+Slow: a check runs only where its tool is installed, or where its pinned wheel can be downloaded.
+- mlx-lm (with MLX's CPU build on Linux) and onnxruntime-genai are in the test extra. ONNX Runtime
+  GenAI's model builder imports PyTorch, onnx_ir and transformers before it builds its parser, so
+  ``help_without_imports.py`` answers those imports with inert stand-ins and prints the pinned
+  builder's own help (about 140 MB and under a minute to install, no PyTorch).
+- ``optimum-cli export openvino`` (optimum-intel) and ``optimum-cli export executorch``
+  (optimum-executorch) build their options in one function of one command file
+  (``parse_args_openvino``, ``parse_args_executorch``); installing either pulls PyTorch, and
+  ``optimum-cli`` loads every exporter of every backend before parsing. So the test downloads the
+  wheel of the version the pipeline pins (``pip download --no-deps``, well under 1 MB), and
+  ``help_without_imports.py --parser`` runs that file's parser function with every import outside
+  the standard library stood in: the options checked are the tool's own ``add_argument`` calls.
+  Without network access the check is skipped with the reason.
+- qai-hub-models builds its export parser from several modules that use PyTorch and NumPy at import
+  time; "qai-hub-models[llama-v3-2-3b-instruct]==0.46.1" asks for torch<2.9, so pip downloads a
+  CUDA build of PyTorch 2.8 (about 13 minutes on a 2-core Linux machine, the environment grows to
+  6.6 GB); its export --help then runs. It stays out of the extra and is skipped with the reason:
+  install it in a separate environment and run ``pytest -m slow tests/test_pipeline_tools.py``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from pipeline_scripts import all_steps
@@ -43,16 +47,6 @@ TOOLS: dict[str, tuple[str, list[str], str]] = {
         "mlx.core",
         [sys.executable, "-m", "mlx_lm.generate", "--help"],
         r"mlx_lm\.generate ",
-    ),
-    "optimum-cli export executorch": (
-        "optimum.exporters.executorch",
-        ["optimum-cli", "export", "executorch", "--help"],
-        r"optimum-cli export executorch ",
-    ),
-    "optimum-cli export openvino": (
-        "optimum.intel",
-        ["optimum-cli", "export", "openvino", "--help"],
-        r"optimum-cli export openvino ",
     ),
     "onnxruntime_genai.models.builder": (
         "onnxruntime_genai",
@@ -138,3 +132,82 @@ def test_every_checked_tool_is_called_by_a_pipeline(tool: str) -> None:
     """The call patterns above still match the pipelines (so the help checks check something)."""
     flags, _ = _used(TOOLS[tool][2])
     assert flags, tool
+
+
+class Wheel(NamedTuple):
+    """A tool checked from its pinned wheel: the pin in the pipelines, the file and function that
+    build its parser, and the call pattern."""
+
+    pin: str
+    """Regex of the pipeline's install pin; group 1 is the version."""
+    distribution: str
+    file: str
+    package: str
+    function: str
+    prog: str
+
+
+WHEELS: dict[str, Wheel] = {
+    "optimum-cli export openvino": Wheel(
+        r"optimum-intel\[openvino\]==([\d.]+)",
+        "optimum-intel",
+        "optimum/commands/export/openvino.py",
+        "optimum.commands.export",
+        "parse_args_openvino",
+        "optimum-cli export openvino",
+    ),
+    "optimum-cli export executorch": Wheel(
+        r"optimum-executorch==([\d.]+)",
+        "optimum-executorch",
+        "optimum/commands/export/executorch.py",
+        "optimum.commands.export",
+        "parse_args_executorch",
+        "optimum-cli export executorch",
+    ),
+}
+
+
+def _pinned(pattern: str) -> str:
+    """The one version of a tool the pipelines install."""
+    found = {
+        m.group(1)
+        for rendered in all_steps().values()
+        for step in rendered
+        for m in re.finditer(pattern, step.command)
+    }
+    assert len(found) == 1, f"{pattern}: pinned versions {sorted(found)}"
+    return found.pop()
+
+
+@pytest.mark.parametrize("tool", sorted(WHEELS))
+def test_flags_appear_in_the_pinned_wheels_parser(tool: str, tmp_path: Path) -> None:
+    """Every flag the pipelines pass is one the pinned version's own parser defines."""
+    w = WHEELS[tool]
+    requirement = f"{w.distribution}=={_pinned(w.pin)}"
+    got = subprocess.run(
+        [sys.executable, "-m", "pip", "download", "-q", "--no-deps", requirement, "-d", tmp_path],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    wheels = sorted(tmp_path.glob("*.whl"))
+    if got.returncode != 0 or not wheels:
+        pytest.skip(f"{requirement} could not be downloaded: {got.stderr.strip()[-300:]}")
+    source = tmp_path / "parser.py"
+    with zipfile.ZipFile(wheels[0]) as whl:
+        source.write_bytes(whl.read(w.file))
+    runner = Path(__file__).with_name("help_without_imports.py")
+    out = subprocess.run(
+        [sys.executable, runner, "--parser", source, w.package, w.function, w.prog],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert f"usage: {w.prog}" in out.stdout
+    flags, options = _used(re.escape(w.prog) + " ")
+    assert flags, f"no pipeline calls {tool}"
+    missing = sorted(f for f in flags | options if not _documented(f, out.stdout))
+    assert not missing, f"{tool} {requirement}: not in its parser: {missing}"
