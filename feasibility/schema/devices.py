@@ -99,6 +99,12 @@ class DeviceVariant(Strict):
     """Peak DRAM bandwidth (GB/s) of this variant; None when not published."""
     cpu_vendor: str | None = None
     """Maker of this variant's chip (what runtimes gate on); None: the device's."""
+    cpu_cores: PositiveInt | None = None
+    """Core count of this variant's CPU; None: the sum of its clusters, else the device's."""
+    cpu_clusters: tuple[CpuCluster, ...] = ()
+    """This variant's CPU clusters (the speed estimate's CPU compute); empty: the device's."""
+    cpu_isa: tuple[CpuIsa, ...] = ()
+    """This variant's CPU features; empty: the device's."""
     sources: Sources
     source_tiers: tuple[SourceTier, ...] = ()
     notes: str = ""
@@ -110,7 +116,15 @@ class DeviceVariant(Strict):
         check_tiers_align(self.sources, self.source_tiers)
         if not self.markets:
             raise ValueError("markets: name at least one market where this variant ships")
+        check_clusters_count(self.cpu_cores, self.cpu_clusters)
         return self
+
+
+def check_clusters_count(cores: int | None, clusters: tuple[CpuCluster, ...]) -> None:
+    """The clusters are the whole CPU: a core count that disagrees with them is a typo in one."""
+    listed = sum(c.cores for c in clusters)
+    if clusters and cores is not None and cores != listed:
+        raise ValueError(f"cpu_cores: {cores}, but the cpu_clusters list {listed} cores")
 
 
 class Device(Strict):
@@ -178,6 +192,13 @@ class Device(Strict):
             update["gpu"] = variant.gpu
         if variant.cpu_vendor:
             update["cpu_vendor"] = variant.cpu_vendor
+        if variant.cpu_clusters:
+            update["cpu_clusters"] = variant.cpu_clusters
+            update["cpu_cores"] = sum(c.cores for c in variant.cpu_clusters)
+        if variant.cpu_cores is not None:
+            update["cpu_cores"] = variant.cpu_cores
+        if variant.cpu_isa:
+            update["cpu_isa"] = variant.cpu_isa
         if variant.npu is None and "npu" in self.accelerators:
             update["accelerators"] = tuple(a for a in self.accelerators if a != "npu")
         return self.model_copy(update=update)
@@ -187,6 +208,7 @@ class Device(Strict):
         if self.ram_gb is None and self.kind != "reference":
             raise ValueError("ram_gb is required (only a 'reference' chip platform may omit it)")
         check_tiers_align(self.sources, self.source_tiers)
+        check_clusters_count(self.cpu_cores, self.cpu_clusters)
         ids = [v.id for v in self.variants]
         if len(set(ids)) != len(ids):
             raise ValueError(f"variants: duplicate id in {', '.join(ids)}")
