@@ -47,12 +47,15 @@ REFERENCE_HOSTS: frozenset[str] = frozenset(
         "en.wikipedia.org",
         "www.gsmarena.com",
         "www.notebookcheck.net",
+        "notebookcheck.com",
+        "www.notebookcheck.com",
         "www.anandtech.com",
         "chipsandcheese.com",
         "www.techinsights.com",
     }
 )
-"""Reputable references: an encyclopedia and independent reviewers that measure or take apart."""
+"""Reputable references: an encyclopedia and independent reviewers that measure or take apart
+(Notebookcheck publishes under .net in English and .com in German)."""
 
 REFERENCE_REPOS: frozenset[str] = frozenset(
     {
@@ -132,7 +135,8 @@ DEVICE_MAKER_HOSTS: frozenset[str] = frozenset(
         "developer.arm.com",
     }
 )
-DEVICE_MAKER_GITHUB: frozenset[str] = frozenset({"quic", "raspberrypi"})
+DEVICE_MAKER_GITHUB: frozenset[str] = frozenset({"quic", "raspberrypi", "NVIDIA-AI-IOT"})
+"""GitHub organisations of device and chip makers (Qualcomm, Raspberry Pi, NVIDIA's Jetson team)."""
 
 
 @pytest.fixture(scope="module")
