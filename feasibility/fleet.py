@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -38,12 +38,12 @@ from feasibility.evaluator import Evaluator, check_restrictions
 from feasibility.fleet_file import (
     FORMATS,
     ROW_FIELDS,
+    BadRow,
     FleetRow,
-    RawRow,
+    FleetTable,
     fleet_format,
     freeze,
-    iter_rows,
-    row_count,
+    read_fleet,
 )
 from feasibility.loader import load_yaml, problems_from, validate
 from feasibility.ranking import FULL_BITS, low_bit, pick_two, rank
@@ -53,13 +53,14 @@ from feasibility.situation import Target
 __all__ = [
     "FORMATS",
     "ROW_FIELDS",
+    "BadRow",
     "Coverage",
     "DeviceResult",
     "FleetRow",
+    "FleetTable",
     "Group",
     "Pair",
     "Pick",
-    "RawRow",
     "Screener",
     "Screening",
     "ServiceFile",
@@ -67,10 +68,13 @@ __all__ = [
     "default_jobs",
     "fleet_format",
     "fmt_share",
-    "iter_rows",
     "load_service",
+    "read_fleet",
     "screen",
 ]
+
+
+T = TypeVar("T")
 
 
 class ServiceFile(Strict):
@@ -211,7 +215,8 @@ class Screening:
     rows: int = 0
     valid_rows: int = 0
     total_weight: int = 0
-    problems: list[tuple[RawRow, str]] = field(default_factory=list)
+    problems: list[BadRow] = field(default_factory=list)
+    """The skipped rows, in file order."""
     groups: list[Group] = field(default_factory=list)
     coverage: list[Coverage] = field(default_factory=list)
     models: list[Coverage] = field(default_factory=list)
@@ -219,27 +224,36 @@ class Screening:
     best_pair: Pair | None = None
     uncovered_weight: int = 0
     """Weight of valid rows on which no model at all is feasible."""
-    _keys: dict[Any, int | str] = field(default_factory=dict, repr=False)
+    table: FleetTable = field(default_factory=FleetTable, repr=False)
+    spec_groups: list[Group | None] = field(default_factory=list, repr=False)
+    """Per distinct spec of :attr:`table`: its group, None when the spec is invalid."""
 
     @property
     def skipped_rows(self) -> int:
         return len(self.problems)
 
+    def device_rows(self, part: Callable[[Group], T]) -> Iterator[tuple[int, str, int, T]]:
+        """Each screened row in file order: its number, name, count and ``part`` of its group.
+
+        Why ``part``: the per-device writers run this once per row; what a row shares with its
+        group (preset, picks, their formatting) is computed once per group, here.
+        """
+        shared: dict[int, tuple[str, T]] = {}
+        for g in self.groups:
+            shared[id(g)] = (g.label, part(g))
+        per_spec = [None if g is None else shared[id(g)] for g in self.spec_groups]
+        rows = zip(self.table.spec_of, self.table.names, self.table.weights, strict=True)
+        for i, (s, name, weight) in enumerate(rows, start=1):
+            if s < 0 or isinstance(weight, str):
+                continue
+            hit = per_spec[s]
+            if hit is not None:
+                yield i, name or hit[0], weight, hit[1]
+
     def devices(self) -> Iterator[DeviceResult]:
-        """Second streaming pass: each valid row with its top two (file order)."""
-        for raw in iter_rows(self.path):
-            if raw.data is None:
-                continue
-            hit = self._keys.get(raw.key)
-            if not isinstance(hit, int):
-                continue
-            g = self.groups[hit]
-            count = row_count(raw.data)
-            if isinstance(count, str):
-                continue
-            name = str(raw.data.get("name") or g.label)
-            assert g.result is not None
-            yield DeviceResult(raw.row, name, g.spec.preset or "", count, g.result.picks)
+        """Each screened row with its top two (file order)."""
+        for row, name, count, (preset, picks) in self.device_rows(_preset_picks):
+            yield DeviceResult(row, name, preset, count, picks)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -252,6 +266,11 @@ class Screening:
             "total_weight": self.total_weight,
             "uncovered_weight": self.uncovered_weight,
         }
+
+
+def _preset_picks(g: Group) -> tuple[str, tuple[Pick, ...]]:
+    assert g.result is not None
+    return g.spec.preset or "", g.result.picks
 
 
 def screen(
@@ -274,33 +293,12 @@ def screen(
         InputError: the fleet or service file cannot be used at all (bad rows are not errors:
             they are listed in ``Screening.problems`` and skipped).
     """
-    from feasibility.targets import resolve
-
     screener = Screener(catalog, service.service, service.constraints, service_source)
-    out = Screening(path=str(fleet), catalog_version=catalog.version)
-    spec_index: dict[Any, int] = {}
-    source = Path(fleet).name
-    for raw in iter_rows(fleet):
-        out.rows += 1
-        if raw.data is None:
-            out.problems.append((raw, raw.error))
-            continue
-        key = raw.key
-        hit = out._keys.get(key)
-        if hit is None:
-            hit = _classify(raw.data, key, out, spec_index, catalog, service, source, resolve)
-        if isinstance(hit, str):
-            out.problems.append((raw, hit))
-            continue
-        c = row_count(raw.data)
-        if isinstance(c, str):
-            out.problems.append((raw, c))
-            continue
-        g = out.groups[hit]
-        g.rows += 1
-        g.weight += c
-        out.valid_rows += 1
-        out.total_weight += c
+    table = read_fleet(fleet)
+    out = Screening(path=str(fleet), catalog_version=catalog.version, table=table)
+    verdicts = _classify(table.specs, out.groups, catalog, service, Path(fleet).name)
+    out.spec_groups = [v if isinstance(v, Group) else None for v in verdicts]
+    _tally(out, verdicts)
     if on_groups is not None:
         on_groups(len(out.groups), out.rows)
     for i, res in _run_all(screener, out.groups, jobs):
@@ -309,6 +307,31 @@ def screen(
             progress(1)
     _aggregate(out, screener)
     return out
+
+
+def _tally(out: Screening, verdicts: list[Group | str]) -> None:
+    """Rows and weight per group, and the skipped rows, in one pass over the rows in memory.
+
+    A row is skipped for the first thing wrong with it: unreadable, then its spec, then its own
+    name or count.
+    """
+    t = out.table
+    problems = out.problems
+    for i, (s, weight) in enumerate(zip(t.spec_of, t.weights, strict=True)):
+        if s < 0:
+            problems.append(t.bad_row(i, t.unreadable[i]))
+            continue
+        g = verdicts[s]
+        if isinstance(g, str):
+            problems.append(t.bad_row(i, g))
+        elif isinstance(weight, str):
+            problems.append(t.bad_row(i, weight))
+        else:
+            g.rows += 1
+            g.weight += weight
+    out.rows = len(t)
+    out.valid_rows = sum(g.rows for g in out.groups)
+    out.total_weight = sum(g.weight for g in out.groups)
 
 
 _WORKER: Screener | None = None
@@ -334,8 +357,9 @@ def _run_all(
     """Evaluate every group; in forked worker processes when there are many.
 
     Why fork: the workers inherit the loaded catalog and the warm caches instead of
-    rebuilding them (spawn would re-import and re-load everything per worker). Results
-    come back in group order, so the output does not depend on scheduling.
+    rebuilding them (spawn would re-import and re-load everything per worker). Each worker is
+    sent the distinct specs only, never rows. Results come back in group order, so the output
+    does not depend on scheduling.
     """
     global _WORKER
     items = [(i, g.target) for i, g in enumerate(groups) if g.target is not None]
@@ -353,44 +377,46 @@ def _run_all(
 
 
 def _classify(
-    data: Mapping[str, Any],
-    key: Any,
-    out: Screening,
-    spec_index: dict[Any, int],
+    specs: list[dict[str, Any]],
+    groups: list[Group],
     catalog: Catalog,
     service: ServiceFile,
     source: str,
-    resolve: Any,
-) -> int | str:
-    """Validate a new distinct row: its group index, or the problem (cached by raw key)."""
-    result: int | str
-    try:
-        row = FleetRow.model_validate(dict(data))
-        ts = row.target_spec()
-    except ValidationError as exc:
-        probs = problems_from(exc, None, FleetRow)
-        result = "; ".join(p.format() for p in probs)
-        out._keys[key] = result
-        return result
-    skey = freeze(ts.model_dump(exclude={"name"}))
-    idx = spec_index.get(skey)
-    if idx is None:
+) -> list[Group | str]:
+    """Validate each distinct spec once: its group (specs that resolve alike share one, in
+    order of first use), or what is wrong with it."""
+    from feasibility.targets import resolve
+
+    by_spec: dict[Any, Group | str] = {}
+    verdicts: list[Group | str] = []
+    for data in specs:
         try:
-            spec = Spec(targets=(ts,), service=service.service, constraints=service.constraints)
-            target, rt = resolve(spec, catalog, source)[0]
+            ts = FleetRow.model_validate(data).target_spec()
         except ValidationError as exc:
-            result = "; ".join(p.format() for p in problems_from(exc, None, Spec))
-        except FeasibilityError as exc:
-            result = "; ".join(p.message for p in exc.problems) or exc.summary
-        else:
-            label = rt.name if ts.preset else _describe(ts)
-            idx = len(out.groups)
-            out.groups.append(Group(spec=ts, target=target, label=label))
-            spec_index[skey] = idx
-    if idx is not None:
-        result = idx
-    out._keys[key] = result
-    return result
+            verdicts.append("; ".join(p.format() for p in problems_from(exc, None, FleetRow)))
+            continue
+        skey = freeze(ts.model_dump(exclude={"name"}))
+        hit = by_spec.get(skey)
+        if hit is None:
+            hit = by_spec[skey] = _group(ts, catalog, service, source, resolve)
+            if isinstance(hit, Group):
+                groups.append(hit)
+        verdicts.append(hit)
+    return verdicts
+
+
+def _group(
+    ts: TargetSpec, catalog: Catalog, service: ServiceFile, source: str, resolve: Any
+) -> Group | str:
+    """A new group for a valid spec, or why its preset or values cannot be used."""
+    try:
+        spec = Spec(targets=(ts,), service=service.service, constraints=service.constraints)
+        target, rt = resolve(spec, catalog, source)[0]
+    except ValidationError as exc:
+        return "; ".join(p.format() for p in problems_from(exc, None, Spec))
+    except FeasibilityError as exc:
+        return "; ".join(p.message for p in exc.problems) or exc.summary
+    return Group(spec=ts, target=target, label=rt.name if ts.preset else _describe(ts))
 
 
 def _describe(ts: TargetSpec) -> str:
@@ -449,27 +475,56 @@ def _mean(total: float, weight: int) -> float:
 def _best_pair(
     groups: list[Group], models: list[str], share: Callable[[int], float]
 ) -> Pair | None:
-    """Most weight covered by either model; ties go to the better mean score, then ids."""
+    """Most weight covered by either model; ties go to the better mean score, then ids.
+
+    Why per-model columns: every pair of models is tried on every group, so each model's score
+    per group is looked up once, and a pair whose two models together reach less weight than
+    the best pair so far is passed over (it cannot cover more). Scores are summed in group order,
+    so the means are the same to the last bit whichever pairs are passed over.
+    """
     if not models:
         return None
-    best: tuple[tuple[int, float], Pair] | None = None
+    weights = [g.weight for g in groups]
+    columns = {
+        m: [g.result.model_scores.get(m) if g.result else None for g in groups] for m in models
+    }
+    reach = {
+        m: sum(w for w, s in zip(weights, c, strict=True) if s is not None)
+        for m, c in columns.items()
+    }
     combos: list[tuple[str, ...]] = (
         [tuple(c) for c in combinations(models, 2)] if len(models) > 1 else [tuple(models)]
     )
-    scored = [(g.weight, g.result.model_scores) for g in groups if g.result is not None]
+    best: tuple[tuple[int, float], tuple[str, ...], float] | None = None
     for combo in combos:
-        weight = 0
-        score_sum = 0.0
-        for w, scores in scored:
-            s = max((scores[m] for m in combo if m in scores), default=None)
-            if s is not None:
-                weight += w
-                score_sum += s * w
-        mean = score_sum / weight if weight else 0.0
+        if best is not None and sum(reach[m] for m in combo) < best[0][0]:
+            continue
+        weight, mean = _covered(weights, columns[combo[0]], columns[combo[-1]])
         rank = (weight, round(mean, 9))
         if best is None or rank > best[0]:
-            best = (rank, Pair(combo, weight, share(weight), round(mean, 3)))
-    return None if best is None else best[1]
+            best = (rank, combo, mean)
+    if best is None:
+        return None
+    (weight, _), combo, mean = best
+    return Pair(combo, weight, share(weight), round(mean, 3))
+
+
+def _covered(
+    weights: list[int], first: list[float | None], second: list[float | None]
+) -> tuple[int, float]:
+    """The weight of the groups where either model runs, and the mean of the better score."""
+    weight = 0
+    score_sum = 0.0
+    for w, a, b in zip(weights, first, second, strict=True):
+        if a is None:
+            if b is None:
+                continue
+            a = b
+        elif b is not None and b > a:
+            a = b
+        weight += w
+        score_sum += a * w
+    return weight, (score_sum / weight if weight else 0.0)
 
 
 def fmt_share(x: float) -> str:

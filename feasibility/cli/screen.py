@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import sys
+from collections.abc import Iterator
+from itertools import islice
 from typing import IO, Any
 
 import click
@@ -132,8 +137,8 @@ def _tell_skipped(fleet: str, result: Any, fmt: str) -> None:
     """
     n = result.skipped_rows
     if fmt == "csv":
-        for raw, msg in result.problems[:SKIPPED_SHOWN]:
-            click.echo(f"{fleet}: {raw.where()}: {msg} (skipped)", err=True)
+        for bad in result.problems[:SKIPPED_SHOWN]:
+            click.echo(f"{fleet}: {bad.where()}: {bad.problem} (skipped)", err=True)
     if fmt == "json" or n <= (0 if fmt == "csv" else SKIPPED_SHOWN):
         return
     where = "are listed above" if fmt == "csv" else "are listed in the report"
@@ -144,7 +149,23 @@ def _tell_skipped(fleet: str, result: Any, fmt: str) -> None:
     )
 
 
-def _pick_cells(picks: Any) -> list[str]:
+CSV_COLUMNS = (
+    "row",
+    "name",
+    "preset",
+    "count",
+    "first_model",
+    "first_quantization",
+    "first_runtime",
+    "first_score",
+    "second_model",
+    "second_quantization",
+    "second_runtime",
+    "second_score",
+)
+
+
+def _pick_cells(picks: Any) -> tuple[str, ...]:
     cells: list[str] = []
     for k in range(2):
         if k < len(picks):
@@ -152,31 +173,65 @@ def _pick_cells(picks: Any) -> list[str]:
             cells += [p.model, p.quantization, p.runtime, f"{p.score:.3f}"]
         else:
             cells += ["", "", "", ""]
-    return cells
+    return tuple(cells)
 
 
 def _screen_csv(result: Any, fh: IO[str]) -> None:
-    import csv
+    """One line per device, as ``csv.writer`` writes it: each group's cells are encoded once, and
+    a row adds its own number, name and count (numbers never need quoting)."""
+    cell = _CsvCells()
+    fh.write(cell.line(CSV_COLUMNS))
 
-    w = csv.writer(fh, lineterminator="\n")
-    w.writerow(
-        [
-            "row",
-            "name",
-            "preset",
-            "count",
-            "first_model",
-            "first_quantization",
-            "first_runtime",
-            "first_score",
-            "second_model",
-            "second_quantization",
-            "second_runtime",
-            "second_score",
-        ]
+    def shared(g: Any) -> tuple[str, str]:
+        return f",{cell(g.spec.preset or '')},", f",{cell.line(_pick_cells(g.result.picks))}"
+
+    known = cell.encoded.get
+    _write(
+        fh,
+        (
+            f"{row},{known(name) or cell(name)}{head}{count}{tail}"
+            for row, name, count, (head, tail) in result.device_rows(shared)
+        ),
     )
-    for d in result.devices():
-        w.writerow([d.row, d.name, d.preset, d.count, *_pick_cells(d.picks)])
+
+
+def _write(fh: IO[str], lines: Iterator[str], chunk: int = 4096) -> None:
+    """Write ``lines`` a few thousand at a time (one write per line costs as much as making it)."""
+    while text := "".join(islice(lines, chunk)):
+        fh.write(text)
+
+
+class _CsvCells:
+    """Cells encoded exactly as ``csv.writer(lineterminator="\\n")`` encodes them, fast.
+
+    A cell without a delimiter, quote or line break, and without surrounding spaces, is written
+    as it is by every version of the csv module; any other cell is encoded by the module.
+    Encoded cells are remembered, as fleets repeat names.
+    """
+
+    UNSAFE = re.compile(r'[,"\r\n]|^\s|\s$')
+    REMEMBERED = 65_536
+
+    def __init__(self) -> None:
+        self.buf = io.StringIO()
+        self.writer = csv.writer(self.buf, lineterminator="\n")
+        self.encoded: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        hit = self.encoded.get(text)
+        if hit is None:
+            if len(self.encoded) >= self.REMEMBERED:
+                self.encoded.clear()
+            # Two cells, so that an empty one is written as in a row of several.
+            plain = not self.UNSAFE.search(text)
+            hit = self.encoded[text] = text if plain else self.line((text, "x"))[:-3]
+        return hit
+
+    def line(self, cells: tuple[str, ...]) -> str:
+        self.buf.seek(0)
+        self.buf.truncate()
+        self.writer.writerow(cells)
+        return self.buf.getvalue()
 
 
 def _pick_json(p: Any) -> dict[str, Any]:
@@ -188,12 +243,12 @@ def _pick_json(p: Any) -> dict[str, Any]:
     }
 
 
+def _dump(v: Any) -> str:
+    return json.dumps(v, sort_keys=True, ensure_ascii=False)
+
+
 def _screen_json(result: Any, fh: IO[str]) -> None:
     """One JSON object; ``devices`` is last and streamed row by row."""
-
-    def dump(v: Any) -> str:
-        return json.dumps(v, sort_keys=True, ensure_ascii=False)
-
     pair = result.best_pair
     head = {
         "summary": result.summary(),
@@ -221,25 +276,30 @@ def _screen_json(result: Any, fh: IO[str]) -> None:
             for c in result.coverage
         ],
         "skipped": [
-            {"row": raw.row, "line": raw.line, "problem": msg} for raw, msg in result.problems
+            {"row": bad.row, "line": bad.line, "problem": bad.problem} for bad in result.problems
         ],
     }
     fh.write("{\n")
     for k in sorted(head):
-        fh.write(f"  {dump(k)}: {dump(head[k])},\n")
+        fh.write(f"  {_dump(k)}: {_dump(head[k])},\n")
     fh.write('  "devices": [')
-    first = True
-    for d in result.devices():
-        row = {
-            "row": d.row,
-            "name": d.name,
-            "preset": d.preset or None,
-            "count": d.count,
-            "top": [_pick_json(p) for p in d.picks],
-        }
-        fh.write(("\n    " if first else ",\n    ") + dump(row))
-        first = False
+    _write(fh, _device_json(result))
     fh.write("\n  ]\n}\n")
+
+
+def _device_json(result: Any) -> Iterator[str]:
+    """Each device as ``_dump`` writes ``{"count", "name", "preset", "row", "top"}`` (keys
+    sorted), with the group's part encoded once: a row only encodes its name."""
+    text = json.JSONEncoder(ensure_ascii=False).encode
+
+    def shared(g: Any) -> tuple[str, str]:
+        top = [_pick_json(p) for p in g.result.picks]
+        return f', "preset": {_dump(g.spec.preset or None)}, "row": ', f', "top": {_dump(top)}}}'
+
+    sep = "\n    "
+    for row, name, count, (mid, end) in result.device_rows(shared):
+        yield f'{sep}{{"count": {count}, "name": {text(name)}{mid}{row}{end}'
+        sep = ",\n    "
 
 
 def _screen_text(result: Any, fmt: str, top: int) -> str:
@@ -270,8 +330,8 @@ def _screen_text(result: Any, fmt: str, top: int) -> str:
     lines += _group_table(result, fmt, top)
     if result.problems:
         lines += ["", f"{h}Skipped rows ({result.skipped_rows:,})", ""]
-        for raw, msg in result.problems[:SKIPPED_SHOWN]:
-            lines.append(f"- {raw.where()}: {msg}")
+        for bad in result.problems[:SKIPPED_SHOWN]:
+            lines.append(f"- {bad.where()}: {bad.problem}")
         if result.skipped_rows > SKIPPED_SHOWN:
             lines.append(f"- ... and {result.skipped_rows - SKIPPED_SHOWN:,} more")
     return "\n".join(lines) + "\n"
