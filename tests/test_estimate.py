@@ -332,9 +332,9 @@ def test_estimate_shape_and_speed_of_calls(monkeypatch: pytest.MonkeyPatch) -> N
     calls: list[str] = []
     real = core.layout_store.layout
 
-    def counting(a: object, ftype: str) -> object:
+    def counting(a: object, ftype: str, imatrix: bool = True) -> object:
         calls.append(ftype)
-        return real(a, ftype)  # type: ignore[arg-type]
+        return real(a, ftype, imatrix)  # type: ignore[arg-type]
 
     core._CACHE.pop((m.id, q.id), None)
     monkeypatch.setattr(core.layout_store, "layout", counting)

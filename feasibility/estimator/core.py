@@ -126,7 +126,9 @@ def layout_for(model: ModelEntry, quant: Quantization) -> Layout:
     s = quant.scheme
     lay: Layout
     if isinstance(s, GgufScheme):
-        lay = layout_store.layout(gguf_architecture(model), s.ftype.upper())
+        lay = layout_store.layout(
+            gguf_architecture(model), s.ftype.upper(), imatrix=quant.qat_of is None
+        )
     elif quant.format in HF_CHECKPOINT_FORMATS:
         lay = build_group_layout(gguf_architecture(model), s)
     else:

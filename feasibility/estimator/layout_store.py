@@ -2,12 +2,13 @@
 
 Why: a ``feasibility check`` builds the llama-quantize tensor layout of every (model, GGUF type)
 it considers, a few hundred per run, and that is most of a cold run's time. The figures a layout
-yields depend only on the architecture, the file type and this package's code, so each entry is
-keyed on the architecture and file type, and the file on the package version and the bytes of every
-module the layout computation imports (:data:`feasibility.disk_cache.SOURCES`: ``ggml.py``,
-``gguf.py``, ``speed.py``'s type classes, ``schema``'s properties, ...), so a change to any of
-them starts a fresh store. The tensor list itself is not stored; it is rebuilt on demand. Results
-are identical with or without the store (a test compares them).
+yields depend only on the architecture, the file type, whether an importance matrix is assumed and
+this package's code, so each entry is keyed on the first three, and the file on the package
+version and the bytes of every module the layout computation imports
+(:data:`feasibility.disk_cache.SOURCES`: ``ggml.py``, ``gguf.py``, ``speed.py``'s type classes,
+``schema``'s properties, ...), so a change to any of them starts a fresh store. The tensor list
+itself is not stored; it is rebuilt on demand. Results are identical with or without the store (a
+test compares them).
 
 I/O happens only in :func:`load` and :func:`save`, which the catalog loader calls (load at first
 use, save at interpreter exit); the estimator itself only reads and fills the in-memory table.
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from feasibility import disk_cache
-from feasibility.estimator.gguf import GgufLayout, build_layout
+from feasibility.estimator.gguf import ASSUME_IMATRIX, GgufLayout, build_layout
 from feasibility.schema import Architecture
 
 _FIELDS = (
@@ -57,17 +58,17 @@ def _arch_key(a: Architecture) -> str:
     return digest
 
 
-def layout(a: Architecture, ftype: str) -> GgufLayout:
-    """``build_layout(a, ftype)``, served from the store when it has the figures."""
+def layout(a: Architecture, ftype: str, imatrix: bool = ASSUME_IMATRIX) -> GgufLayout:
+    """``build_layout(a, ftype, imatrix)``, served from the store when it has the figures."""
     global _added
-    key = f"{_arch_key(a)}:{ftype}"
+    key = f"{_arch_key(a)}:{ftype}" + ("" if imatrix else ":static")
     row = _table.get(key)
     if row is not None:
         try:
-            return GgufLayout(stamp=lambda: build_layout(a, ftype).tensors, **row)
+            return GgufLayout(stamp=lambda: build_layout(a, ftype, imatrix).tensors, **row)
         except TypeError:  # a damaged or foreign entry: rebuild it
             pass
-    lay = build_layout(a, ftype)
+    lay = build_layout(a, ftype, imatrix)
     _table[key] = {f: getattr(lay, f) for f in _FIELDS}
     _added = True
     return lay
