@@ -285,7 +285,8 @@ def also_fits(
 ) -> tuple[AlsoFits, ...]:
     """Feasible models not picked, each with why: a model that outscored a pick lost to the
     second pick's diversity rule (another developer or family); any other is compared with the
-    lowest pick above it, by the weighted score term that differs most."""
+    lowest pick above it, by its first shortfall when that put it a tier lower, else by the
+    weighted score term that differs most."""
     picked = {p.model for p in picks}
     weights = term_weights(constraints)
     out = []
@@ -304,11 +305,13 @@ def also_fits(
             assert theirs is not None
             gaps = {t: weights[t] * (getattr(theirs, t) - getattr(mine.terms, t)) for t in TERMS}
             behind = max(TERMS, key=lambda t: (gaps[t], -TERMS.index(t)))
+            if mine.terms.tier > theirs.tier:
+                behind = next(s for s in mine.terms.shortfalls if s not in theirs.shortfalls)
         out.append(
             AlsoFits(
                 model=r.model,
                 params=mine.candidate.model.params,
-                score=r.score,
+                score=mine.terms.total,
                 quantization=mine.candidate.quant.id,
                 runtime=mine.candidate.runtime.id,
                 behind=behind,

@@ -246,7 +246,8 @@ class Evaluator:
         return [self._option(c, target, keys, False) for c in pool]
 
     def scores(self, target: Target) -> list[tuple[int, float]]:
-        """(candidate index, score) of every feasible candidate on ``target``, in index order.
+        """(candidate index, order value) of every feasible candidate on ``target``, in index
+        order (``ScoreTerms.order``: the tier, then the score).
 
         The same rules and caches as :meth:`options`, without building an :class:`Option` or an
         estimate per candidate: what screening thousands of devices needs. The placed builds
@@ -258,7 +259,7 @@ class Evaluator:
         totals, rungs = self.ladder.rungs(target, keys)
         budget = target.budget_bytes
         minimum = self.constraints.min_decode_tps
-        pace_of, total_of = self.estimates.pace, self.scorer.total
+        pace_of, order_of = self.estimates.pace, self.scorer.order
         out = []
         admitted = bisect_right(totals, budget)
         for (i, cand, where), need in zip(rungs[:admitted], totals[:admitted], strict=True):
@@ -269,7 +270,7 @@ class Evaluator:
                 continue
             if memory_fit.fits(need, budget):
                 speed = (pace.decode_tps, pace.energy_mj_per_token, pace.ttft_ms)
-                out.append((i, total_of(cand, backend, where, speed, need, budget)))
+                out.append((i, order_of(cand, backend, where, speed, need, budget)))
         out.sort()
         return out
 

@@ -65,7 +65,7 @@ class Option:
 
     @property
     def rank_key(self) -> tuple[float, str, str, str]:
-        """Best first: highest score, then ids (deterministic ties)."""
+        """Best first: highest order (tier, then score), then ids (deterministic ties)."""
         assert self.terms is not None
         c = self.candidate
-        return (-self.terms.total, c.model.id, c.quant.id, c.runtime.id)
+        return (-self.terms.order, c.model.id, c.quant.id, c.runtime.id)

@@ -41,11 +41,12 @@ class Ranked(Generic[T]):
     model: str
     bests: tuple[T, ...]
     score: float
-    """The score on the weakest target."""
+    """The order value on the weakest target (``ScoreTerms.order``: the tier, then the score);
+    a report shows the score itself, from the weakest option's terms."""
 
 
 Scored = tuple[Candidate, float, T]
-"""A feasible candidate on one target, its score, and what the caller keeps with it."""
+"""A feasible candidate on one target, its order value, and what the caller keeps with it."""
 
 
 SCORE_DIGITS = 3
@@ -100,7 +101,7 @@ def feasible_models(
     ok = [[o for o in opts if o.feasible and o.terms is not None] for opts in per_target]
     if quality_floor(ok) if floor is None else floor:
         ok = [[o for o in opts if not low_bit(o.candidate)] for opts in ok]
-    scored = [[(o.candidate, o.terms.total, o) for o in opts if o.terms] for opts in ok]
+    scored = [[(o.candidate, o.terms.order, o) for o in opts if o.terms] for opts in ok]
     return rank(scored, quality)
 
 
@@ -149,4 +150,4 @@ def pick_two(ranked: Sequence[Ranked[T]], models: Mapping[str, ModelEntry]) -> l
 
 def weakest(r: Ranked[Option]) -> Option:
     """The option on the target where the model scores lowest (first such target on ties)."""
-    return min(r.bests, key=lambda o: (o.terms.total if o.terms else 0.0, o.target.index))
+    return min(r.bests, key=lambda o: (o.terms.order if o.terms else 0.0, o.target.index))

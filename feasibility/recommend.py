@@ -43,6 +43,12 @@ CARD_RULES = frozenset({languages.ID, license.ID, context_window.ID})
 """Rules whose passing reasons say why a model suits the service (quoted in its reasons)."""
 SLOW_RISK_TPS = 10.0
 """Below this generation speed (tokens/s), the plan names a slow-generation risk."""
+SHORTFALL_WORDS = {
+    "first-token-late": "a first token later than the service allows",
+    "first-token-unknown": "no first-token estimate against the service's limit",
+    "backend-experimental": "only an experimental backend",
+}
+"""English words for the shortfalls behind a lower tier (``ScoreTerms.shortfalls``)."""
 SLOW_FIRST_TOKEN_S = 10.0
 """Above this time to first token (seconds, for the service's typical prompt and media), the plan
 names a risk: ten seconds is the usual limit for keeping a user's attention on a task (Nielsen
@@ -276,7 +282,7 @@ def recommendation(
         memory=head.memory,
         decode_tps=None if None in speeds else min(s for s in speeds if s is not None),
         download_mb=max(p.memory.file_mb for p in plans),
-        score=r.score,
+        score=low.terms.total,
         score_terms=low.terms,
         license=lic.id,
         license_name=lic.name,
@@ -569,7 +575,9 @@ def _group_word(group: str) -> str:
 def versus(
     r: Ranked[Option], others: Sequence[Ranked[Option]], constraints: Constraints
 ) -> tuple[Versus, ...]:
-    """Why ``r`` ranked above each of ``others``: weighted term gaps on the weakest targets."""
+    """Why ``r`` ranked above each of ``others``: weighted term gaps on the weakest targets, and
+    the other's shortfalls when they put it a tier lower (the reason then, whatever the scores).
+    """
     weights = scoring.term_weights(constraints)
     mine = weakest(r).terms
     assert mine is not None
@@ -581,14 +589,19 @@ def versus(
             t: round(weights[t] * (getattr(mine, t) - getattr(theirs, t)), 4) for t in scoring.TERMS
         }
         ordered = dict(sorted(gaps.items(), key=lambda kv: (-abs(kv[1]), kv[0])))
+        order_gap = _shown_margin(r.score, other.score)
+        lower = theirs.tier > mine.tier
         out.append(
             Versus(
                 model=other.model,
-                margin=_shown_margin(r.score, other.score),
+                margin=_shown_margin(mine.total, theirs.total),
                 # a gap the report would print as +0.000 explains nothing: keep the shown ones
                 gaps={k: v for k, v in ordered.items() if round(v, SCORE_DIGITS) != 0},
-                diversity=_shown_margin(r.score, other.score) < 0,
-                tied=_shown_margin(r.score, other.score) == 0,
+                diversity=order_gap < 0,
+                tied=order_gap == 0,
+                shortfalls=tuple(s for s in theirs.shortfalls if s not in mine.shortfalls)
+                if lower
+                else (),
             )
         )
     return tuple(out)
@@ -601,7 +614,13 @@ def _shown_margin(mine: float, theirs: float) -> float:
 
 
 def versus_line(v: Versus) -> str:
-    """One line: the terms that put this pick ahead (and the one that pulled the other way)."""
+    """One line: the terms that put this pick ahead (and the one that pulled the other way), or
+    the other's shortfalls when they ranked it a tier lower."""
+    if v.shortfalls:
+        return (
+            f"over {v.model}: {v.model} has {', '.join(SHORTFALL_WORDS[s] for s in v.shortfalls)} "
+            f"(score {v.margin:+.3f} against it)"
+        )
     if v.diversity:
         return (
             f"over {v.model}: picked for a second opinion from another developer or family "

@@ -54,14 +54,22 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
 - bonus: +0.03 when the developer publishes this quantization itself, +0.02 when the catalog names
   a published build of it for this runtime (``data/artifacts.yaml``), +0.05 on the NPU when the
   NPU is preferred, -0.05 for reasoning models when battery is to be minimized (long thinking
-  outputs), -0.05 for a beta backend and -1.2 for an experimental one (see ``MATURITY_BONUS``:
-  experimental never outranks production, at equal first-token standing), -0.10 for deprecated
-  runtimes. When the service states ``max_first_token_s``, the bonus also carries the build's
-  first-token standing (``FIRST_TOKEN_PENALTY``): 0 when its estimated time to first token for
-  the service's typical prompt meets the need, -1.2 when it has no estimate (an unproven build,
-  weighed like an experimental backend: it never beats a build known to meet the need), -2.4
-  when the estimate breaks the need (below every build that meets it or may). Without a stated
-  need the first token is not scored (a long prompt on a CPU is then a named risk, not a rank).
+  outputs), -0.05 for a beta backend (see ``MATURITY_BONUS``), -0.10 for deprecated runtimes.
+
+The score is what a build brings when it meets the service's stated needs. Two shortfalls are not
+a matter of degree, so they are not folded into it (a score of -1.5 would tell a reader nothing):
+they put the build in a lower *tier* (``ScoreTerms.tier``), and a build ranks below every build of
+a higher tier whatever the two scores. An experimental backend is one tier down
+(``MATURITY_TIER``: experimental never outranks production at equal first-token standing). When
+the service states ``max_first_token_s``, the build's first-token standing is another
+(``FIRST_TOKEN_TIER``): none when its estimated time to first token for the service's typical
+prompt meets the need, one when it has no estimate (an unproven build, weighed like an
+experimental backend: it never beats a build known to meet the need), two when the estimate
+breaks the need (below every build that meets it or may). Without a stated need the first token
+is not scored (a long prompt on a CPU is then a named risk, not a rank). The ranking orders by
+``order`` = score - ``TIER_STEP`` * tier: each step of 1.2 is wider than any score's range, so
+the tier decides first and the score within a tier. The report shows the score, and the
+shortfalls behind the tier (``ScoreTerms.shortfalls``) as reasons and risks.
 
 Weights: balanced battery 0.65/0.15/0.10/0.10/0; battery minimize 0.55/0.10/0.10/0.10/0.15.
 Quality dominates on purpose: among candidates that all fit, the most capable one is what a team
@@ -82,7 +90,7 @@ from dataclasses import dataclass
 
 from feasibility.schema import Constraints, GroupScheme, ModelEntry, Quantization, Runtime, Service
 from feasibility.situation import RUNTIME_MATURITY, Candidate, Placement, Situation
-from feasibility.verdict import ScoreTerms
+from feasibility.verdict import TIER_STEP, ScoreTerms
 
 TERMS = ("quality", "fidelity", "speed", "headroom", "energy", "bonus")
 """The score's terms, in the order the formula above lists them."""
@@ -259,15 +267,16 @@ DEPRECATED_PENALTY = 0.10
 PUBLISHED_BONUS = 0.02
 """A published build (an exact repository or bundle) beats one the pipeline converts, at equal
 fit: nobody has to run and check the conversion."""
-MATURITY_BONUS = {"production": 0.0, "beta": -0.05, "experimental": -1.2}
-"""An experimental backend scores below every production build: the weighted terms lie in
-[0, 1] and the other bonuses in [-0.05, +0.10], so -1.2 puts its best under a production
-build's worst. A beta backend gives way to a production one of similar merit."""
-FIRST_TOKEN_PENALTY = {"meets": 0.0, "unknown": -1.2, "late": -2.4}
-"""A build's first-token standing against the service's ``max_first_token_s``. The weighted
-terms lie in [0, 1] and the other bonuses in [-0.05, +0.10], so each step of 1.2 puts a build's
-best under the worst of the standing above at equal maturity: a known-late first token never
-outranks an unknown one, and an unknown one never outranks one known to meet the need."""
+MATURITY_BONUS = {"production": 0.0, "beta": -0.05, "experimental": 0.0}
+"""A beta backend gives way to a production one of similar merit. An experimental one is a tier
+down instead (``MATURITY_TIER``), not a lower score."""
+MATURITY_TIER = {"production": 0, "beta": 0, "experimental": 1}
+"""Tiers a backend's maturity costs: an experimental backend ranks below every production build
+at equal first-token standing."""
+FIRST_TOKEN_TIER = {"meets": 0, "unknown": 1, "late": 2}
+"""Tiers a build's first-token standing against the service's ``max_first_token_s`` costs: a
+known-late first token never outranks an unknown one, and an unknown one never outranks one
+known to meet the need."""
 
 
 def size_quality(params: int) -> float:
@@ -408,10 +417,21 @@ def first_token_standing(ttft_ms: float | None, limit_s: float | None) -> str | 
     return "meets" if ttft_ms <= limit_s * 1000 else "late"
 
 
-def first_token_bonus(ttft_ms: float | None, limit_s: float | None) -> float:
-    """The first-token part of the bonus term (see ``FIRST_TOKEN_PENALTY``)."""
+def tier_of(level: str, ttft_ms: float | None, limit_s: float | None) -> int:
+    """Tiers below the top a build on a backend of maturity ``level`` stands (see the module
+    docstring): its backend's and its first token's, added."""
     standing = first_token_standing(ttft_ms, limit_s)
-    return 0.0 if standing is None else FIRST_TOKEN_PENALTY[standing]
+    return MATURITY_TIER[level] + (0 if standing is None else FIRST_TOKEN_TIER[standing])
+
+
+def shortfalls(level: str, ttft_ms: float | None, limit_s: float | None) -> tuple[str, ...]:
+    """The shortfalls behind a build's tier, worst first: ``first-token-late``,
+    ``first-token-unknown``, ``backend-experimental``."""
+    standing = first_token_standing(ttft_ms, limit_s)
+    out = [f"first-token-{standing}"] if standing in ("late", "unknown") else []
+    if MATURITY_TIER[level]:
+        out.append("backend-experimental")
+    return tuple(out)
 
 
 def bonus(cand: Candidate, constraints: Constraints, backend: str | None, level: str) -> float:
@@ -435,8 +455,13 @@ def bonus(cand: Candidate, constraints: Constraints, backend: str | None, level:
 
 Pace = tuple[float | None, float | None, float | None]
 """(decode tokens/s, mJ per token, time to first token in ms) of a build on a target."""
-Terms = tuple[float, float, float, float, float, float, float]
-"""(quality, fidelity, speed, headroom, energy, bonus, total), unrounded."""
+Terms = tuple[float, float, float, float, float, float, float, int]
+"""(quality, fidelity, speed, headroom, energy, bonus, total, tier), unrounded."""
+
+
+def order(total: float, tier: int) -> float:
+    """The ranking's order value of a rounded score in a tier (see the module docstring)."""
+    return round(total - TIER_STEP * tier, 4)
 
 
 class Scorer:
@@ -502,12 +527,13 @@ class Scorer:
         sp = speed_term(speed[0])
         head = headroom_term(total_bytes, budget)
         energy = energy_term(speed[1])
-        b = self._bonus_of(cand, backend, maturity(where, cand.runtime))
-        b += first_token_bonus(speed[2], self.constraints.max_first_token_s)
+        level = maturity(where, cand.runtime)
+        b = self._bonus_of(cand, backend, level)
+        tier = tier_of(level, speed[2], self.constraints.max_first_token_s)
         total = base + w[2] * sp + w[3] * head + w[4] * energy + b
-        return m.quality, m.fidelity, sp, head, energy, b, total
+        return m.quality, m.fidelity, sp, head, energy, b, total, tier
 
-    def total(
+    def order(
         self,
         cand: Candidate,
         backend: str | None,
@@ -516,16 +542,21 @@ class Scorer:
         total_bytes: int,
         budget: int,
     ) -> float:
-        """The rounded total only (what ranking needs; no object built: fleets call this a lot)."""
-        return round(self.terms(cand, backend, where, speed, total_bytes, budget)[6], 4)
+        """The order value only (what ranking needs; no object built: fleets call this a lot)."""
+        t = self.terms(cand, backend, where, speed, total_bytes, budget)
+        return order(round(t[6], 4), t[7])
 
     def score(self, s: Situation) -> ScoreTerms:
-        """The score of the situation's build, from its estimate."""
+        """The score of the situation's build, from its estimate, with its tier and the
+        shortfalls behind it."""
         est = s.estimate
         speed = (est.decode_tps, est.energy_mj_per_token, est.ttft_ms)
         budget = s.target.budget_bytes
         t = self.terms(s.candidate, s.backend, s.placement, speed, est.total_bytes, budget)
-        return ScoreTerms(**{k: round(v, 4) for k, v in zip((*TERMS, "total"), t, strict=True)})
+        rounded = {k: round(v, 4) for k, v in zip((*TERMS, "total"), t[:7], strict=True)}
+        level = maturity(s.placement, s.candidate.runtime)
+        why = shortfalls(level, est.ttft_ms, self.constraints.max_first_token_s)
+        return ScoreTerms(**rounded, tier=t[7], shortfalls=why)
 
 
 def score(s: Situation) -> ScoreTerms:

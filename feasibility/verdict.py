@@ -260,7 +260,16 @@ class Risk(Frozen):
     values: dict[str, Any] = {}
 
 
+TIER_STEP = 1.2
+"""The order's distance between tiers. The weighted score terms lie in [0, 1] and the bonus in
+[-0.15, +0.10], so 1.2 puts the best score of a tier under the worst of the tier above."""
+
+
 class ScoreTerms(Frozen):
+    """A build's score terms and total (the score a report shows: what the build brings), and
+    its tier: the unmet needs that rank it below every build of a higher tier whatever the
+    scores (see ``feasibility.scoring``)."""
+
     quality: float
     fidelity: float
     speed: float
@@ -268,6 +277,16 @@ class ScoreTerms(Frozen):
     energy: float
     bonus: float
     total: float
+    tier: int = 0
+    """Tiers below the top (0: every stated need met on a production-grade backend)."""
+    shortfalls: tuple[str, ...] = ()
+    """What put the build in its tier: ``first-token-late``, ``first-token-unknown`` (against
+    the service's ``max_first_token_s``), ``backend-experimental``."""
+
+    @property
+    def order(self) -> float:
+        """The ranking's order value: the tier first, then the score (``scoring.order``)."""
+        return round(self.total - TIER_STEP * self.tier, 4)
 
 
 class EvidenceScore(Frozen):
@@ -294,6 +313,9 @@ class Versus(Frozen):
     tied: bool = False
     """The margin rounds to 0.000, as a report shows it: the order then comes from the
     quality term (see ``ranking.feasible_models``), and the report must not say "by 0.000"."""
+    shortfalls: tuple[str, ...] = ()
+    """The other model's shortfalls this pick does not have, when they put it a tier lower
+    (``ScoreTerms.shortfalls``): the reason for the order, whatever the margin."""
 
 
 class Recommendation(Frozen):
@@ -409,7 +431,8 @@ class AlsoFits(Frozen):
     behind: str
     """The score term (quality, fidelity, speed, headroom, energy, bonus) that differs most in
     favour of the pick it is compared with; "diversity" when it scored higher but the second
-    pick comes from another developer or family."""
+    pick comes from another developer or family; a shortfall (``ScoreTerms.shortfalls``, such
+    as ``first-token-late``) when that put it a tier below the pick."""
     compared_with: str
     """The recommended model it is compared with."""
 

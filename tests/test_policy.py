@@ -45,4 +45,7 @@ def test_score_weights_bonuses_and_penalties() -> None:
         0.05,
     )
     assert (scoring.REASONING_PENALTY, scoring.DEPRECATED_PENALTY) == (0.05, 0.10)
-    assert scoring.MATURITY_BONUS == {"production": 0.0, "beta": -0.05, "experimental": -1.2}
+    assert scoring.MATURITY_BONUS == {"production": 0.0, "beta": -0.05, "experimental": 0.0}
+    assert scoring.MATURITY_TIER == {"production": 0, "beta": 0, "experimental": 1}
+    assert scoring.FIRST_TOKEN_TIER == {"meets": 0, "unknown": 1, "late": 2}
+    assert scoring.TIER_STEP == 1.2

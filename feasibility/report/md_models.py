@@ -110,6 +110,17 @@ def _versus(t: Texts, r: Recommendation) -> list[str]:
     """Why this pick ranked above the next ones, from the weighted score terms."""
     out = []
     for v in r.versus:
+        if v.shortfalls:
+            words = t("list_sep").join(t("term_" + s) for s in v.shortfalls)
+            out.append(
+                t(
+                    "why_versus_tier",
+                    model=code_id(v.model),
+                    shortfalls=words,
+                    margin=f"{v.margin:+.3f}",
+                )
+            )
+            continue
         if v.diversity:
             out.append(t("why_versus_diversity", model=code_id(v.model), margin=f"{-v.margin:.3f}"))
             continue
@@ -211,6 +222,15 @@ def why_not(a: Assessment, t: Texts) -> list[str]:
     return out
 
 
+_ALSO_FITS_LINE = {
+    "diversity": "also_fits_line_diversity",
+    "first-token-late": "also_fits_line_tier",
+    "first-token-unknown": "also_fits_line_tier",
+    "backend-experimental": "also_fits_line_tier",
+}
+"""The line an also-fits model gets by what ranked it lower (a score term otherwise)."""
+
+
 def _also_fits(a: Assessment, t: Texts) -> list[str]:
     if not a.also_fits:
         return []
@@ -218,7 +238,7 @@ def _also_fits(a: Assessment, t: Texts) -> list[str]:
     for x in a.also_fits[:ALSO_FITS_ROWS]:
         out.append(
             t(
-                "also_fits_line_diversity" if x.behind == "diversity" else "also_fits_line",
+                _ALSO_FITS_LINE.get(x.behind, "also_fits_line"),
                 model=code_id(x.model),
                 params=params(x.params),
                 quant=code_id(x.quantization),

@@ -128,6 +128,10 @@ T: dict[str, str] = {
         "- Picked over {model} (which scored {margin} more) for a second opinion from another "
         "developer or family."
     ),
+    "why_versus_tier": (
+        "- Ranked above {model}, which has {shortfalls}: a stated need met outranks any score "
+        "(scores {margin} apart)."
+    ),
     "versus_gap": "{term} {gap}",
     "why_score": (
         "- Score **{total}** = quality {quality}, quantization fidelity {fidelity}, speed {speed}, "
@@ -269,6 +273,10 @@ T: dict[str, str] = {
         "- {model} ({params}): best build {quant} on {runtime}, score {score}; ranked below "
         "{other} on {behind}."
     ),
+    "also_fits_line_tier": (
+        "- {model} ({params}): best build {quant} on {runtime}, score {score}; ranked below "
+        "{other}, which meets the service's stated needs, for {behind}."
+    ),
     "also_fits_line_diversity": (
         "- {model} ({params}): best build {quant} on {runtime}, score {score}; it outscored "
         "{other}, but the second pick comes from another developer or family when one fits."
@@ -279,8 +287,11 @@ T: dict[str, str] = {
     "term_headroom": "memory headroom",
     "term_energy": "energy",
     "term_bonus": (
-        "bonuses and penalties (published build, runtime maturity, NPU, reasoning, first token)"
+        "bonuses and penalties (published build, beta or deprecated runtime, NPU, reasoning)"
     ),
+    "term_first-token-late": "a first token later than the service allows",
+    "term_first-token-unknown": "no first-token estimate against the service's limit",
+    "term_backend-experimental": "only an experimental backend",
     "term_diversity": "diversity (the second pick comes from another developer or family)",
     # 10. inputs
     "h_inputs": "## 10. Inputs to complete and what would change the answer",

@@ -129,6 +129,10 @@ T: dict[str, str] = {
         "- {model}의 점수가 {margin}점 더 높지만, 다른 개발사나 계열의 의견을 듣기 위해 이 모델을 "
         "골랐습니다."
     ),
+    "why_versus_tier": (
+        "- {model}보다 앞섬: {model}에는 {shortfalls} 문제가 있습니다. 서비스가 정한 조건을 "
+        "충족하는 쪽이 점수와 관계없이 앞섭니다(점수 차 {margin})."
+    ),
     "versus_gap": "{term} {gap}",
     "why_score": (
         "- 종합 점수 **{total}**: 품질 {quality}, 양자화 충실도 {fidelity}, 속도 {speed}, "
@@ -270,6 +274,10 @@ T: dict[str, str] = {
         "- {model} ({params}): 최적 빌드 {runtime}의 {quant}, 점수 {score}. {behind} 항목에서 "
         "{other}보다 낮게 평가되었습니다."
     ),
+    "also_fits_line_tier": (
+        "- {model} ({params}): 최적 빌드 {runtime}의 {quant}, 점수 {score}. {behind} 때문에 서비스가 "
+        "정한 조건을 충족하는 {other}보다 뒤에 두었습니다."
+    ),
     "also_fits_line_diversity": (
         "- {model} ({params}): 최적 빌드 {runtime}의 {quant}, 점수 {score}. {other}보다 점수는 "
         "높지만, 두 번째 추천은 가능한 한 다른 개발사나 계열에서 고릅니다."
@@ -279,7 +287,10 @@ T: dict[str, str] = {
     "term_speed": "속도",
     "term_headroom": "메모리 여유분",
     "term_energy": "에너지",
-    "term_bonus": "가점·감점(공식 배포 빌드, 런타임 성숙도, NPU, 추론 모드, 첫 토큰)",
+    "term_bonus": "가점·감점(공식 배포 빌드, 베타·지원 종료 런타임, NPU, 추론 모드)",
+    "term_first-token-late": "서비스가 허용하는 시간보다 늦은 첫 토큰",
+    "term_first-token-unknown": "서비스 한도에 비교할 첫 토큰 추정치 없음",
+    "term_backend-experimental": "실험 단계 백엔드뿐",
     "term_diversity": "다양성(두 번째 추천은 다른 개발사나 계열에서 고름)",
     # 10. 입력
     "h_inputs": "## 10. 채워 넣을 항목과 결과를 바꿀 수 있는 입력",
