@@ -248,11 +248,12 @@ The ggml Hexagon backend moves Q4_0/Q8_0/MXFP4 and F16 matrix products (the plai
 F32/BF16 counted in, so never estimated) to the HTP and leaves every other type on the CPU
 (``ggml_hexagon_supported_mul_mat``). On the Galaxy S23 (PocketPal's benchmark file) files with
 such matrices prefill at 2.5x (Qwen2.5 1.5B Q4_0/Q8_0: 299 and 325 against 120 and 125 tokens/s)
-and 2.8x (Phi-3.5 mini Q4_0: 119 against 43) the CPU's speed, but Gemma 3 1B's at 0.45-0.62x
-(Q4_0 85 against 189, and its K-quant files that keep Q8_0 tensors at 0.55-0.59x): no TOPS figure
-is published for that HTP and three models cannot tell the offload's gain from its per-model
-cost, so the estimate says it does not know, and the fit leaves these rows out of the CPU's
-prefill (fitted as CPU rows, they made the phone's prefill efficiency 1.8x the Raspberry Pi 5's).
+and 2.8x (Phi-3.5 mini Q4_0: 119 against 43) the CPU's speed, but Gemma 3 1B's at 0.45-0.65x
+(Q4_0 85 against 189; its Q2_K, Q3_K_M and Q6_K files keep Q8_0 tensors, as its 1,152-wide rows
+are no multiple of 256) and its Q4_K_M/Q5_K_M files, with a few Q8_0 tensors, at 0.96-0.98x: no
+TOPS figure is published for that HTP and three models cannot tell the offload's gain from its
+per-model cost, so the estimate says it does not know, and the fit leaves these rows out of the
+CPU's prefill (fitted as CPU rows, they made the phone's prefill efficiency 1.8x the Pi 5's).
 Files with none of these classes prefill on the CPU: Qwen2.5's and Phi-3.5's K-quant and IQ files
 at 0.87-1.09x the CPU's speed (Gemma 3 1B's IQ2_M at 0.75x), so they run as the CPU's."""
 
