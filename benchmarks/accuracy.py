@@ -17,7 +17,10 @@ Run from the repository root: ``python benchmarks/accuracy.py [--measurements DI
 Row mapping: measurement model names map to catalog ids by lowercasing (``Llama-3.2-1B-Instruct``
 → ``llama-3.2-1b-instruct``); models the catalog lacks map to an architecture twin of
 benchmarks/twins.yaml (same tensors, so same bytes and FLOPs), which also holds the benchmark
-chips that are not catalog devices; rows with neither are skipped and counted.
+chips that are not catalog devices; rows with neither are skipped and counted, and so are the
+prefill rows the estimator does not model (``speed.HTP_PREFILL_CLASSES``: the ggml Hexagon
+backend's rows of files whose matrices it sends to the HTP, which neither estimate nor fit can
+use).
 GGUF quant names are llama.cpp file types (the catalog entry is used when it exists, otherwise a
 ``GgufScheme`` with that ftype, which is all the estimate needs). Other formats map to the
 catalog's quantization ids where they exist, else to the group layouts of quant_internals.md §5
@@ -355,6 +358,8 @@ def speed_rows(
                 if not r[f"{phase}_tps"].strip():
                     continue
                 row = None if m is None else _speed_row(r, phase, m, cat, twins, bw_csv)
+                if row is not None and phase == "prefill" and not _prefill_modelled(row):
+                    row = None  # no estimate to compare or constant to fit (ggml Hexagon)
                 if row is None:
                     skipped[f"{phase}_tps"] += 1
                 else:
@@ -409,11 +414,20 @@ def _speed_row(
     )
 
 
+def family(r: SpeedRow) -> str:
+    """The row's backend family, as the estimator names it."""
+    return core.family_of(r.backend, r.device, isinstance(layout_for(r.model, r.quant), GgufLayout))
+
+
+def _prefill_modelled(r: SpeedRow) -> bool:
+    """Whether the estimator models the row's prefill (``speed.HTP_PREFILL_CLASSES``)."""
+    return speed.prefill_modelled(family(r), observation(r).work.params_by_class)
+
+
 def observation(r: SpeedRow) -> calibrate.Observation:
     """The row as the fit sees it: work, machine and family from the estimator's own functions."""
     lay = layout_for(r.model, r.quant)
-    gguf = isinstance(lay, GgufLayout)
-    fam = core.family_of(r.backend, r.device, gguf)
+    fam = family(r)
     kv = kv_cache(r.model.architecture, r.context, llama_cpp=False).total
     w = core.work(lay, r.model.architecture, kv, r.prompt, fallbacks=fam == "adreno-opencl")
     cfam = speed.constants_family(fam)

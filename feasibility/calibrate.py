@@ -20,7 +20,7 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from feasibility.bench_files import (
     BenchRow,
@@ -132,7 +132,7 @@ def _free(obs: Sequence[Observation]) -> tuple[str, ...]:
 
 
 def _with(c: speed.Constants, names: Sequence[str], x: Sequence[float]) -> speed.Constants:
-    vals = {
+    vals: dict[str, Any] = {  # float constants only (``_BOUNDS``), as replace() keywords
         n: min(max(math.exp(v), _BOUNDS[n][0]), _BOUNDS[n][1])
         for n, v in zip(names, x, strict=True)
     }

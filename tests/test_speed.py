@@ -54,7 +54,32 @@ def test_every_family_has_constants() -> None:
         c, borrowed = speed.constants(fam)
         assert 0 < c.bw_eff <= 1
         assert borrowed == (speed.constants_family(fam) not in speed.FITTED)
-    assert speed.constants("ggml-hexagon") == (speed.FITTED["arm-cpu"], False)
+    hexagon, borrowed = speed.constants("ggml-hexagon")
+    assert not borrowed and hexagon.bw_eff == speed.FITTED["arm-cpu"].bw_eff
+    assert hexagon.unmodelled_prefill == frozenset({"plain", "float"})
+
+
+@pytest.mark.parametrize(
+    ("quant", "prefill_known"), [("Q4_0", False), ("Q8_0", False), ("Q4_K_M", True)]
+)
+def test_ggml_hexagon_prefill_is_unknown_where_the_htp_multiplies(
+    quant: str, prefill_known: bool
+) -> None:
+    """llama.cpp's Hexagon build decodes at the CPU's speed; a file with Q4_0/Q8_0/F16 matrices,
+    which it multiplies on the HTP, gets no prefill estimate (measured 0.45-2.8x the CPU's speed
+    on the Galaxy S23), and a file whose matrices all stay on the CPU prefills as the CPU."""
+    cat = load_catalog()
+    m, q, d = cat.model("qwen2.5-1.5b-instruct"), cat.quantization(quant), cat.device("galaxy-s23")
+    cpu = estimate(m, q, 2048, device=d, backend="cpu")
+    npu = estimate(m, q, 2048, device=d, backend="npu")
+    assert npu.speed_family == "ggml-hexagon"
+    assert npu.decode_tps == pytest.approx(cpu.decode_tps)
+    if prefill_known:
+        assert npu.prefill_tps == pytest.approx(cpu.prefill_tps)
+    else:
+        assert cpu.prefill_tps is not None
+        assert npu.prefill_tps is None and npu.ttft_ms is None
+        assert "no-prefill" in npu.assumption_codes
 
 
 def test_roofline_takes_the_longer_term() -> None:

@@ -21,11 +21,12 @@ GPU speed. Other types fall back to the CPU, with a graph split in each layer th
 do the recurrent mixers of hybrid models (ggml-opencl.cpp at commit 002e0eb has no SSM,
 short-convolution or delta-net program; later versions add an ssm_conv kernel, so newer builds may
 be faster on hybrids than estimated).
-The ggml Hexagon backend multiplies Q4_0, Q8_0 and MXFP4 on the HTP (ggml-hexagon.cpp,
-``ggml_hexagon_supported_mul_mat``: rows a multiple of 32, weights repacked, output heads above
-16k rows left to the CPU); yet on the development rows (Galaxy S23, PocketPal's build) it decodes
-and prefills at the CPU's speed type for type, so its family runs as the CPU's (``RUNS_AS``) until
-a row shows otherwise.
+The ggml Hexagon backend multiplies Q4_0, Q8_0, MXFP4 and F16 matrices on the HTP and leaves every
+other type to the CPU (ggml-hexagon.cpp, ``ggml_hexagon_supported_mul_mat``: rows a multiple of 32,
+weights repacked for the HTP, output heads above 16k rows left to the CPU). On the development rows
+(Galaxy S23, PocketPal's build) it decodes at the CPU's speed type for type, so its decode runs as
+the CPU's (``RUNS_AS``); so does its prefill of files whose matrices all stay on the CPU, and the
+prefill of the others is not estimated (``HTP_PREFILL_CLASSES``).
 
 Threads: the estimate is for llama.cpp run with one thread per performance core. A run with more
 threads than that puts a thread on an efficiency core, which paces the decode (``decode_pace``);
@@ -143,6 +144,9 @@ class Constants:
     back, synchronisation), ms per token."""
     class_cost: Mapping[str, float] = field(default_factory=dict)
     """k_c: operations per multiply-add of each kernel class (missing: 1, as plain)."""
+    unmodelled_prefill: frozenset[str] = frozenset()
+    """Kernel classes whose prompt products run on a unit without a constant here: a prompt that
+    multiplies any of them has no prefill estimate (``HTP_PREFILL_CLASSES``)."""
 
 
 FITTED: Final[dict[str, Constants]] = {
@@ -154,11 +158,11 @@ FITTED: Final[dict[str, Constants]] = {
         class_cost={"float": 0.886, "legacy": 1.00},
     ),
     "arm-cpu": Constants(
-        bw_eff=0.598,
-        layer_us=341.6,
-        decode_compute_eff=0.557,
-        prefill_eff=0.250,
-        class_cost={"legacy": 2.63, "k": 1.44, "klow": 3.03, "iq": 6.34},
+        bw_eff=0.599,
+        layer_us=362.6,
+        decode_compute_eff=0.546,
+        prefill_eff=0.242,
+        class_cost={"legacy": 2.13, "k": 1.32, "klow": 2.84, "iq": 6.15},
     ),
     "arm-cpu-xnnpack": Constants(
         bw_eff=0.692,
@@ -167,19 +171,23 @@ FITTED: Final[dict[str, Constants]] = {
         prefill_eff=0.415,
         class_cost={"float": 4.24},
     ),
-    "adreno-opencl": Constants(bw_eff=0.380, split_ms=5.82),
+    "adreno-opencl": Constants(bw_eff=0.380, split_ms=5.85),
     "qnn-htp": Constants(bw_eff=0.880, layer_us=906.8),
 }
 """Fitted on every development row by ``feasibility.calibrate.fit`` (``python benchmarks/accuracy.py
 --fit`` prints them; the cross-validated accuracy it reports refits them without the device family
 or model it predicts). apple-metal: 45 llama.cpp Metal rows of Apple M1/M2 chips (LLaMA 7B
-F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 88 PocketPal Galaxy S23 CPU and ggml-Hexagon rows
-(``RUNS_AS``) and 12 Raspberry Pi 5 rows (Nyun AI's llama-bench leaderboard, a llama.cpp
-discussion), each device family weighing the same in the fit (``calibrate._weights``), each row
-with the threads it ran (the phone's 6 threads on 5 performance cores paced by
+F16/Q8_0/Q4_0, pp512/tg128); arm-cpu: the 78 PocketPal Galaxy S23 CPU and ggml-Hexagon rows
+(``RUNS_AS``; the Hexagon prefill rows of files with HTP-type matrices left out,
+``HTP_PREFILL_CLASSES``) and 12 Raspberry Pi 5 rows (Nyun AI's llama-bench leaderboard, a
+llama.cpp discussion), each device family weighing the same in the fit (``calibrate._weights``),
+each row with the threads it ran (the phone's 6 threads on 5 performance cores paced by
 ``OVERSUBSCRIBED_DECODE_PACE``): so counted, the two stream about the same share of their buses
-and each predicts the other's decode within a median 7 %, but not its prefill (73 %: the phone's
-ggml-Hexagon rows of Q4_0/Q8_0 files prefill on the HTP at 2.4-2.8x its CPU, README);
+and each predicts the other's decode within a median 7 %, but not its prefill (60 %: the Pi's
+Q8_0 rows come from a build of 2024, which still had Q4_0_4_4 files, before llama.cpp repacked
+Q8_0 weights for Arm CPUs (pull request 18096, December 2025: prompt processing 3.5-3.7x faster
+on an Apple M4 Max), and reach 0.19 of the board's peak against 0.26-0.35 for the phone's Q4_0
+and Q8_0 and 0.70 for the Pi's own repacked Q4_0; README);
 arm-cpu-xnnpack: the 12 ExecuTorch rows of Meta's Llama 3.2 model card (OnePlus 12,
 Snapdragon 8 Gen 3; BF16, SpinQuant, QLoRA). The CPU compute efficiencies are shares of the
 measured phones' cluster facts (big cores x GHz x int8 operations per cycle of one vector pipe,
@@ -226,9 +234,35 @@ token is one pass per started 128 tokens (Qualcomm AI Hub info.yaml: "TTFT for a
 
 
 RUNS_AS: Final[dict[str, str]] = {"ggml-hexagon": "arm-cpu"}
-"""Families measured to run at another family's speed: the 44 PocketPal Galaxy S23 rows decode and
-prefill at the same speed on the ggml Hexagon backend as on the CPU, type for type (that build
-leaves the matmuls on the CPU), so its constants and compute are the CPU's."""
+"""Families measured to decode at another family's speed: the 22 PocketPal Galaxy S23 decode rows
+on the ggml Hexagon backend come within a median 4 % of the same files on the CPU (0.92-1.26x: a
+generated token streams the same bytes over the same bus), so its constants and compute are the
+CPU's."""
+
+HTP_PREFILL_CLASSES: Final[dict[str, frozenset[str]]] = {
+    "ggml-hexagon": frozenset({"plain", "float"})
+}
+"""Kernel classes whose prompt matrix products a family sends to a unit it has no prefill constant
+for; a prompt that multiplies any of them gets no prefill estimate (None, ``no-prefill``).
+The ggml Hexagon backend moves Q4_0/Q8_0/MXFP4 and F16 matrix products (the plain and float classes;
+F32/BF16 counted in, so never estimated) to the HTP and leaves every other type on the CPU
+(``ggml_hexagon_supported_mul_mat``). On the Galaxy S23 (PocketPal's benchmark file) files with
+such matrices prefill at 2.5x (Qwen2.5 1.5B Q4_0/Q8_0: 299 and 325 against 120 and 125 tokens/s)
+and 2.8x (Phi-3.5 mini Q4_0: 119 against 43) the CPU's speed, but Gemma 3 1B's at 0.45-0.65x
+(Q4_0 85 against 189; its Q2_K, Q3_K_M and Q6_K files keep Q8_0 tensors, as its 1,152-wide rows
+are no multiple of 256) and its Q4_K_M/Q5_K_M files, with a few Q8_0 tensors, at 0.96-0.98x: no
+TOPS figure is published for that HTP and three models cannot tell the offload's gain from its
+per-model cost, so the estimate says it does not know, and the fit leaves these rows out of the
+CPU's prefill (fitted as CPU rows, they made the phone's prefill efficiency 1.8x the Pi 5's).
+Files with none of these classes prefill on the CPU: Qwen2.5's and Phi-3.5's K-quant and IQ files
+at 0.87-1.09x the CPU's speed (Gemma 3 1B's IQ2_M at 0.75x), so they run as the CPU's."""
+
+
+def prefill_modelled(fam: str, params_by_class: Mapping[str, float]) -> bool:
+    """Whether ``fam`` runs every prompt matrix product of this work on a unit the roofline has
+    constants for (``HTP_PREFILL_CLASSES``)."""
+    off = HTP_PREFILL_CLASSES.get(fam, frozenset())
+    return not any(params_by_class.get(c, 0.0) > 0 for c in off)
 
 
 def constants_family(fam: str) -> str:
@@ -239,7 +273,12 @@ def constants_family(fam: str) -> str:
 def constants(fam: str, table: Mapping[str, Constants] | None = None) -> tuple[Constants, bool]:
     """(constants of the family, True when borrowed from another family)."""
     t = FITTED if table is None else table
-    fam = constants_family(fam)
+    c, borrowed = _table_constants(constants_family(fam), t)
+    off = HTP_PREFILL_CLASSES.get(fam)
+    return (c if off is None else replace(c, unmodelled_prefill=off)), borrowed
+
+
+def _table_constants(fam: str, t: Mapping[str, Constants]) -> tuple[Constants, bool]:
     if fam in t:
         return t[fam], False
     return t.get(BORROWED.get(fam, "arm-cpu"), FITTED["arm-cpu"]), True
@@ -387,6 +426,8 @@ def decode_seconds(w: Work, m: Machine, c: Constants, cpu: Constants | None = No
 def prefill_seconds(w: Work, m: Machine, c: Constants) -> float | None:
     """Seconds per prompt token (compute-bound); None when the compute is unknown."""
     if m.compute_gops is None or c.prefill_eff is None:
+        return None
+    if any(w.params_by_class.get(cls, 0.0) > 0 for cls in c.unmodelled_prefill):
         return None
     ops = sum(2.0 * p * c.class_cost.get(cls, 1.0) for cls, p in w.params_by_class.items())
     return (ops + w.attention_flops) / (c.prefill_eff * m.compute_gops * 1e9)
