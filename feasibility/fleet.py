@@ -5,18 +5,20 @@ explicit fields (``os``, ``ram_gb``, ``memory_bandwidth_gbs``, ``accelerators``.
 optional ``count`` (active users on that device model, 1 when absent). Every row is checked the way
 a device.yaml target is, against one service (``service:`` and ``constraints:``).
 
-Why it is fast enough for 100,000 rows: fleets repeat a few hundred device specs at most, so rows
-are grouped by their *effective spec* (the row minus ``name`` and ``count``) and each unique spec
-is evaluated once. Raw rows are keyed before validation, so an identical row is validated once too.
+Why it is fast enough for 100,000 rows: fleets repeat a few hundred device specs at most, so the
+file is read once into a :class:`~feasibility.fleet_file.FleetTable` that keeps each distinct spec
+as written once and, per row, only its spec index, line, name and count. Each distinct spec is
+validated once (rows that differ only in spaces, or in values that validate alike, share one
+*effective spec*), each effective spec is evaluated once (in worker processes that are sent the
+specs, never the rows), and the per-device output is written from text encoded once per spec.
 Every spec is evaluated by the engine's own evaluator (``feasibility.evaluator``), whose caches
 are shared across specs: model-level verdicts once per model, placements per placement inputs,
 estimates per device speed inputs. The answers are exactly ``feasibility check``'s on each device
-alone (``tests/test_fleet.py`` checks this on random device sequences, serial and parallel).
+alone (``tests/test_evaluator.py`` checks this on random device sequences, serial and parallel).
 
-Why two passes over the file: memory must not grow with the number of rows. The first pass
-streams the file and keeps one entry per distinct raw row and per unique spec (plus the problems
-of bad rows); the per-device output is produced by a second streaming pass
-(:meth:`Screening.devices`).
+Why the rows stay in memory rather than being read again for the per-device output: a row costs
+about 24 bytes plus its name (fleets repeat names, and repeated names are stored once), a few MB
+for 100,000 rows, and one pass over the file is cheaper than two.
 """
 
 from __future__ import annotations

@@ -319,7 +319,9 @@ def _yaml_table(p: Path) -> FleetTable:
         doc = load_yaml(p)
     except InputError as exc:
         if "larger than" in exc.summary:
-            exc.summary += "; write large fleets as CSV or JSON Lines (no size limit)"
+            exc.summary += (
+                "; write large fleets as CSV or JSON Lines (read row by row, no size limit)"
+            )
         raise
     data = doc.data
     prefix: tuple[str, ...] = ()

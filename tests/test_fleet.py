@@ -214,3 +214,151 @@ def test_coverage_applies_the_quality_floor() -> None:
     assert not any(low_bit(cands[(c.model, c.quantization, c.runtime)]) for c in res.coverage)
     keys = [(-c.weight, -c.mean_score) for c in res.coverage]
     assert keys == sorted(keys)
+
+
+# -- one pass over the file; per-row errors; writers ---------------------------------------------
+
+TRICKY_CSV = (
+    "name,preset,os,ram_gb,count\n"
+    "Plain,galaxy-s26,,,3\n"
+    '"Comma, name",galaxy-s26,,,2\n'
+    '"Quote ""q""",iphone-17-pro,,,1\n'
+    '"Two\nlines",iphone-17-pro,,,4\n'
+    "\n"
+    ",,,,\n"
+    "  padded  , galaxy-s26 ,,,5\n"
+    "Ünïcode ☃,,android,6,7\n"
+    ",,android,6,\n"
+    "Short row,galaxy-s26\n"
+    "Zero,galaxy-s26,,,0\n"
+)
+
+
+def _reference_csv(res: fleet_mod.Screening) -> str:
+    """The per-device CSV written cell by cell by the csv module."""
+    from feasibility.cli.screen import CSV_COLUMNS, _pick_cells
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for d in res.devices():
+        w.writerow([d.row, d.name, d.preset, d.count, *_pick_cells(d.picks)])
+    return buf.getvalue()
+
+
+def _reference_json_devices(res: fleet_mod.Screening) -> list[str]:
+    from feasibility.cli.screen import _pick_json
+
+    return [
+        json.dumps(
+            {
+                "row": d.row,
+                "name": d.name,
+                "preset": d.preset or None,
+                "count": d.count,
+                "top": [_pick_json(p) for p in d.picks],
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        for d in res.devices()
+    ]
+
+
+def test_writers_match_the_csv_and_json_modules(tmp_path: Path) -> None:
+    """The per-device writers encode a group's cells once and a row's own cells fast: the bytes
+    are those of csv.writer and json.dumps, row by row, for names that need quoting too."""
+    from feasibility.cli.screen import _screen_csv, _screen_json
+
+    path = tmp_path / "fleet.csv"
+    path.write_text(TRICKY_CSV, encoding="utf-8")
+    res = screen(load_catalog(), path, load_service(SERVICE), jobs=1)
+    out = io.StringIO()
+    _screen_csv(res, out)
+    assert out.getvalue() == _reference_csv(res)
+    assert '"Comma, name"' in out.getvalue() and '"Two\nlines"' in out.getvalue()
+    out = io.StringIO()
+    _screen_json(res, out)
+    lines = out.getvalue().splitlines()
+    start = lines.index('  "devices": [') + 1
+    got = [line.strip().rstrip(",") for line in lines[start:-2]]
+    assert got == _reference_json_devices(res)
+    json.loads(out.getvalue())
+
+
+def test_rows_are_numbered_and_located_in_one_pass(tmp_path: Path) -> None:
+    """Blank lines are not rows; a quoted line break moves the lines, not the row numbers; an
+    unnamed row takes its group's label; a bad row is located by row and line."""
+    path = tmp_path / "fleet.csv"
+    path.write_text(TRICKY_CSV, encoding="utf-8")
+    res = screen(load_catalog(), path, load_service(SERVICE), jobs=1)
+    assert (res.rows, res.valid_rows, res.skipped_rows) == (9, 8, 1)
+    assert [(p.row, p.line, p.problem) for p in res.problems] == [
+        (8, 12, "has 2 cells, the header has 5")
+    ]
+    devices = {d.row: d for d in res.devices()}
+    assert devices[5].name == "padded" and devices[5].preset == "galaxy-s26"
+    assert (devices[6].name, devices[7].name) == ("Ünïcode ☃", "android 6 GB")
+    assert devices[7].count == 1 and devices[9].count == 0
+    assert res.total_weight == 3 + 2 + 1 + 4 + 5 + 7 + 1 + 0
+    assert len(res.groups) == 3  # galaxy-s26 (with or without spaces), iphone-17-pro, android 6 GB
+
+
+def test_per_device_output_needs_no_second_read(tmp_path: Path) -> None:
+    path = tmp_path / "fleet.csv"
+    path.write_text(TRICKY_CSV, encoding="utf-8")
+    res = screen(load_catalog(), path, load_service(SERVICE), jobs=1)
+    before = _reference_csv(res)
+    path.unlink()
+    assert len(list(res.devices())) == res.valid_rows
+    assert _reference_csv(res) == before
+
+
+def test_each_distinct_spec_is_validated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cost follows the distinct specs: 3,000 rows over three specs validate three rows."""
+    from feasibility.fleet_file import FleetRow
+
+    seen: list[object] = []
+    validate = FleetRow.model_validate
+
+    def counted(data: object) -> FleetRow:
+        seen.append(data)
+        return validate(data)
+
+    monkeypatch.setattr(FleetRow, "model_validate", counted)
+    path = tmp_path / "fleet.csv"
+    specs = ["galaxy-s26,,", "iphone-17-pro,,", ",android,6"]
+    rows = [f"d{i},{specs[i % 3]},{i % 7}" for i in range(3000)]
+    path.write_text("name,preset,os,ram_gb,count\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    res = screen(load_catalog(), path, load_service(SERVICE), jobs=1)
+    assert res.valid_rows == 3000 and len(res.groups) == 3
+    assert seen == [
+        {"preset": "galaxy-s26"},
+        {"preset": "iphone-17-pro"},
+        {"os": "android", "ram_gb": "6"},
+    ]
+
+
+def test_a_row_is_judged_on_its_own_name_and_count(tmp_path: Path) -> None:
+    """A bad count or name skips its row only, whichever row of the spec comes first."""
+    path = tmp_path / "fleet.jsonl"
+    path.write_text(
+        '{"preset": "galaxy-s26", "count": "many"}\n'
+        '{"preset": "galaxy-s26", "count": 300}\n'
+        '{"preset": "galaxy-s26", "name": 5}\n'
+        '{"preset": "galaxy-s26", "name": "S26", "count": null}\n'
+        '{"preset": "galaxy-s26", "name": "S26 \\"ultra\\" ☃"}\n',
+        encoding="utf-8",
+    )
+    res = screen(load_catalog(), path, load_service(SERVICE), jobs=1)
+    assert [(p.row, p.line, p.problem) for p in res.problems] == [
+        (1, 1, "count: expected a whole number >= 0 (got 'many')"),
+        (3, 3, "name: expected text (got 5); quote it: '5'"),
+        (4, 4, "count: expected a whole number >= 0 (got None)"),
+    ]
+    assert [(d.row, d.name, d.count) for d in res.devices()] == [
+        (2, "Samsung Galaxy S26", 300),
+        (5, 'S26 "ultra" ☃', 1),
+    ]
