@@ -17,10 +17,18 @@ score = w_quality * quality + w_fidelity * fidelity + w_speed * speed + w_headro
   general knowledge and instruction following 1 each, multilingual 1 when the service has a
   language other than English, a language's own benchmarks (KMMLU, HAE-RAE, KoBEST for Korean)
   2 per service language, and a task's benchmark (BFCL for function calling, WMT24++/FLORES for
-  translation, TLDR9+ for summarization, HumanEval/MBPP for code, GSM8K/MATH for math) 1.5 when
-  the service lists the task. evidence = sum(weight * group value) / sum(weight). A group without
-  a published score is *unknown*: the report says so, and it earns no credit (an unpublished
-  evaluation is not evidence), so publishing a score can only raise a model, never lower it.
+  translation, TLDR9+ for summarization, HumanEval/MBPP for code, GSM8K/MATH for math) 3 when
+  the service lists the task (``TASK_WEIGHT``). The service's own task weighs more than knowledge
+  and instruction following together: a coding helper is judged first on code, and a model with
+  better code scores beats one with better general scores only (HumanEval 88.4 against 83 outweighs
+  IFEval 78 against 59). evidence = sum(weight * group value) / sum(weight). A group without a
+  published score is *unknown*: the report says so, and it earns no credit (an unpublished
+  evaluation is not evidence), except that a task group stands in at half the model's general
+  evidence (``STAND_IN_SHARE``: the weighted mean of its knowledge, instruction, multilingual and
+  language groups): general ability carries over to a task in part, and without the stand-in a
+  task nobody publishes would shrink every model's evidence alike and hand the ranking to size.
+  A published task score counts where it says more than the stand-in, so publishing a score can
+  only raise a model, never lower it.
   Scores are compared as published; setups (shots, thinking on or off) are shown, not adjusted.
   A score measured in one named language the service does not use ("WMT24++ (ES)" for a Korean
   translation service) counts half (``OFF_LANGUAGE_SHARE``): evidence of the skill, not of the
@@ -164,7 +172,11 @@ BENCHMARKS: dict[str, BenchmarkKind] = {
 "BFCL v2" or "WMT24++ ChrF", reads as its first word). Others are shown but not weighed."""
 GROUP_WEIGHT = {"knowledge": 1.0, "instruction": 1.0, "multilingual": 1.0}
 LANGUAGE_WEIGHT = 2.0
-TASK_WEIGHT = 1.5
+TASK_WEIGHT = 3.0
+"""A task group outweighs knowledge and instruction following together (see the module
+docstring)."""
+STAND_IN_SHARE = 0.5
+"""Share of a model's general evidence a task group without a published score stands in at."""
 OFF_LANGUAGE_SHARE = 0.5
 """A score measured in one named language ("MMMLU (ES)", "WMT24++ (ES)") is evidence of the skill,
 but not of the skill in the service's languages: it counts half when the service does not use
@@ -235,12 +247,26 @@ def group_values(model: ModelEntry, service: Service | None = None) -> dict[str,
     return {g: max(v) for g, v in sorted(acc.items())}
 
 
+def is_task(group: str) -> bool:
+    return group.startswith("task:")
+
+
 def evidence(model: ModelEntry, service: Service) -> float:
-    """Relevance-weighted share of the service's benchmark groups, unknown groups earning 0."""
+    """Relevance-weighted share of the service's benchmark groups: unknown general groups earn
+    0, a task group at least ``STAND_IN_SHARE`` of the model's general evidence."""
     weights = relevant_groups(service)
     values = group_values(model, service)
+    general = {g: w for g, w in weights.items() if not is_task(g)}
+    stand_in = STAND_IN_SHARE * sum(w * values.get(g, 0.0) for g, w in general.items())
+    stand_in /= sum(general.values())
     total = sum(weights.values())
-    return sum(w * values.get(g, 0.0) for g, w in weights.items()) / total
+    return (
+        sum(
+            w * (max(values.get(g, 0.0), stand_in) if is_task(g) else values.get(g, 0.0))
+            for g, w in weights.items()
+        )
+        / total
+    )
 
 
 def quality(model: ModelEntry, service: Service) -> float:

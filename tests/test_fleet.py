@@ -175,12 +175,12 @@ under the quality floor only where no 4-bit build fits)
 
 model             quantization    runtime    weight    share    mean score
 ----------------  --------------  ---------  --------  -------  ------------
-granite-4.0-h-1b  Q4_K_M          llama.cpp  1,001     100.0%   0.576
-granite-4.0-h-1b  Q5_K_M          llama.cpp  1,001     100.0%   0.555
-granite-4.0-h-1b  Q5_K_S          llama.cpp  1,001     100.0%   0.552
-granite-4.0-h-1b  IQ4_NL          llama.cpp  1,001     100.0%   0.550
-granite-4.0-h-1b  Q4_K_S          llama.cpp  1,001     100.0%   0.549
-lfm2-1.2b         Q5_K_M          llama.cpp  1,001     100.0%   0.549
+granite-4.0-h-1b  Q4_K_M          llama.cpp  1,001     100.0%   0.584
+granite-4.0-h-1b  Q5_K_M          llama.cpp  1,001     100.0%   0.564
+granite-4.0-h-1b  Q5_K_S          llama.cpp  1,001     100.0%   0.561
+lfm2-1.2b         Q5_K_M          llama.cpp  1,001     100.0%   0.560
+granite-4.0-h-1b  IQ4_NL          llama.cpp  1,001     100.0%   0.559
+granite-4.0-h-1b  Q4_K_S          llama.cpp  1,001     100.0%   0.558
 """
 
 

@@ -71,9 +71,10 @@ def test_a_score_in_the_service_language_outweighs_the_same_score_in_another() -
 def test_laptop_coding_helper_picks_models_with_published_code_scores(catalog: Catalog) -> None:
     """A coding helper is judged on code benchmarks (HumanEval, MBPP): both picks publish one, and
     both are of the 7B class the 16 GB laptop runs at the 15 tokens/s the service asks (a 2B model
-    with a code score would be the wrong call with this much memory). Granite-4.0-H-Tiny (7B, 1B
-    active) leads Qwen2.5-7B: similar code scores, and its few active parameters let it run at
-    8 bits above 15 tokens/s where the dense 7B needs 4 bits."""
+    with a code score would be the wrong call with this much memory). Qwen2.5-Coder-7B leads on
+    code scores; Granite-4.0-H-Tiny (7B, 1B active), the second opinion, has similar code scores
+    and its few active parameters let it run at 8 bits above 15 tokens/s where a dense 7B needs
+    4 bits."""
     a = _check(catalog, "laptop-coding")
     assert len(a.recommendations) == 2
     for rec in a.recommendations:
