@@ -245,9 +245,11 @@ class Evaluator:
         pool = self.candidates if cands is None else cands
         return [self._option(c, target, keys, False) for c in pool]
 
-    def scores(self, target: Target) -> list[tuple[int, float]]:
-        """(candidate index, order value) of every feasible candidate on ``target``, in index
-        order (``ScoreTerms.order``: the tier, then the score).
+    def scores(self, target: Target) -> list[tuple[int, float, float]]:
+        """(candidate index, order value, score) of every feasible candidate on ``target``, in
+        index order. The order value (``ScoreTerms.order``: the tier, then the score) is what
+        ranking sorts by; the score is what a report shows (never the order value, which a
+        lower tier makes negative).
 
         The same rules and caches as :meth:`options`, without building an :class:`Option` or an
         estimate per candidate: what screening thousands of devices needs. The placed builds
@@ -270,7 +272,7 @@ class Evaluator:
                 continue
             if memory_fit.fits(need, budget):
                 speed = (pace.decode_tps, pace.energy_mj_per_token, pace.ttft_ms)
-                out.append((i, order_of(cand, backend, where, speed, need, budget)))
+                out.append((i, *order_of(cand, backend, where, speed, need, budget)))
         out.sort()
         return out
 

@@ -112,7 +112,7 @@ class SpecResult:
     feasible: frozenset[int]
     """Indices into :attr:`Screener.triples` of the triples feasible on this spec."""
     model_scores: Mapping[str, float]
-    """Best score per ranked model (for the pair tie-break)."""
+    """Score of each ranked model's best build (for the pair tie-break)."""
     ranked: Mapping[int, float]
     """The feasible triples ``check`` ranks on this spec (the quality floor applied), with their
     scores: what coverage counts."""
@@ -139,28 +139,35 @@ class Screener:
         self.triples: list[tuple[str, str, str]] = [c.key for c in self.evaluator.candidates]
 
     def run(self, target: Target) -> SpecResult:
-        """Feasible triples and the top two on one target (engine semantics)."""
+        """Feasible triples and the top two on one target (engine semantics): ranked by the
+        order value (tier, then score) as ``check`` ranks, reported with the score ``check``
+        shows (the order value of a build in a lower tier is negative; it is never shown)."""
         ev = self.evaluator
         scored = ev.scores(target)
         cands = ev.candidates
         kept = _above_floor(scored, cands)
-        ranked = rank([[(cands[i], score, cands[i]) for i, score in kept]], ev.quality_term)
+        shown = {i: score for i, _, score in kept}
+        ranked = rank([[(cands[i], order, i) for i, order, _ in kept]], ev.quality_term)
         picks = tuple(
-            Pick(c.model.id, c.quant.id, c.runtime.id, r.score)
+            Pick(cands[i].model.id, cands[i].quant.id, cands[i].runtime.id, shown[i])
             for r in pick_two(ranked, self.catalog.models)
-            for c in r.bests
+            for i in r.bests
         )
-        feasible = frozenset(i for i, _ in scored)
-        return SpecResult(picks, feasible, {r.model: r.score for r in ranked}, dict(kept))
+        feasible = frozenset(i for i, _, _ in scored)
+        return SpecResult(picks, feasible, {r.model: shown[r.bests[0]] for r in ranked}, shown)
 
 
-def _above_floor(scored: list[tuple[int, float]], cands: list[Any]) -> list[tuple[int, float]]:
+Scored = tuple[int, float, float]
+"""(candidate index, order value, score) of a feasible build (``Evaluator.scores``)."""
+
+
+def _above_floor(scored: list[Scored], cands: list[Any]) -> list[Scored]:
     """The feasible candidates ``check`` ranks on one target: builds under the quality floor are
     left out while some build of at least ``FULL_BITS`` fits (``ranking.quality_floor`` on a
     single target)."""
-    if not any(cands[i].quant.weight_bits >= FULL_BITS for i, _ in scored):
+    if not any(cands[i].quant.weight_bits >= FULL_BITS for i, _, _ in scored):
         return scored
-    return [(i, s) for i, s in scored if not low_bit(cands[i])]
+    return [x for x in scored if not low_bit(cands[x[0]])]
 
 
 # ------------------------------------------------------------------------------------------

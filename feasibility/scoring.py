@@ -567,10 +567,12 @@ class Scorer:
         speed: Pace,
         total_bytes: int,
         budget: int,
-    ) -> float:
-        """The order value only (what ranking needs; no object built: fleets call this a lot)."""
+    ) -> tuple[float, float]:
+        """The order value (what ranking sorts by) and the score a report shows, with no object
+        built: fleets call this a lot."""
         t = self.terms(cand, backend, where, speed, total_bytes, budget)
-        return order(round(t[6], 4), t[7])
+        total = round(t[6], 4)
+        return order(total, t[7]), total
 
     def score(self, s: Situation) -> ScoreTerms:
         """The score of the situation's build, from its estimate, with its tier and the

@@ -362,3 +362,28 @@ def test_a_row_is_judged_on_its_own_name_and_count(tmp_path: Path) -> None:
         (2, "Samsung Galaxy S26", 300),
         (5, 'S26 "ultra" ☃', 1),
     ]
+
+
+def test_a_missed_first_token_need_never_shows_a_negative_score(tmp_path: Path) -> None:
+    """With a first-token need no build meets, every build is a tier down: screening ranks by
+    the order value as ``check`` does, but shows the score ``check`` shows (never the negative
+    order value) for the picks, the coverage table and the best pair."""
+    service = tmp_path / "service.yaml"
+    service.write_text(
+        (DATA / "service.yaml").read_text(encoding="utf-8") + "  max_first_token_s: 0.001\n",
+        encoding="utf-8",
+    )
+    res = screen(load_catalog(), str(DATA / "fleet.csv"), load_service(str(service)), jobs=1)
+    picks = [p for d in res.devices() for p in d.picks]
+    assert picks and all(p.score >= 0 for p in picks)
+    assert res.coverage and all(c.mean_score >= 0 for c in res.coverage)
+    assert res.best_pair is not None and res.best_pair.mean_score >= 0
+    # the picks are check's, with check's shown scores
+    cat = load_catalog()
+    doc = {"service": load_service(str(service)).service.model_dump(mode="json")}
+    doc["constraints"] = load_service(str(service)).constraints.model_dump(mode="json")
+    doc["targets"] = [{"preset": "iphone-17-pro"}]
+    a = evaluate(cat, Spec.model_validate(doc))
+    first = next(d for d in res.devices() if d.preset == "iphone-17-pro").picks
+    assert [p.model for p in first] == [r.model for r in a.recommendations]
+    assert [round(p.score, 3) for p in first] == [round(r.score, 3) for r in a.recommendations]
