@@ -75,9 +75,10 @@ prompt meets the need, one when it has no estimate (an unproven build, weighed l
 experimental backend: it never beats a build known to meet the need), two when the estimate
 breaks the need (below every build that meets it or may). Without a stated need the first token
 is not scored (a long prompt on a CPU is then a named risk, not a rank). The ranking orders by
-``order`` = score - ``TIER_STEP`` * tier: each step of 1.2 is wider than any score's range, so
-the tier decides first and the score within a tier. The report shows the score, and the
-shortfalls behind the tier (``ScoreTerms.shortfalls``) as reasons and risks.
+``order_value`` = score - ``TIER_STEP`` * tier (``feasibility.verdict``): each step of 1.2 is
+wider than any score's range, so the tier decides first and the score within a tier. The report
+shows the score, and the shortfalls behind the tier (``ScoreTerms.shortfalls``) as reasons and
+risks.
 
 Weights: balanced battery 0.65/0.15/0.10/0.10/0; battery minimize 0.55/0.10/0.10/0.10/0.15.
 Quality dominates on purpose: among candidates that all fit, the most capable one is what a team
@@ -98,7 +99,7 @@ from dataclasses import dataclass
 
 from feasibility.schema import Constraints, GroupScheme, ModelEntry, Quantization, Runtime, Service
 from feasibility.situation import RUNTIME_MATURITY, Candidate, Placement, Situation
-from feasibility.verdict import TIER_STEP, ScoreTerms
+from feasibility.verdict import ScoreTerms, order_value
 
 TERMS = ("quality", "fidelity", "speed", "headroom", "energy", "bonus")
 """The score's terms, in the order the formula above lists them."""
@@ -485,11 +486,6 @@ Terms = tuple[float, float, float, float, float, float, float, int]
 """(quality, fidelity, speed, headroom, energy, bonus, total, tier), unrounded."""
 
 
-def order(total: float, tier: int) -> float:
-    """The ranking's order value of a rounded score in a tier (see the module docstring)."""
-    return round(total - TIER_STEP * tier, 4)
-
-
 class Scorer:
     """Scores builds of one service under one set of constraints from a few numbers.
 
@@ -572,7 +568,7 @@ class Scorer:
         built: fleets call this a lot."""
         t = self.terms(cand, backend, where, speed, total_bytes, budget)
         total = round(t[6], 4)
-        return order(total, t[7]), total
+        return order_value(total, t[7]), total
 
     def score(self, s: Situation) -> ScoreTerms:
         """The score of the situation's build, from its estimate, with its tier and the

@@ -265,6 +265,12 @@ TIER_STEP = 1.2
 [-0.15, +0.10], so 1.2 puts the best score of a tier under the worst of the tier above."""
 
 
+def order_value(total: float, tier: int) -> float:
+    """The ranking's order value of a rounded score in a tier: the tier first, then the score
+    (see ``feasibility.scoring``)."""
+    return round(total - TIER_STEP * tier, 4)
+
+
 class ScoreTerms(Frozen):
     """A build's score terms and total (the score a report shows: what the build brings), and
     its tier: the unmet needs that rank it below every build of a higher tier whatever the
@@ -285,8 +291,8 @@ class ScoreTerms(Frozen):
 
     @property
     def order(self) -> float:
-        """The ranking's order value: the tier first, then the score (``scoring.order``)."""
-        return round(self.total - TIER_STEP * self.tier, 4)
+        """The ranking's order value: the tier first, then the score (``order_value``)."""
+        return order_value(self.total, self.tier)
 
 
 class EvidenceScore(Frozen):

@@ -35,7 +35,7 @@ def test_risk_and_claim_thresholds() -> None:
 
 
 def test_score_weights_bonuses_and_penalties() -> None:
-    from feasibility import scoring
+    from feasibility import scoring, verdict
 
     assert scoring.WEIGHTS_BALANCED == (0.65, 0.15, 0.10, 0.10, 0.0)
     assert scoring.WEIGHTS_MIN_BATTERY == (0.55, 0.10, 0.10, 0.10, 0.15)
@@ -48,4 +48,4 @@ def test_score_weights_bonuses_and_penalties() -> None:
     assert scoring.MATURITY_BONUS == {"production": 0.0, "beta": -0.05, "experimental": 0.0}
     assert scoring.MATURITY_TIER == {"production": 0, "beta": 0, "experimental": 1}
     assert scoring.FIRST_TOKEN_TIER == {"meets": 0, "unknown": 1, "late": 2}
-    assert scoring.TIER_STEP == 1.2
+    assert verdict.TIER_STEP == 1.2
