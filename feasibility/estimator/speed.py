@@ -261,8 +261,12 @@ at 0.87-1.09x the CPU's speed (Gemma 3 1B's IQ2_M at 0.75x), so they run as the 
 def prefill_modelled(fam: str, params_by_class: Mapping[str, float]) -> bool:
     """Whether ``fam`` runs every prompt matrix product of this work on a unit the roofline has
     constants for (``HTP_PREFILL_CLASSES``)."""
-    off = HTP_PREFILL_CLASSES.get(fam, frozenset())
-    return not any(params_by_class.get(c, 0.0) > 0 for c in off)
+    return not _multiplies(params_by_class, HTP_PREFILL_CLASSES.get(fam, frozenset()))
+
+
+def _multiplies(params_by_class: Mapping[str, float], classes: frozenset[str]) -> bool:
+    """Whether the work has weights in any of the kernel ``classes``."""
+    return any(params_by_class.get(c, 0.0) > 0 for c in classes)
 
 
 def constants_family(fam: str) -> str:
@@ -427,7 +431,7 @@ def prefill_seconds(w: Work, m: Machine, c: Constants) -> float | None:
     """Seconds per prompt token (compute-bound); None when the compute is unknown."""
     if m.compute_gops is None or c.prefill_eff is None:
         return None
-    if any(w.params_by_class.get(cls, 0.0) > 0 for cls in c.unmodelled_prefill):
+    if _multiplies(w.params_by_class, c.unmodelled_prefill):
         return None
     ops = sum(2.0 * p * c.class_cost.get(cls, 1.0) for cls, p in w.params_by_class.items())
     return (ops + w.attention_flops) / (c.prefill_eff * m.compute_gops * 1e9)
