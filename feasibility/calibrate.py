@@ -226,12 +226,13 @@ def _minimise(f: Callable[[list[float]], float], x0: Sequence[float]) -> list[fl
     """Nelder-Mead from a few starts, the best restarted from its best point until a restart no
     longer improves the loss."""
     runs = [nelder_mead(f, [v + d for v in x0]) for d in START_SHIFTS]
-    x = min(runs, key=f)
+    fx, _, x = min((f(r), i, r) for i, r in enumerate(runs))
     for _ in range(RESTARTS):
         y = nelder_mead(f, x)
-        if f(y) >= f(x) - 1e-12:
+        fy = f(y)
+        if fy >= fx - 1e-12:
             break
-        x = y
+        x, fx = y, fy
     return x
 
 
